@@ -1,0 +1,119 @@
+#pragma once
+
+#include "apierror.h"
+#include "usagedecoder.h"
+#include "usagequery.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QSslError;
+
+/// Either credential may be set; the API key wins when both are (as on the server).
+struct ApiCredentials
+{
+    QString apiKey;
+    QString accessToken;
+    [[nodiscard]] bool isEmpty() const { return apiKey.isEmpty() && accessToken.isEmpty(); }
+};
+
+/// How hard the client tries before it reports a transient error.
+struct RetryPolicy
+{
+    int maxAttempts = 4;          ///< first try included
+    int baseDelayMs = 400;        ///< doubled per attempt, with jitter
+    int maxDelayMs = 8000;        ///< cap of one backoff delay
+    int maxRetryAfterSeconds = 60; ///< a longer Retry-After is reported, not waited for
+};
+
+/// The client of the session-history API. It owns no policy about pages or models: it sends one
+/// request, retries what is safe to retry, and ends every request exactly once through its
+/// callback with a value or an ApiError.
+///
+/// Credentials go only to the configured API origin: redirects are followed by hand and only
+/// within that origin, and a request to any other origin carries no credential header.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+
+public:
+    using RequestId = quint64;
+    template<typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl &baseUrl);
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    void setCredentials(const ApiCredentials &credentials);
+    [[nodiscard]] ApiCredentials credentials() const { return m_credentials; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    /// No bytes for this long aborts the request (Qt's default is to wait forever).
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// Replies above this size are abandoned with ApiError::Kind::TooLarge.
+    void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    /// SHA-256 fingerprints (hex) of certificates the user chose to trust despite TLS errors.
+    void setTrustedCertificates(const QStringList &sha256Hex) { m_trusted = sha256Hex; }
+    /// Replies at least this large are decoded on a worker thread.
+    static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
+
+    /// `done` is called on `context`'s thread, exactly once, unless `context` is destroyed first.
+    RequestId fetchUsage(const UsageQuery &query, QObject *context, Callback<UsagePage> done);
+    RequestId fetchSession(const QString &sessionId, QObject *context,
+                           Callback<SessionSummary> done);
+    RequestId fetchCharacters(QObject *context, Callback<QList<CharacterInfo>> done);
+    RequestId login(const QString &email, const QString &password, QObject *context,
+                    Callback<AuthTokens> done);
+    RequestId refreshToken(const QString &refresh, QObject *context, Callback<AuthTokens> done);
+
+    /// Ends the request now with ApiError::Kind::Cancelled.
+    void cancel(RequestId id);
+    void cancelAll();
+    [[nodiscard]] int inFlightCount() const { return int(m_calls.size()); }
+
+    /// The URL of a path below the base URL (which may itself carry a path prefix).
+    [[nodiscard]] QUrl endpoint(const QString &path, const QString &query = {}) const;
+
+Q_SIGNALS:
+    /// Any request answered 401: the credentials need attention.
+    void unauthorized(const ApiError &error);
+
+private:
+    struct Call;
+    using RawDone = std::function<void(Result<QByteArray>)>;
+
+    RequestId send(QUrl url, QByteArray method, QByteArray body, QObject *context, RawDone done);
+    template<typename T>
+    RequestId sendDecoded(QUrl url, QByteArray method, QByteArray body, QObject *context,
+                          Callback<T> done, Result<T> (*decode)(const QByteArray &));
+    void startAttempt(Call &call);
+    void onReadyRead(RequestId id);
+    void onFinished(RequestId id);
+    void onSslErrors(RequestId id, const QList<QSslError> &errors);
+    void finish(RequestId id, Result<QByteArray> result);
+    void retryOrFinish(RequestId id, ApiError error);
+    [[nodiscard]] ApiError errorFromReply(QNetworkReply *reply, const Call &call) const;
+    [[nodiscard]] int backoffMs(int attempt);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    ApiCredentials m_credentials;
+    RetryPolicy m_retry;
+    int m_timeoutMs = 30000;
+    qint64 m_maxReplyBytes = 64 * 1024 * 1024;
+    QStringList m_trusted;
+    RequestId m_nextId = 1;
+    QHash<RequestId, std::shared_ptr<Call>> m_calls;
+    QRandomGenerator m_jitter;
+};

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "money.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+/// One turn of a call as the API sends it. `ts` is seconds since the session started.
+struct TranscriptTurn
+{
+    enum class Role : quint8 { Assistant, User, Other };
+    Role role = Role::Other;
+    qint32 turnIndex = 0;
+    double ts = 0;
+    QString text;
+
+    friend bool operator==(const TranscriptTurn &, const TranscriptTurn &) = default;
+};
+
+enum class RecordingStatus : quint8 { None, Ready, Processing, Failed, Unknown };
+
+[[nodiscard]] QString recordingStatusName(RecordingStatus status);
+[[nodiscard]] RecordingStatus recordingStatusFromName(QStringView name);
+[[nodiscard]] QString transcriptRoleName(TranscriptTurn::Role role);
+
+/// One call, decoded once from the API's AgentSessionSummary. Optional fields that were missing
+/// or null keep their defaults (an empty string, an invalid date, no user); `metadataJson` keeps
+/// the caller's metadata as the exact JSON text, since its shape belongs to the caller.
+struct SessionSummary
+{
+    qint64 id = 0;
+    QString sessionId;
+    QString tenantId;
+    QString characterSlug;
+    std::optional<qint64> user;
+    QString roomName;
+    QString originUrl;
+    QByteArray metadataJson;
+    QDateTime createdAt;
+    QDateTime finalizedAt; ///< invalid while the session is in progress
+    double durationSeconds = 0;
+    qint32 turnCount = 0;
+    qint32 interruptionCount = 0;
+    qint64 llmInputTokens = 0;
+    qint64 llmOutputTokens = 0;
+    QString llmModel;
+    QString llmProvider;
+    double sttAudioSeconds = 0;
+    QString sttProvider;
+    qint64 ttsCharacters = 0;
+    QString ttsProvider;
+    Money estimatedCost;
+    RecordingStatus recordingStatus = RecordingStatus::None;
+    QString recordingStatusText; ///< as sent, so that an unknown status can still be shown
+    QString recordingUrl;
+    QString recordingPresignedUrl;
+    QList<TranscriptTurn> transcript;
+    /// The API's `transcript_text`, kept as the UTF-8 it arrived in: it repeats the transcript,
+    /// so it is converted only when someone asks for it (exports), not for every loaded row.
+    QByteArray transcriptTextUtf8;
+
+    [[nodiscard]] bool inProgress() const { return !finalizedAt.isValid(); }
+    [[nodiscard]] QString transcriptText() const { return QString::fromUtf8(transcriptTextUtf8); }
+};
+
+Q_DECLARE_METATYPE(SessionSummary)

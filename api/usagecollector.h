@@ -1,0 +1,73 @@
+#pragma once
+
+#include "apiclient.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <map>
+
+/// What a finished collection found, beside the sessions it delivered.
+struct CollectionSummary
+{
+    UsageTotals serverTotals; ///< as the first page reported them
+    qint64 serverCount = 0;   ///< pagination.count of the first page
+    qint64 delivered = 0;     ///< sessions handed out, each session_id once
+    qint64 duplicatesDropped = 0;
+    int pages = 0;
+    /// Empty when the rows agree with the count; otherwise a sentence for the user.
+    QString inconsistency;
+};
+
+/// Fetches every page of one query, several at a time, and hands the sessions over in page order
+/// (newest first) without duplicates. Used wherever a whole filtered set is needed: exports,
+/// sorting, per-day figures.
+///
+/// The end of the range is pinned when collection starts, so that sessions arriving meanwhile
+/// cannot shift rows between pages. Pages that arrive early wait in a reorder window of at most
+/// `2 × maxInFlight` pages, which bounds memory whatever the size of the set.
+Q_DECLARE_METATYPE(CollectionSummary)
+
+class UsageCollector final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageCollector)
+
+public:
+    explicit UsageCollector(ApiClient *client, QObject *parent = nullptr);
+    ~UsageCollector() override;
+
+    void setMaxInFlight(int pages) { m_maxInFlight = qMax(1, pages); }
+    /// Starts over; the query's page is ignored, its page size used (200 gives fewest requests).
+    void start(const UsageQuery &query);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] const UsageQuery &query() const { return m_query; }
+
+Q_SIGNALS:
+    void started(const UsageTotals &totals, qint64 count, int pageCount);
+    void pageReady(int page, const QList<SessionSummary> &sessions);
+    void progress(int pagesDone, int pageCount);
+    void finished(const CollectionSummary &summary);
+    void failed(const ApiError &error);
+
+private:
+    void requestPage(int page);
+    void onPage(quint64 generation, int page, Result<UsagePage> result);
+    void fillWindow();
+    void deliverReady();
+    void fail(const ApiError &error);
+
+    ApiClient *m_client;
+    UsageQuery m_query;
+    int m_maxInFlight = 6;
+    bool m_running = false;
+    quint64 m_generation = 0;
+    int m_pageCount = 0;
+    int m_nextToRequest = 1;
+    int m_nextToDeliver = 1;
+    QSet<ApiClient::RequestId> m_inFlight;
+    std::map<int, QList<SessionSummary>> m_waiting;
+    QSet<QString> m_seen;
+    CollectionSummary m_summary;
+};

@@ -1,0 +1,915 @@
+#include "usagedecoder.h"
+#include "usagequery.h"
+
+#include <simdjson.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <list>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+/// FNV-1a, usable in case labels: the decoder switches on the hash of a key.
+constexpr quint32 keyHash(std::string_view key)
+{
+    quint32 h = 2166136261u;
+    for (const char c : key)
+        h = (h ^ quint32(static_cast<unsigned char>(c))) * 16777619u;
+    return h;
+}
+
+/// Shares one QString per distinct value of the fields that repeat from session to session
+/// (a few dozen slugs, models and providers), per thread. Bounded: when it holds
+/// `MaxEntries` values it starts over, so a hostile server sending unique values costs at most
+/// that many strings.
+class StringInterner
+{
+public:
+    static constexpr std::size_t MaxEntries = 4096;
+
+    QString intern(std::string_view text)
+    {
+        const auto it = m_strings.find(text);
+        if (it != m_strings.end())
+            return it->second;
+        if (m_strings.size() >= MaxEntries)
+            m_strings.clear();
+        QString value = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        m_strings.emplace(std::string(text), value);
+        return value;
+    }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
+};
+
+/// Length of the string text at `p` up to its closing quote or first backslash. `p` lies inside
+/// a padded, validated document: the closing quote exists, and reading a little past it stays
+/// inside the padding.
+std::size_t scanToQuoteOrBackslash(const char *p)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (std::size_t i = 0;; i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const int mask = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+        if (mask)
+            return i + std::size_t(__builtin_ctz(unsigned(mask)));
+    }
+#else
+    std::size_t i = 0;
+    while (p[i] != '"' && p[i] != '\\')
+        ++i;
+    return i;
+#endif
+}
+
+StringInterner &threadInterner()
+{
+    thread_local StringInterner interner;
+    return interner;
+}
+
+/// Holds the bytes simdjson reads: the reply itself when it has spare capacity for the padding
+/// simdjson needs (ApiClient reserves it), otherwise one padded copy.
+class PaddedInput
+{
+public:
+    explicit PaddedInput(const QByteArray &body)
+    {
+        const auto size = std::size_t(body.size());
+        if (std::size_t(body.capacity()) >= size + simdjson::SIMDJSON_PADDING) {
+            m_view = simdjson::padded_string_view(body.constData(), size,
+                                                  std::size_t(body.capacity()));
+        } else {
+            m_copy = simdjson::padded_string(body.constData(), size);
+            m_view = simdjson::padded_string_view(m_copy);
+        }
+    }
+    [[nodiscard]] simdjson::padded_string_view view() const { return m_view; }
+
+private:
+    simdjson::padded_string m_copy;
+    simdjson::padded_string_view m_view;
+};
+
+} // namespace
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+od::parser &threadParser()
+{
+    thread_local od::parser parser;
+    return parser;
+}
+
+
+/// Walks one document. The path to the value being read is kept as a stack of views into the
+/// document (cheap to push on every field) and only turned into text when an error needs it.
+class Reader
+{
+public:
+    Reader(StringInterner &interner, const od::parser &parser)
+        : m_interner(interner)
+        , m_parser(parser)
+    {
+    }
+
+    /// Records the first failure. The path to it is collected while the failure unwinds
+    /// (see forEachField), so that reading a valid document never spends time on paths.
+    bool fail(std::string_view what)
+    {
+        if (!m_failed) {
+            m_failed = true;
+            m_what = what;
+        }
+        return false;
+    }
+    bool failJson(simdjson::error_code code)
+    {
+        if (code == simdjson::INCORRECT_TYPE || code == simdjson::NUMBER_ERROR)
+            return fail("unexpected type");
+        return fail(std::string("malformed JSON (") + simdjson::error_message(code) + ")");
+    }
+    bool failMissing(std::string_view member)
+    {
+        if (!m_failed) {
+            fail("missing");
+            m_unwound.push_back({member, -1});
+        }
+        return false;
+    }
+    [[nodiscard]] bool failed() const { return m_failed; }
+    /// "sessions.data[3].turn_count: expected an integer"
+    [[nodiscard]] QString error() const
+    {
+        if (!m_failed)
+            return {};
+        std::string path;
+        for (auto it = m_unwound.rbegin(); it != m_unwound.rend(); ++it) {
+            if (it->index >= 0) {
+                path += '[';
+                path += std::to_string(it->index);
+                path += ']';
+            } else {
+                if (!path.empty())
+                    path += '.';
+                path += it->key;
+            }
+        }
+        if (path.empty())
+            path = m_rootName;
+        const QString text = QString::fromUtf8(m_what.data(), qsizetype(m_what.size()));
+        return path.empty() ? text
+                            : QString::fromUtf8(path.data(), qsizetype(path.size())) +
+                                  QStringLiteral(": ") + text;
+    }
+    /// What to call the value being read when the failure is at the top of it.
+    void setRootName(std::string name) { m_rootName = std::move(name); }
+    /// Stops collecting the path: what encloses the value being read is not part of its name.
+    void sealPath() { m_sealed = true; }
+
+    bool checkNull(od::value &v, bool &isNull)
+    {
+        const auto err = v.is_null().get(isNull);
+        return err ? failJson(err) : true;
+    }
+
+    bool integer(od::value &v, qint64 &out, bool required = false)
+    {
+        bool isNull = false;
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return required ? fail("expected an integer, got null") : true;
+        int64_t x = 0;
+        if (const auto err = v.get_int64().get(x)) {
+            if (err == simdjson::NUMBER_OUT_OF_RANGE)
+                return fail("integer out of range");
+            if (err == simdjson::INCORRECT_TYPE || err == simdjson::NUMBER_ERROR)
+                return fail("expected an integer");
+            return failJson(err);
+        }
+        out = x;
+        return true;
+    }
+    bool integer32(od::value &v, qint32 &out)
+    {
+        qint64 wide = out;
+        if (!integer(v, wide))
+            return false;
+        if (wide < std::numeric_limits<qint32>::min() || wide > std::numeric_limits<qint32>::max())
+            return fail("integer out of range");
+        out = qint32(wide);
+        return true;
+    }
+    bool number(od::value &v, double &out, bool required = false)
+    {
+        bool isNull = false;
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return required ? fail("expected a number, got null") : true;
+        if (const auto err = v.get_double().get(out)) {
+            if (err == simdjson::INCORRECT_TYPE || err == simdjson::NUMBER_ERROR)
+                return fail("expected a number");
+            return failJson(err);
+        }
+        return true;
+    }
+    /// A view of the string's text. Most strings have no escapes: those are read in place, with
+    /// no copy at all; only a string with a backslash is unescaped, into a buffer of our own.
+    bool stringView(od::value &v, std::string_view &out, bool &isNull)
+    {
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return true;
+        od::raw_json_string raw;
+        if (const auto err = v.get_raw_json_string().get(raw))
+            return err == simdjson::INCORRECT_TYPE ? fail("expected a string") : failJson(err);
+        const char *text = reinterpret_cast<const char *>(raw.raw());
+        const std::size_t plain = scanToQuoteOrBackslash(text);
+        if (text[plain] == '"') {
+            out = std::string_view(text, plain);
+            return true;
+        }
+        std::size_t escapedLength = plain;
+        while (text[escapedLength] != '"') {
+            escapedLength += 2; // the backslash and the character it escapes
+            escapedLength += scanToQuoteOrBackslash(text + escapedLength);
+        }
+        m_unescaped.emplace_back(escapedLength + simdjson::SIMDJSON_PADDING);
+        uint8_t *dst = m_unescaped.back().data();
+        if (const auto err = m_parser.unescape(raw, dst).get(out))
+            return failJson(err);
+        return true;
+    }
+    bool string(od::value &v, QString &out, bool required = false)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (isNull)
+            return required ? fail("expected a string, got null") : true;
+        out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
+        return true;
+    }
+    /// For values that repeat across sessions (slugs, models, providers): one shared QString
+    /// per distinct value instead of one allocation per session.
+    bool sharedString(od::value &v, QString &out)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (!isNull)
+            out = m_interner.intern(sv);
+        return true;
+    }
+    bool utf8(od::value &v, QByteArray &out)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (!isNull)
+            out = QByteArray(sv.data(), qsizetype(sv.size()));
+        return true;
+    }
+    bool boolean(od::value &v, bool &out)
+    {
+        bool isNull = false;
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return true;
+        if (const auto err = v.get_bool().get(out))
+            return err == simdjson::INCORRECT_TYPE ? fail("expected true or false") : failJson(err);
+        return true;
+    }
+    bool money(od::value &v, Money &out, bool required = false)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (isNull)
+            return required ? fail("expected a decimal string, got null") : true;
+        const auto parsed = Money::parse(sv);
+        if (!parsed)
+            return fail("expected a decimal string with at most 6 places");
+        out = *parsed;
+        return true;
+    }
+    bool dateTime(od::value &v, QDateTime &out)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (isNull)
+            return true;
+        const auto micros = parseIsoDateTime(sv);
+        if (!micros)
+            return fail("expected an ISO-8601 date-time");
+        out = dateTimeFromMicros(*micros);
+        return true;
+    }
+    bool url(od::value &v, QUrl &out)
+    {
+        QString text;
+        if (!string(v, text))
+            return false;
+        out = text.isEmpty() ? QUrl() : QUrl(text, QUrl::StrictMode);
+        return true;
+    }
+    /// Any JSON value kept verbatim (metadata belongs to whoever started the call).
+    bool rawJson(od::value &v, QByteArray &out)
+    {
+        od::json_type type;
+        if (const auto err = v.type().get(type))
+            return failJson(err);
+        std::string_view raw;
+        simdjson::error_code err = simdjson::SUCCESS;
+        if (type == od::json_type::object) {
+            od::object object;
+            err = v.get_object().get(object);
+            if (!err)
+                err = object.raw_json().get(raw);
+        } else if (type == od::json_type::array) {
+            od::array array;
+            err = v.get_array().get(array);
+            if (!err)
+                err = array.raw_json().get(raw);
+        } else if (type == od::json_type::null) {
+            out.clear();
+            return true;
+        } else {
+            raw = v.raw_json_token();
+        }
+        if (err)
+            return failJson(err);
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
+                                raw.back() == '\t'))
+            raw.remove_suffix(1);
+        out = QByteArray(raw.data(), qsizetype(raw.size()));
+        return true;
+    }
+
+    bool object(od::value &v, od::object &out, bool allowNull, bool &isNull)
+    {
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return allowNull ? true : fail("expected an object, got null");
+        if (const auto err = v.get_object().get(out))
+            return err == simdjson::INCORRECT_TYPE ? fail("expected an object") : failJson(err);
+        return true;
+    }
+    bool array(od::value &v, od::array &out, bool allowNull, bool &isNull)
+    {
+        if (!checkNull(v, isNull))
+            return false;
+        if (isNull)
+            return allowNull ? true : fail("expected an array, got null");
+        if (const auto err = v.get_array().get(out))
+            return err == simdjson::INCORRECT_TYPE ? fail("expected an array") : failJson(err);
+        return true;
+    }
+
+    /// Calls `onField(key, value)` for every member; stops at the first failure. Keys without
+    /// escapes (all of the API's) are read in place; only an escaped key is unescaped.
+    template<typename F>
+    bool forEachField(od::object &object, F &&onField)
+    {
+        for (auto member : object) {
+            od::field field;
+            if (const auto err = std::move(member).get(field))
+                return failJson(err);
+            std::string_view key;
+            const char *raw = reinterpret_cast<const char *>(field.key().raw());
+            std::size_t n = 0;
+            while (raw[n] != '"' && raw[n] != '\\')
+                ++n;
+            if (raw[n] == '"') {
+                key = std::string_view(raw, n);
+            } else if (const auto err = field.unescaped_key().get(key)) {
+                return failJson(err);
+            }
+            if (!onField(key, field.value())) {
+                if (!m_sealed)
+                    m_unwound.push_back({key, -1});
+                return false;
+            }
+        }
+        return true;
+    }
+    template<typename F>
+    bool forEachElement(od::array &array, F &&onElement)
+    {
+        std::size_t index = 0;
+        for (auto element : array) {
+            od::value value;
+            if (const auto err = std::move(element).get(value))
+                return failJson(err);
+            if (!onElement(value)) {
+                if (!m_sealed)
+                    m_unwound.push_back({{}, qint64(index)});
+                return false;
+            }
+            ++index;
+        }
+        return true;
+    }
+
+private:
+    struct Segment
+    {
+        std::string_view key;
+        qint64 index = -1;
+    };
+    StringInterner &m_interner;
+    const od::parser &m_parser;
+    std::list<std::vector<uint8_t>> m_unescaped; ///< escaped strings, alive for the whole decode
+    std::vector<Segment> m_unwound; ///< innermost first
+    std::string m_rootName;
+    std::string m_what;
+    bool m_failed = false;
+    bool m_sealed = false;
+};
+
+bool readTurn(Reader &r, od::value &v, TranscriptTurn &turn)
+{
+    od::object object;
+    bool isNull = false;
+    if (!r.object(v, object, false, isNull))
+        return false;
+    return r.forEachField(object, [&](std::string_view key, od::value value) {
+        switch (keyHash(key)) {
+        case keyHash("text"):
+            return key != "text" || r.string(value, turn.text);
+        case keyHash("ts"):
+            return key != "ts" || r.number(value, turn.ts);
+        case keyHash("turn_index"):
+            return key != "turn_index" || r.integer32(value, turn.turnIndex);
+        case keyHash("role"): {
+            if (key != "role")
+                return true;
+            std::string_view role;
+            bool roleNull = false;
+            if (!r.stringView(value, role, roleNull))
+                return false;
+            turn.role = role == "assistant" ? TranscriptTurn::Role::Assistant
+                        : role == "user"    ? TranscriptTurn::Role::User
+                                            : TranscriptTurn::Role::Other;
+            return true;
+        }
+        default:
+            return true;
+        }
+    });
+}
+
+bool readTranscript(Reader &r, od::value &v, QList<TranscriptTurn> &out, qint32 sizeHint)
+{
+    od::array array;
+    bool isNull = false;
+    out.clear(); // a repeated key replaces, as in every JSON reader users compare with
+    if (!r.array(v, array, true, isNull))
+        return false;
+    if (isNull)
+        return true;
+    if (sizeHint > 0 && sizeHint < 100000)
+        out.reserve(sizeHint);
+    return r.forEachElement(array, [&](od::value element) {
+        out.emplace_back();
+        return readTurn(r, element, out.back());
+    });
+}
+
+bool readSession(Reader &r, od::value &v, SessionSummary &s)
+{
+    od::object object;
+    bool isNull = false;
+    if (!r.object(v, object, false, isNull))
+        return false;
+    bool haveSessionId = false;
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+        // One switch on a hash of the key instead of a chain of comparisons; each case still
+        // compares the key itself, so that a collision can never assign the wrong field.
+#define FIELD(name, expr)                                                                          \
+    case keyHash(name):                                                                            \
+        if (key == name)                                                                           \
+            return (expr);                                                                         \
+        return true;
+        switch (keyHash(key)) {
+            FIELD("id", r.integer(value, s.id))
+            FIELD("session_id", (haveSessionId = true, r.string(value, s.sessionId, true)))
+            FIELD("tenant_id", r.sharedString(value, s.tenantId))
+            FIELD("character_slug", r.sharedString(value, s.characterSlug))
+            FIELD("room_name", r.string(value, s.roomName))
+            FIELD("origin_url", r.string(value, s.originUrl))
+            FIELD("metadata", r.rawJson(value, s.metadataJson))
+            FIELD("created_at", r.dateTime(value, s.createdAt))
+            FIELD("finalized_at", r.dateTime(value, s.finalizedAt))
+            FIELD("session_duration_seconds", r.number(value, s.durationSeconds))
+            FIELD("turn_count", r.integer32(value, s.turnCount))
+            FIELD("interruption_count", r.integer32(value, s.interruptionCount))
+            FIELD("llm_input_tokens", r.integer(value, s.llmInputTokens))
+            FIELD("llm_output_tokens", r.integer(value, s.llmOutputTokens))
+            FIELD("llm_model", r.sharedString(value, s.llmModel))
+            FIELD("llm_provider", r.sharedString(value, s.llmProvider))
+            FIELD("stt_audio_seconds", r.number(value, s.sttAudioSeconds))
+            FIELD("stt_provider", r.sharedString(value, s.sttProvider))
+            FIELD("tts_characters", r.integer(value, s.ttsCharacters))
+            FIELD("tts_provider", r.sharedString(value, s.ttsProvider))
+            FIELD("estimated_cost_usd", r.money(value, s.estimatedCost))
+            FIELD("recording_url", r.string(value, s.recordingUrl))
+            FIELD("recording_presigned_url", r.string(value, s.recordingPresignedUrl))
+            FIELD("transcript", readTranscript(r, value, s.transcript, s.turnCount))
+            FIELD("transcript_text", r.utf8(value, s.transcriptTextUtf8))
+#undef FIELD
+        case keyHash("user"): {
+            if (key != "user")
+                return true;
+            bool userNull = false;
+            if (!r.checkNull(value, userNull))
+                return false;
+            if (userNull)
+                return true;
+            qint64 user = 0;
+            if (!r.integer(value, user))
+                return false;
+            s.user = user;
+            return true;
+        }
+        case keyHash("recording_status"):
+            if (key != "recording_status")
+                return true;
+            if (!r.sharedString(value, s.recordingStatusText))
+                return false;
+            s.recordingStatus = recordingStatusFromName(s.recordingStatusText);
+            return true;
+        default:
+            return true; // unknown fields are the server's business
+        }
+    });
+    if (ok && !haveSessionId)
+        return r.failMissing("session_id");
+    return ok;
+}
+
+bool readPagination(Reader &r, od::value &v, UsagePage &page, bool &haveCount)
+{
+    od::object object;
+    bool isNull = false;
+    if (!r.object(v, object, false, isNull))
+        return false;
+    return r.forEachField(object, [&](std::string_view key, od::value value) {
+        if (key == "count") {
+            haveCount = true;
+            if (!r.integer(value, page.count, true))
+                return false;
+            return page.count >= 0 ? true : r.fail("expected a count of zero or more");
+        }
+        if (key == "next")
+            return r.url(value, page.next);
+        if (key == "previous")
+            return r.url(value, page.previous);
+        return true;
+    });
+}
+
+bool readSessionsBlock(Reader &r, od::value &v, UsagePage &page)
+{
+    od::object object;
+    bool isNull = false;
+    if (!r.object(v, object, false, isNull))
+        return false;
+    bool haveData = false, haveCount = false;
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+        if (key == "data") {
+            haveData = true;
+            od::array array;
+            bool dataNull = false;
+            if (!r.array(value, array, false, dataNull))
+                return false;
+            return r.forEachElement(array, [&](od::value element) {
+                page.sessions.emplace_back();
+                return readSession(r, element, page.sessions.back());
+            });
+        }
+        if (key == "pagination")
+            return readPagination(r, value, page, haveCount);
+        return true;
+    });
+    if (!ok)
+        return false;
+    if (!haveData)
+        return r.failMissing("data");
+    if (!haveCount)
+        return r.failMissing("pagination.count");
+    return true;
+}
+
+bool readUsageData(Reader &r, od::value &v, UsagePage &page)
+{
+    od::object object;
+    bool isNull = false;
+    if (!r.object(v, object, false, isNull))
+        return false;
+    enum Seen : unsigned { Sessions = 1, In = 2, Out = 4, Stt = 8, Tts = 16, Cost = 32, List = 64 };
+    unsigned seen = 0;
+    UsageTotals &t = page.totals;
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+        if (key == "total_sessions")
+            return seen |= Sessions, r.integer(value, t.sessions, true);
+        if (key == "total_llm_input_tokens")
+            return seen |= In, r.integer(value, t.llmInputTokens, true);
+        if (key == "total_llm_output_tokens")
+            return seen |= Out, r.integer(value, t.llmOutputTokens, true);
+        if (key == "total_stt_audio_seconds")
+            return seen |= Stt, r.number(value, t.sttAudioSeconds, true);
+        if (key == "total_tts_characters")
+            return seen |= Tts, r.integer(value, t.ttsCharacters, true);
+        if (key == "total_estimated_cost_usd")
+            return seen |= Cost, r.money(value, t.estimatedCost, true);
+        if (key == "sessions")
+            return seen |= List, readSessionsBlock(r, value, page);
+        return true;
+    });
+    if (!ok)
+        return false;
+    // A total that is missing would otherwise show as a silent zero.
+    static constexpr std::pair<unsigned, const char *> required[] = {
+        {Sessions, "total_sessions"},     {In, "total_llm_input_tokens"},
+        {Out, "total_llm_output_tokens"}, {Stt, "total_stt_audio_seconds"},
+        {Tts, "total_tts_characters"},    {Cost, "total_estimated_cost_usd"},
+        {List, "sessions"},
+    };
+    for (const auto &[bit, name] : required) {
+        if (!(seen & bit))
+            return r.failMissing(name);
+    }
+    return true;
+}
+
+/// Opens the document and its root object; false with the error recorded in `r`.
+bool openRoot(Reader &r, simdjson::padded_string_view input, od::document &doc, od::object &root,
+              bool quiet = false)
+{
+    if (const auto err = threadParser().iterate(input).get(doc))
+        return quiet ? false : r.failJson(err);
+    if (const auto err = doc.get_object().get(root)) {
+        if (quiet)
+            return false;
+        return r.fail(err == simdjson::INCORRECT_TYPE ? "expected a JSON object" : "malformed JSON");
+    }
+    return true;
+}
+
+/// Reads the envelope and hands its `data` to `readData`. `success: false` or a missing `data`
+/// is an error; the envelope's message is kept for the caller.
+template<typename F>
+std::optional<ApiError> readEnvelope(StringInterner &interner, simdjson::padded_string_view input,
+                                     QString *message, F &&readData)
+{
+    Reader r(interner, threadParser());
+    od::document doc;
+    od::object root;
+    if (!openRoot(r, input, doc, root))
+        return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
+    bool success = true, haveData = false;
+    QString envelopeMessage;
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+        if (key == "success")
+            return r.boolean(value, success);
+        if (key == "message")
+            return r.string(value, envelopeMessage);
+        if (key == "data") {
+            haveData = true;
+            // Paths inside data read as the API documents them: "sessions.data[3]...".
+            r.setRootName("data");
+            const bool dataOk = readData(r, value);
+            if (!dataOk)
+                r.sealPath();
+            return dataOk;
+        }
+        return true;
+    });
+    if (!success) {
+        // The envelope's own verdict explains more than whatever its data lacks.
+        QString text = QStringLiteral("the server reported failure");
+        if (!envelopeMessage.isEmpty())
+            text += QStringLiteral(": ") + envelopeMessage;
+        return ApiError::make(ApiError::Kind::MalformedResponse, text);
+    }
+    if (ok && !haveData)
+        r.failMissing("data");
+    if (r.failed())
+        return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
+    if (message)
+        *message = envelopeMessage;
+    return std::nullopt;
+}
+
+Result<UsagePage> parseUsagePage(StringInterner &interner, simdjson::padded_string_view input)
+{
+    UsagePage page;
+    if (auto error = readEnvelope(interner, input, &page.message,
+                                  [&](Reader &r, od::value &v) { return readUsageData(r, v, page); }))
+        return *error;
+    return page;
+}
+
+Result<SessionSummary> parseSessionDetail(StringInterner &interner,
+                                           simdjson::padded_string_view input)
+{
+    SessionSummary session;
+    if (auto error = readEnvelope(interner, input, nullptr,
+                                  [&](Reader &r, od::value &v) { return readSession(r, v, session); }))
+        return *error;
+    return session;
+}
+
+Result<AuthTokens> parseTokens(StringInterner &interner, simdjson::padded_string_view input)
+{
+    Reader r(interner, threadParser());
+    od::document doc;
+    od::object root;
+    AuthTokens tokens;
+    if (!openRoot(r, input, doc, root))
+        return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
+    const auto readPair = [&](std::string_view key, od::value &value) {
+        if (key == "access")
+            return r.string(value, tokens.access);
+        if (key == "refresh")
+            return r.string(value, tokens.refresh);
+        return true;
+    };
+    // Login answers bare tokens; a server that wraps them in the envelope is accepted too.
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+        if (key != "data")
+            return readPair(key, value);
+        od::object inner;
+        bool isNull = false;
+        if (!r.object(value, inner, true, isNull))
+            return false;
+        return isNull || r.forEachField(inner, [&](std::string_view k, od::value iv) { return readPair(k, iv); });
+    });
+    if (!ok)
+        return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
+    if (tokens.access.isEmpty())
+        return ApiError::make(ApiError::Kind::MalformedResponse, QStringLiteral("access: missing"));
+    return tokens;
+}
+
+Result<QList<CharacterInfo>> parseCharacters(StringInterner &interner,
+                                              simdjson::padded_string_view input)
+{
+    QList<CharacterInfo> list;
+    const auto readList = [&](Reader &r, od::array &array) {
+        return r.forEachElement(array, [&](od::value element) {
+            od::object object;
+            bool isNull = false;
+            if (!r.object(element, object, false, isNull))
+                return false;
+            CharacterInfo info;
+            const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+                if (key == "slug")
+                    return r.string(value, info.slug);
+                if (key == "name")
+                    return r.string(value, info.name);
+                if (key == "tenant_id")
+                    return r.string(value, info.tenantId);
+                return true;
+            });
+            if (ok && !info.slug.isEmpty())
+                list.append(info);
+            return ok;
+        });
+    };
+    if (auto error = readEnvelope(interner, input, nullptr, [&](Reader &r, od::value &v) {
+            // Either a bare list or a paginated block holding one.
+            od::json_type type;
+            if (const auto err = v.type().get(type))
+                return r.failJson(err);
+            od::array array;
+            bool isNull = false;
+            if (type == od::json_type::array)
+                return r.array(v, array, false, isNull) && readList(r, array);
+            od::object object;
+            if (!r.object(v, object, false, isNull))
+                return false;
+            return r.forEachField(object, [&](std::string_view key, od::value value) {
+                if (key != "data" && key != "results")
+                    return true;
+                return r.array(value, array, false, isNull) && readList(r, array);
+            });
+        }))
+        return *error;
+    return list;
+}
+
+void parseErrorBody(StringInterner &interner, simdjson::padded_string_view input, ApiError &error)
+{
+    Reader r(interner, threadParser());
+    od::document doc;
+    od::object root;
+    if (!openRoot(r, input, doc, root, true))
+        return;
+    QString message, detail;
+    QMap<QString, QStringList> fields;
+    const auto appendMessages = [&](od::value &list, QStringList &messages) {
+        od::json_type type;
+        if (list.type().get(type))
+            return false;
+        QString one;
+        if (type == od::json_type::string) {
+            if (r.string(list, one))
+                messages.append(one);
+            return true;
+        }
+        od::array array;
+        bool arrayNull = false;
+        if (!r.array(list, array, true, arrayNull) || arrayNull)
+            return true;
+        return r.forEachElement(array, [&](od::value item) {
+            QString text;
+            if (r.string(item, text))
+                messages.append(text);
+            return true;
+        });
+    };
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+        if (key == "message")
+            return r.string(value, message);
+        if (key == "detail")
+            return r.string(value, detail);
+        if (key != "errors")
+            return true;
+        od::object errors;
+        bool isNull = false;
+        if (!r.object(value, errors, true, isNull) || isNull)
+            return true;
+        return r.forEachField(errors, [&](std::string_view field, od::value list) {
+            return appendMessages(list, fields[QString::fromUtf8(field.data(), qsizetype(field.size()))]);
+        });
+    });
+    if (!ok && message.isEmpty() && detail.isEmpty())
+        return;
+    error.message = !message.isEmpty() ? message : detail;
+    error.fieldErrors = fields;
+}
+
+} // namespace
+
+namespace UsageDecoder {
+
+Result<UsagePage> decodeUsagePage(const QByteArray &body)
+{
+    const PaddedInput input(body);
+    return parseUsagePage(threadInterner(), input.view());
+}
+
+Result<SessionSummary> decodeSessionDetail(const QByteArray &body)
+{
+    const PaddedInput input(body);
+    return parseSessionDetail(threadInterner(), input.view());
+}
+
+Result<AuthTokens> decodeTokens(const QByteArray &body)
+{
+    const PaddedInput input(body);
+    return parseTokens(threadInterner(), input.view());
+}
+
+Result<QList<CharacterInfo>> decodeCharacters(const QByteArray &body)
+{
+    const PaddedInput input(body);
+    return parseCharacters(threadInterner(), input.view());
+}
+
+void readErrorBody(const QByteArray &body, ApiError &error)
+{
+    const PaddedInput input(body);
+    parseErrorBody(threadInterner(), input.view(), error);
+}
+
+} // namespace UsageDecoder

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "apierror.h"
+#include "usagepage.h"
+
+#include <QByteArray>
+
+/// Tokens answered by POST /api/auth/login/ (both) and /api/auth/refresh/ (access only).
+struct AuthTokens
+{
+    QString access;
+    QString refresh;
+};
+
+/// A character as listed by GET /api/ai-characters/.
+struct CharacterInfo
+{
+    QString slug;
+    QString name;
+    QString tenantId;
+};
+
+/// Turns reply bytes straight into value types, with simdjson's On-Demand parser: no DOM, no
+/// QJsonDocument. Strict about types (a wrong one is an error naming its path, such as
+/// `sessions.data[3].turn_count: expected an integer`), lenient about presence (optional fields
+/// may be missing or null) and blind to fields it does not know. Thread-safe: every call uses
+/// its own parser state, so large pages can be decoded on a worker thread.
+namespace UsageDecoder {
+[[nodiscard]] Result<UsagePage> decodeUsagePage(const QByteArray &body);
+[[nodiscard]] Result<SessionSummary> decodeSessionDetail(const QByteArray &body);
+[[nodiscard]] Result<AuthTokens> decodeTokens(const QByteArray &body);
+[[nodiscard]] Result<QList<CharacterInfo>> decodeCharacters(const QByteArray &body);
+/// The human message and per-field errors of an error body, in the envelope
+/// (`message`, `errors`) or the `{"detail": ...}` form; the message is empty when the body is
+/// neither (an HTML error page, say), so that the caller falls back to the status line.
+void readErrorBody(const QByteArray &body, ApiError &error);
+} // namespace UsageDecoder

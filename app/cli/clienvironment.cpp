@@ -1,0 +1,169 @@
+#include "clienvironment.h"
+#include "cli.h"
+#include "demoserver.h"
+
+#include <QProcessEnvironment>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+const QUrl DefaultBaseUrl(QStringLiteral("https://api.oshara.ai"));
+
+/// A date-only value names a whole day in `zone`; anything else must be a full ISO date-time.
+std::optional<qint64> readBound(const QString &text, const QTimeZone &zone, bool isEnd)
+{
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (text.size() == 10 && day.isValid()) {
+        const UtcRange range = UtcRange::forDays(day, day, zone);
+        return isEnd ? range.endMicros : range.startMicros;
+    }
+    return parseIsoDateTime(QStringView(text));
+}
+} // namespace
+
+CliEnvironment::CliEnvironment()
+    : m_client(&m_network)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+CliEnvironment::~CliEnvironment()
+{
+    m_out.flush();
+    m_err.flush();
+}
+
+void CliEnvironment::addConnectionOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("base-url"), QStringLiteral("API base URL (default %1).").arg(DefaultBaseUrl.toString()),
+         QStringLiteral("URL")},
+        {QStringLiteral("api-key"),
+         QStringLiteral("API key; or set SESSIONSCOPE_API_KEY (safer: not in the process list)."),
+         QStringLiteral("KEY")},
+        {QStringLiteral("token"), QStringLiteral("JWT access token; or set SESSIONSCOPE_TOKEN."),
+         QStringLiteral("JWT")},
+        {QStringLiteral("demo"), QStringLiteral("Start the bundled demo server and use it.")},
+    });
+}
+
+void CliEnvironment::addFilterOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("character"), QStringLiteral("Only this character's sessions."),
+         QStringLiteral("SLUG")},
+        {QStringLiteral("tenant"), QStringLiteral("Only this tenant's sessions."), QStringLiteral("ID")},
+        {QStringLiteral("start"),
+         QStringLiteral("From this instant (ISO-8601, inclusive); a date alone means the start of "
+                        "that day."),
+         QStringLiteral("ISO")},
+        {QStringLiteral("end"),
+         QStringLiteral("Up to this instant (inclusive); a date alone means the end of that day."),
+         QStringLiteral("ISO")},
+        {QStringLiteral("timezone"),
+         QStringLiteral("Zone of date-only values, e.g. Europe/Berlin or UTC (default: local)."),
+         QStringLiteral("ZONE")},
+    });
+}
+
+bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOptions &options,
+                                    QString *error)
+{
+    const auto env = QProcessEnvironment::systemEnvironment();
+    options.demo = parser.isSet(QStringLiteral("demo"));
+    options.apiKey = parser.isSet(QStringLiteral("api-key"))
+                         ? parser.value(QStringLiteral("api-key"))
+                         : env.value(QStringLiteral("SESSIONSCOPE_API_KEY"));
+    options.token = parser.isSet(QStringLiteral("token"))
+                        ? parser.value(QStringLiteral("token"))
+                        : env.value(QStringLiteral("SESSIONSCOPE_TOKEN"));
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        options.baseUrl = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+        const QString scheme = options.baseUrl.scheme();
+        if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty() ||
+            (scheme != u"http" && scheme != u"https")) {
+            *error = QStringLiteral("--base-url must be an http or https URL, such as %1.")
+                         .arg(DefaultBaseUrl.toString());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CliEnvironment::readFilter(const QCommandLineParser &parser, UsageQuery &query, QString *error)
+{
+    query.characterSlug = parser.value(QStringLiteral("character"));
+    query.tenantId = parser.value(QStringLiteral("tenant"));
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    if (parser.isSet(QStringLiteral("timezone"))) {
+        zone = QTimeZone(parser.value(QStringLiteral("timezone")).toUtf8());
+        if (!zone.isValid()) {
+            *error = QStringLiteral("Unknown time zone \"%1\".").arg(parser.value(QStringLiteral("timezone")));
+            return false;
+        }
+    }
+    for (const bool isEnd : {false, true}) {
+        const QString name = isEnd ? QStringLiteral("end") : QStringLiteral("start");
+        if (!parser.isSet(name))
+            continue;
+        const auto bound = readBound(parser.value(name), zone, isEnd);
+        if (!bound) {
+            *error = QStringLiteral("--%1 \"%2\" is not an ISO-8601 date or date-time (for example "
+                                    "2026-05-01 or 2026-05-01T00:00:00Z).")
+                         .arg(name, parser.value(name));
+            return false;
+        }
+        (isEnd ? query.range.endMicros : query.range.startMicros) = *bound;
+    }
+    if (query.range.startMicros && query.range.endMicros &&
+        *query.range.startMicros > *query.range.endMicros) {
+        *error = QStringLiteral("--start is after --end.");
+        return false;
+    }
+    return true;
+}
+
+bool CliEnvironment::connect(const LaunchOptions &options, QString *error)
+{
+    if (options.demo) {
+        DemoOptions demoOptions;
+        demoOptions.sessions = 2000;
+        m_demo = std::make_unique<DemoServer>(demoOptions);
+        if (!m_demo->start(error))
+            return false;
+        m_client.setBaseUrl(m_demo->apiBaseUrl());
+        m_client.setCredentials({m_demo->staffApiKey(), {}});
+        return true;
+    }
+    m_client.setBaseUrl(options.baseUrl.isEmpty() ? DefaultBaseUrl : options.baseUrl);
+    m_client.setCredentials({options.apiKey, options.token});
+    if (options.apiKey.isEmpty() && options.token.isEmpty()) {
+        *error = QStringLiteral("No credentials: pass --api-key or set SESSIONSCOPE_API_KEY (or "
+                                "--token / SESSIONSCOPE_TOKEN), or use --demo.");
+        return false;
+    }
+    return true;
+}
+
+bool CliEnvironment::stderrIsTerminal() const
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+int CliEnvironment::reportError(const ApiError &error)
+{
+    m_err << "sessionscope: " << error.toDisplayString() << Qt::endl;
+    for (auto it = error.fieldErrors.cbegin(); it != error.fieldErrors.cend(); ++it)
+        m_err << "  " << it.key() << ": " << it.value().join(QStringLiteral("; ")) << Qt::endl;
+    return Cli::exitCodeFor(error);
+}
+
+int CliEnvironment::usageError(const QString &message, const QString &command)
+{
+    m_err << "sessionscope " << command << ": " << message << Qt::endl;
+    m_err << "Try 'sessionscope " << command << " --help'." << Qt::endl;
+    return Cli::Usage;
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "apiclient.h"
+#include "launchoptions.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <memory>
+
+class DemoServer;
+
+/// What every subcommand shares: the connection options, the client they produce, the output
+/// streams, and a way to wait for one request (a command line may block; the window never does).
+class CliEnvironment
+{
+public:
+    CliEnvironment();
+    ~CliEnvironment();
+    Q_DISABLE_COPY_MOVE(CliEnvironment)
+
+    /// Adds --base-url, --api-key, --token and --demo.
+    static void addConnectionOptions(QCommandLineParser &parser);
+    /// Adds --character, --tenant, --start, --end and --timezone.
+    static void addFilterOptions(QCommandLineParser &parser);
+    static bool readConnection(const QCommandLineParser &parser, LaunchOptions &options,
+                               QString *error);
+    /// Date-only values are whole days in --timezone (default: this machine's zone).
+    static bool readFilter(const QCommandLineParser &parser, UsageQuery &query, QString *error);
+
+    /// Starts the demo server when asked, then configures the client. False with a message
+    /// on failure.
+    bool connect(const LaunchOptions &options, QString *error);
+
+    template<typename T, typename Start>
+    Result<T> wait(Start &&start)
+    {
+        std::optional<Result<T>> result;
+        QEventLoop loop;
+        start(m_client, &loop, [&](Result<T> r) {
+            result.emplace(std::move(r));
+            loop.quit();
+        });
+        if (!result)
+            loop.exec();
+        return std::move(*result);
+    }
+
+    [[nodiscard]] ApiClient &client() { return m_client; }
+    [[nodiscard]] QTextStream &out() { return m_out; }
+    [[nodiscard]] QTextStream &err() { return m_err; }
+    [[nodiscard]] bool stderrIsTerminal() const;
+    /// Prints the error for a person and returns the exit code it maps to.
+    int reportError(const ApiError &error);
+    int usageError(const QString &message, const QString &command);
+
+private:
+    QNetworkAccessManager m_network;
+    ApiClient m_client;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<DemoServer> m_demo;
+};

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+#include <algorithm>
+#include <functional>
+
+/// Small helpers shared by the benchmark programs: medians of repeated runs and a table that
+/// prints each figure beside its baselines.
+namespace Bench {
+
+/// Runs `body` `runs` times and returns the median wall time in milliseconds.
+inline double medianMs(int runs, const std::function<void()> &body)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        body();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() / 2);
+}
+
+inline double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+/// Peak resident memory of this process so far, in KiB (from /proc/self/status).
+qint64 peakRssKiB();
+/// Current resident memory in KiB.
+qint64 currentRssKiB();
+/// Bytes currently allocated through malloc (mallinfo2).
+qint64 heapBytes();
+
+struct Row
+{
+    QString measure;
+    QString value;
+    QString baseline;
+    QString ratio;
+};
+
+void printTable(QTextStream &out, const QString &title, const QList<Row> &rows);
+
+} // namespace Bench

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "apiclient.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+/// Asks the server for each character's totals over one filter: one `page_size=1` request per
+/// character (only the totals are read), at most `maxInFlight` at a time so that fifty
+/// characters do not open fifty connections or trip the server's throttle.
+///
+/// Answers carry the generation they were asked in; start() begins a new one and answers of an
+/// older one are dropped before anyone sees them.
+class CharacterTotalsFetcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CharacterTotalsFetcher)
+
+public:
+    static constexpr int DefaultMaxInFlight = 6;
+
+    explicit CharacterTotalsFetcher(ApiClient *client, QObject *parent = nullptr);
+    ~CharacterTotalsFetcher() override;
+
+    void setMaxInFlight(int requests) { m_maxInFlight = qMax(1, requests); }
+    [[nodiscard]] int maxInFlight() const { return m_maxInFlight; }
+
+    /// Cancels everything and begins a new generation for `filter` (its slug and page ignored).
+    quint64 start(const UsageQuery &filter);
+    /// Queues characters of the current generation; one already queued or in flight is not
+    /// asked twice.
+    void fetch(const QStringList &slugs);
+    void cancel();
+
+    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] bool isBusy() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
+    [[nodiscard]] int inFlightCount() const { return int(m_inFlight.size()); }
+    /// Requests sent since construction.
+    [[nodiscard]] quint64 requestCount() const { return m_requestCount; }
+
+Q_SIGNALS:
+    void totalsReady(quint64 generation, const QString &slug, const UsageTotals &totals);
+    void totalsFailed(quint64 generation, const QString &slug, const ApiError &error);
+    /// Nothing queued or in flight any more for this generation.
+    void idle(quint64 generation);
+
+private:
+    void pump();
+    void onAnswer(quint64 generation, const QString &slug, Result<UsagePage> result);
+
+    ApiClient *m_client;
+    UsageQuery m_filter;
+    quint64 m_generation = 0;
+    int m_maxInFlight = DefaultMaxInFlight;
+    QStringList m_queue;
+    QHash<QString, ApiClient::RequestId> m_inFlight; ///< slug -> request
+    quint64 m_requestCount = 0;
+};

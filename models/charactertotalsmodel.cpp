@@ -1,0 +1,358 @@
+#include "charactertotalsmodel.h"
+#include "charactertotalsfetcher.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+CharacterTotalsModel::CharacterTotalsModel(CharacterTotalsFetcher *fetcher, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_fetcher(fetcher)
+{
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(0);
+    connect(&m_flush, &QTimer::timeout, this, &CharacterTotalsModel::flushChanges);
+    connect(m_fetcher, &CharacterTotalsFetcher::totalsReady, this, &CharacterTotalsModel::onTotals);
+    connect(m_fetcher, &CharacterTotalsFetcher::totalsFailed, this, &CharacterTotalsModel::onFailed);
+    connect(m_fetcher, &CharacterTotalsFetcher::idle, this, &CharacterTotalsModel::onIdle);
+    m_fetcher->start(m_filter);
+}
+
+CharacterTotalsModel::~CharacterTotalsModel() = default;
+
+int CharacterTotalsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CharacterTotalsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString CharacterTotalsModel::columnUnit(Column column)
+{
+    switch (column) {
+    case SessionsColumn:
+        return QStringLiteral("sessions");
+    case CostColumn:
+    case CostPerSessionColumn:
+        return QStringLiteral("USD");
+    case LlmInputTokensColumn:
+    case LlmOutputTokensColumn:
+        return QStringLiteral("tokens");
+    case SttMinutesColumn:
+        return QStringLiteral("minutes");
+    case TtsCharactersColumn:
+        return QStringLiteral("characters");
+    default:
+        return {};
+    }
+}
+
+QVariant CharacterTotalsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CharacterColumn:
+        return QStringLiteral("Character");
+    case SessionsColumn:
+        return QStringLiteral("Sessions");
+    case CostColumn:
+        return QStringLiteral("Cost (USD)");
+    case LlmInputTokensColumn:
+        return QStringLiteral("LLM input tokens");
+    case LlmOutputTokensColumn:
+        return QStringLiteral("LLM output tokens");
+    case SttMinutesColumn:
+        return QStringLiteral("STT minutes");
+    case TtsCharactersColumn:
+        return QStringLiteral("TTS characters");
+    case CostPerSessionColumn:
+        return QStringLiteral("Cost per session");
+    default:
+        return {};
+    }
+}
+
+QVariant CharacterTotalsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    if (role == SlugRole)
+        return row.slug;
+    if (role == LoadingRole)
+        return !row.totals.has_value();
+    if (role == ErrorRole || (role == Qt::ToolTipRole && !row.error.isEmpty()))
+        return row.error;
+    if (column == CharacterColumn) {
+        if (role == Qt::DisplayRole)
+            return displayName(row.slug);
+        if (role == SortRole || role == ExactRole || role == Qt::ToolTipRole)
+            return row.slug;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (!row.totals)
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+    const UsageTotals &t = *row.totals;
+    // SortRole: the value in the column's unit, except money in integer micro-dollars.
+    switch (role) {
+    case SortRole:
+        switch (column) {
+        case SessionsColumn:
+            return t.sessions;
+        case CostColumn:
+            return t.estimatedCost.micros();
+        case LlmInputTokensColumn:
+            return t.llmInputTokens;
+        case LlmOutputTokensColumn:
+            return t.llmOutputTokens;
+        case SttMinutesColumn:
+            return t.sttAudioSeconds / 60.0;
+        case TtsCharactersColumn:
+            return t.ttsCharacters;
+        case CostPerSessionColumn:
+            return t.averageCostPerSession().micros();
+        }
+        return {};
+    case ExactRole:
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole: {
+        const bool exact = role != Qt::DisplayRole;
+        const QLocale locale;
+        switch (column) {
+        case SessionsColumn:
+            return exact ? QString::number(t.sessions) : locale.toString(t.sessions);
+        case CostColumn:
+            return exact ? t.estimatedCost.toDecimalString() : t.estimatedCost.toDisplayString();
+        case LlmInputTokensColumn:
+            return exact ? QString::number(t.llmInputTokens) : locale.toString(t.llmInputTokens);
+        case LlmOutputTokensColumn:
+            return exact ? QString::number(t.llmOutputTokens) : locale.toString(t.llmOutputTokens);
+        case SttMinutesColumn:
+            return exact ? QString::number(t.sttAudioSeconds, 'f', 1) + QStringLiteral(" s")
+                         : locale.toString(t.sttAudioSeconds / 60.0, 'f', 1);
+        case TtsCharactersColumn:
+            return exact ? QString::number(t.ttsCharacters) : locale.toString(t.ttsCharacters);
+        case CostPerSessionColumn:
+            return exact ? t.averageCostPerSession().toDecimalString()
+                         : t.averageCostPerSession().toDisplayString();
+        }
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+QString CharacterTotalsModel::keyOf(const QString &tenantId, const UtcRange &range)
+{
+    const auto bound = [](const std::optional<qint64> &v) {
+        return v ? QString::number(*v) : QStringLiteral("-");
+    };
+    return tenantId + QLatin1Char('|') + bound(range.startMicros) + QLatin1Char('|') +
+           bound(range.endMicros);
+}
+
+CharacterTotalsModel::CacheEntry &CharacterTotalsModel::currentEntry()
+{
+    const QString key = keyOf(m_filter.tenantId, m_filter.range);
+    const auto it = std::find_if(m_cache.begin(), m_cache.end(),
+                                 [&](const CacheEntry &e) { return e.key == key; });
+    if (it == m_cache.end()) {
+        m_cache.prepend({key, {}});
+        while (m_cache.size() > CacheBound)
+            m_cache.removeLast();
+    } else if (it != m_cache.begin()) {
+        CacheEntry entry = std::move(*it);
+        m_cache.erase(it);
+        m_cache.prepend(std::move(entry));
+    }
+    return m_cache.first();
+}
+
+void CharacterTotalsModel::setFilter(const QString &tenantId, const UtcRange &range)
+{
+    m_filter.tenantId = tenantId;
+    m_filter.range = range;
+    m_fetcher->start(m_filter);
+    const CacheEntry &entry = currentEntry();
+    for (Row &row : m_rows) {
+        const auto it = entry.totals.constFind(row.slug);
+        row.totals = it == entry.totals.cend() ? std::nullopt : std::optional(*it);
+        row.error.clear();
+    }
+    m_changedRows.clear();
+    m_flush.stop();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    m_lastError.reset();
+    fetchMissing();
+}
+
+void CharacterTotalsModel::addCharacters(const QStringList &slugs)
+{
+    QStringList added;
+    for (const QString &slug : slugs) {
+        if (!slug.isEmpty() && rowOf(slug) < 0 && !added.contains(slug))
+            added.append(slug);
+    }
+    const CacheEntry &entry = currentEntry();
+    for (const QString &slug : std::as_const(added)) {
+        const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), slug,
+                                         [](const Row &r, const QString &s) { return r.slug < s; });
+        const int row = int(at - m_rows.begin());
+        beginInsertRows({}, row, row);
+        const auto cached = entry.totals.constFind(slug);
+        m_rows.insert(row, {slug, cached == entry.totals.cend() ? std::nullopt : std::optional(*cached), {}});
+        endInsertRows();
+    }
+    // Rows moved: pending changes would name the wrong rows, so they are all refreshed.
+    if (!added.isEmpty() && !m_changedRows.isEmpty()) {
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_changedRows.insert(i);
+    }
+    fetchMissing();
+}
+
+void CharacterTotalsModel::setDisplayNames(const QHash<QString, QString> &names)
+{
+    m_names = names;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, CharacterColumn), index(rowCount() - 1, CharacterColumn),
+                           {Qt::DisplayRole});
+}
+
+void CharacterTotalsModel::refresh()
+{
+    currentEntry().totals.clear();
+    setFilter(m_filter.tenantId, m_filter.range);
+}
+
+QStringList CharacterTotalsModel::slugs() const
+{
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        out.append(row.slug);
+    return out;
+}
+
+int CharacterTotalsModel::rowOf(const QString &slug) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).slug == slug)
+            return i;
+    }
+    return -1;
+}
+
+std::optional<UsageTotals> CharacterTotalsModel::totals(const QString &slug) const
+{
+    const int row = rowOf(slug);
+    return row < 0 ? std::nullopt : m_rows.at(row).totals;
+}
+
+QString CharacterTotalsModel::displayName(const QString &slug) const
+{
+    const QString name = m_names.value(slug);
+    return name.isEmpty() ? slug : name;
+}
+
+UsageTotals CharacterTotalsModel::sum() const
+{
+    UsageTotals sum;
+    for (const Row &row : m_rows) {
+        if (!row.totals)
+            continue;
+        sum.sessions += row.totals->sessions;
+        sum.llmInputTokens += row.totals->llmInputTokens;
+        sum.llmOutputTokens += row.totals->llmOutputTokens;
+        sum.sttAudioSeconds += row.totals->sttAudioSeconds;
+        sum.ttsCharacters += row.totals->ttsCharacters;
+        sum.estimatedCost += row.totals->estimatedCost;
+    }
+    return sum;
+}
+
+void CharacterTotalsModel::fetchMissing()
+{
+    QStringList missing;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (!row.totals)
+            missing.append(row.slug);
+    }
+    if (missing.isEmpty()) {
+        if (!m_fetcher->isBusy())
+            setStatus(m_rows.isEmpty() ? Status::Idle : Status::Ready);
+        return;
+    }
+    setStatus(Status::Loading);
+    m_fetcher->fetch(missing);
+}
+
+void CharacterTotalsModel::onTotals(quint64 generation, const QString &slug,
+                                    const UsageTotals &totals)
+{
+    if (generation != m_fetcher->generation())
+        return;
+    currentEntry().totals.insert(slug, totals);
+    const int row = rowOf(slug);
+    if (row < 0)
+        return;
+    m_rows[row].totals = totals;
+    m_rows[row].error.clear();
+    markChanged(row);
+}
+
+void CharacterTotalsModel::onFailed(quint64 generation, const QString &slug, const ApiError &error)
+{
+    if (generation != m_fetcher->generation())
+        return;
+    m_lastError = error;
+    const int row = rowOf(slug);
+    if (row < 0)
+        return;
+    m_rows[row].error = error.toDisplayString();
+    markChanged(row);
+}
+
+void CharacterTotalsModel::onIdle(quint64 generation)
+{
+    if (generation != m_fetcher->generation())
+        return;
+    flushChanges();
+    setStatus(m_lastError ? Status::Failed : Status::Ready);
+}
+
+void CharacterTotalsModel::markChanged(int row)
+{
+    m_changedRows.insert(row);
+    m_flush.start();
+}
+
+void CharacterTotalsModel::flushChanges()
+{
+    // One dataChanged per event-loop turn, spanning the rows that changed in it.
+    m_flush.stop();
+    if (m_changedRows.isEmpty())
+        return;
+    const auto [low, high] = std::minmax_element(m_changedRows.cbegin(), m_changedRows.cend());
+    const int first = *low, last = qMin(*high, rowCount() - 1);
+    m_changedRows.clear();
+    if (first <= last)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void CharacterTotalsModel::setStatus(Status status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(status);
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "rangeaggregate.h"
+
+#include <QAbstractTableModel>
+
+/// Sessions and cost per character per local day of a range: one row per calendar day from
+/// first to last (days without sessions included, as zeros), column 0 the day and one column
+/// per character. The time-series chart reads it.
+///
+/// Figures come from a RangeAggregate (one pass over the range's sessions), not from one
+/// request per day and character: for 90 days × 8 characters that is a handful of pages
+/// instead of 720 requests (see bench_charts and the daily-series notes in the report). Because
+/// every bucket is an integer sum of the same sessions, the days of a character add up exactly
+/// to the totals of its range.
+class DailySeriesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DailySeriesModel)
+
+public:
+    enum class Metric { Sessions, Cost };
+    Q_ENUM(Metric)
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< the current metric, money in micro-dollars
+        DayRole,                     ///< the row's QDate
+        SlugRole,                    ///< the column's character
+        SessionsRole,                ///< qint64
+        CostMicrosRole,              ///< qint64
+    };
+
+    explicit DailySeriesModel(QObject *parent = nullptr);
+    ~DailySeriesModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    /// Replaces everything: the days `first`..`last` (local to the aggregate's zone) and the
+    /// characters `slugs` (empty = every character of the aggregate).
+    void setAggregate(const RangeAggregate &aggregate, QDate first, QDate last,
+                      const QStringList &slugs = {});
+    void clear();
+    void setMetric(Metric metric);
+    [[nodiscard]] Metric metric() const { return m_metric; }
+
+    [[nodiscard]] QStringList slugs() const { return m_slugs; }
+    [[nodiscard]] QDate firstDay() const { return m_first; }
+    [[nodiscard]] QDate lastDay() const { return m_last; }
+    [[nodiscard]] DayFigures figures(int row, const QString &slug) const;
+    /// Sum over the days of one character (or of all, for an empty slug).
+    [[nodiscard]] DayFigures total(const QString &slug = {}) const;
+
+private:
+    RangeAggregate m_aggregate;
+    QStringList m_slugs;
+    QDate m_first;
+    QDate m_last;
+    int m_days = 0;
+    Metric m_metric = Metric::Sessions;
+};

@@ -1,0 +1,168 @@
+#include "pagefetcher.h"
+
+#include <memory>
+
+PageFetcher::PageFetcher(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_collector(new UsageCollector(client, this))
+{
+    m_collector->setMaxInFlight(DefaultMaxInFlight);
+    // The collector is cancelled whenever a generation starts, so whatever it still reports
+    // belongs to the current one.
+    connect(m_collector, &UsageCollector::pageReady, this,
+            [this](int page, const QList<SessionSummary> &sessions) {
+                Q_EMIT collectPage(m_generation, page, sessions);
+            });
+    connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
+        Q_EMIT collectProgress(m_generation, done, count);
+    });
+    connect(m_collector, &UsageCollector::finished, this,
+            [this](const CollectionSummary &summary) {
+                Q_EMIT collectFinished(m_generation, summary);
+                updateBusy();
+            });
+    connect(m_collector, &UsageCollector::failed, this, [this](const ApiError &error) {
+        Q_EMIT collectFailed(m_generation, error);
+        updateBusy();
+    });
+}
+
+PageFetcher::~PageFetcher()
+{
+    ++m_generation;
+    m_queue.clear();
+    cancelRequests();
+}
+
+quint64 PageFetcher::start(const UsageQuery &query)
+{
+    // Bump first: the cancellations below answer synchronously and must find a stale generation.
+    ++m_generation;
+    m_query = query;
+    m_queue.clear();
+    cancelRequests();
+    updateBusy();
+    return m_generation;
+}
+
+void PageFetcher::want(const QList<int> &pages)
+{
+    m_queue.clear();
+    for (const int page : pages) {
+        if (page >= 1 && !m_inFlight.contains(page) && !m_queue.contains(page))
+            m_queue.append(page);
+    }
+    pump();
+    updateBusy();
+}
+
+void PageFetcher::cancel()
+{
+    m_queue.clear();
+    // Each cancelled request answers once, as abandoned, through onAnswer().
+    const auto ids = m_inFlight.values();
+    for (const auto id : ids)
+        m_client->cancel(id);
+    m_collector->cancel();
+    if (m_newerRequest)
+        m_client->cancel(m_newerRequest);
+    updateBusy();
+}
+
+bool PageFetcher::isBusy() const
+{
+    return !m_inFlight.isEmpty() || !m_queue.isEmpty() || m_collector->isRunning() ||
+           m_newerRequest != 0;
+}
+
+void PageFetcher::collectAll()
+{
+    UsageQuery query = m_query;
+    query.pageSize = UsageQuery::MaxPageSize;
+    m_collector->start(query);
+    updateBusy();
+}
+
+void PageFetcher::fetchNewer(const UsageQuery &query)
+{
+    if (m_newerRequest)
+        m_client->cancel(m_newerRequest);
+    const quint64 generation = m_generation;
+    auto done = std::make_shared<bool>(false);
+    const auto id = m_client->fetchUsage(
+        query, this, [this, generation, done](Result<UsagePage> result) {
+            *done = true;
+            if (generation != m_generation)
+                return;
+            m_newerRequest = 0;
+            if (result)
+                Q_EMIT newerReady(generation, result.value());
+            else if (result.error().kind != ApiError::Kind::Cancelled)
+                Q_EMIT newerFailed(generation, result.error());
+            updateBusy();
+        });
+    if (!*done)
+        m_newerRequest = id;
+    updateBusy();
+}
+
+void PageFetcher::pump()
+{
+    while (int(m_inFlight.size()) < m_maxInFlight && !m_queue.isEmpty())
+        send(m_queue.takeFirst());
+}
+
+void PageFetcher::send(int page)
+{
+    const quint64 generation = m_generation;
+    // The callback may in principle run before fetchUsage returns; then there is nothing to track.
+    auto done = std::make_shared<bool>(false);
+    ++m_requestCount;
+    const auto id = m_client->fetchUsage(m_query.atPage(page), this,
+                                         [this, generation, page, done](Result<UsagePage> r) {
+                                             *done = true;
+                                             onAnswer(generation, page, std::move(r));
+                                         });
+    if (!*done)
+        m_inFlight.insert(page, id);
+}
+
+void PageFetcher::onAnswer(quint64 generation, int page, Result<UsagePage> result)
+{
+    if (generation != m_generation)
+        return; // start() already forgot this request
+    m_inFlight.remove(page);
+    if (result)
+        Q_EMIT pageReady(generation, page, result.value());
+    else if (result.error().kind == ApiError::Kind::Cancelled)
+        Q_EMIT pageAbandoned(generation, page);
+    else
+        Q_EMIT pageFailed(generation, page, result.error());
+    if (generation == m_generation)
+        pump();
+    updateBusy();
+}
+
+void PageFetcher::cancelRequests()
+{
+    const auto ids = m_inFlight.values();
+    m_inFlight.clear();
+    for (const auto id : ids)
+        m_client->cancel(id);
+    m_collector->cancel();
+    if (m_newerRequest) {
+        const auto id = m_newerRequest;
+        m_newerRequest = 0;
+        m_client->cancel(id);
+    }
+}
+
+void PageFetcher::updateBusy()
+{
+    const bool busy = isBusy();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}

@@ -1,0 +1,51 @@
+#include "rangeaggregator.h"
+
+RangeAggregator::RangeAggregator(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_collector(new UsageCollector(client, this))
+{
+    m_collector->setMaxInFlight(DefaultMaxInFlight);
+    // The collector itself drops stale pages on start(); the generation here only tells
+    // listeners which of their requests an answer belongs to.
+    connect(m_collector, &UsageCollector::pageReady, this,
+            [this](int, const QList<SessionSummary> &sessions) {
+                ++m_pagesFetched;
+                for (const SessionSummary &s : sessions)
+                    m_aggregate.add(s);
+            });
+    connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
+        Q_EMIT progress(m_generation, done, count);
+    });
+    connect(m_collector, &UsageCollector::finished, this, [this](const CollectionSummary &summary) {
+        const RangeAggregate result = std::exchange(m_aggregate, RangeAggregate(m_aggregate.zone()));
+        Q_EMIT finished(m_generation, result, summary);
+    });
+    connect(m_collector, &UsageCollector::failed, this, [this](const ApiError &error) {
+        m_aggregate = RangeAggregate(m_aggregate.zone());
+        Q_EMIT failed(m_generation, error);
+    });
+}
+
+RangeAggregator::~RangeAggregator() = default;
+
+void RangeAggregator::setMaxInFlight(int pages)
+{
+    m_collector->setMaxInFlight(pages);
+}
+
+quint64 RangeAggregator::start(UsageQuery query, const QTimeZone &zone)
+{
+    ++m_generation;
+    m_aggregate = RangeAggregate(zone);
+    query.pageSize = UsageQuery::MaxPageSize;
+    query.page = 1;
+    m_collector->start(query);
+    return m_generation;
+}
+
+void RangeAggregator::cancel()
+{
+    ++m_generation;
+    m_collector->cancel();
+    m_aggregate = RangeAggregate(m_aggregate.zone());
+}

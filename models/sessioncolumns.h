@@ -1,0 +1,46 @@
+#pragma once
+
+#include "sessionsummary.h"
+
+#include <QString>
+#include <QTimeZone>
+#include <QVariant>
+
+/// The columns of the session table and how one session's value in each is shown, sorted and
+/// explained. Kept apart from the model so that the table, the copy-as-CSV code and the sort
+/// index agree on one definition.
+namespace SessionColumns {
+enum Column : int {
+    Created,
+    Character,
+    Tenant,
+    Duration,
+    Turns,
+    Interruptions,
+    LlmInputTokens,
+    LlmOutputTokens,
+    LlmModel,
+    SttSeconds,
+    TtsCharacters,
+    Cost,
+    Recording,
+    InProgress,
+    Count
+};
+
+[[nodiscard]] QString title(int column);
+/// Raw value for sorting and for CSV: numbers stay numbers, money is its exact decimal string.
+[[nodiscard]] QVariant sortValue(const SessionSummary &session, int column);
+/// For people. `createdText` is the created time already formatted in the chosen zone.
+[[nodiscard]] QString displayText(const SessionSummary &session, int column,
+                                  const QString &createdText);
+/// The exact value behind a rounded display.
+[[nodiscard]] QString toolTip(const SessionSummary &session, int column, const QTimeZone &zone);
+[[nodiscard]] Qt::Alignment alignment(int column);
+[[nodiscard]] bool isNumeric(int column);
+
+/// "2026-05-01 14:03:22" in `zone`; an invalid zone means local time.
+[[nodiscard]] QString formatCreated(const QDateTime &createdAt, const QTimeZone &zone);
+/// "4:05" or "1:02:03".
+[[nodiscard]] QString formatDuration(double seconds);
+} // namespace SessionColumns

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Sessionscope needs to build, run and test.
+# Idempotent: when everything is present it only checks and returns.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev-tools
+  qt6-charts-dev qt6-multimedia-dev libqt6svg6-dev libqt6opengl6-dev
+  libgl-dev libxkbcommon-dev libvulkan-dev
+  qt6-httpserver-dev qt6-websockets-dev
+  libqt6sql6-sqlite qt6-qpa-plugins
+  qtkeychain-qt6-dev libsimdjson-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  pulseaudio pulseaudio-utils
+  dbus dbus-x11 gnome-keyring libsecret-tools
+  clang libclang-rt-14-dev
+  python3 curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

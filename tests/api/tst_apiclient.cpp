@@ -1,0 +1,512 @@
+#include "apiclient.h"
+#include "demoserver.h"
+#include "headerrecorder.h"
+#include "usagecollector.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+constexpr int WaitMs = 60000;
+
+const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
+
+template<typename T, typename Start>
+Result<T> await(Start &&start)
+{
+    std::optional<Result<T>> result;
+    int calls = 0;
+    start([&](Result<T> r) {
+        ++calls;
+        result.emplace(std::move(r));
+    });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
+        return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up waiting"));
+    return std::move(*result);
+}
+
+bool inRange(const DemoSession &s, const UtcRange &range)
+{
+    const qint64 micros = s.createdAtMs * 1000;
+    return (!range.startMicros || micros >= *range.startMicros) &&
+           (!range.endMicros || micros <= *range.endMicros);
+}
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<DemoServer> m_server;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ApiClient> m_client;
+
+    Result<UsagePage> fetch(const UsageQuery &query)
+    {
+        return await<UsagePage>([&](auto done) { m_client->fetchUsage(query, this, done); });
+    }
+
+    /// Every page of a query, one after another, as the simplest client would walk them.
+    QList<SessionSummary> fetchAll(UsageQuery query, UsageTotals *totals = nullptr)
+    {
+        QList<SessionSummary> all;
+        query.pageSize = 200;
+        for (int page = 1;; ++page) {
+            const auto result = fetch(query.atPage(page));
+            if (!result) {
+                if (result.error().kind != ApiError::Kind::NotFound)
+                    qWarning() << result.error().message;
+                break;
+            }
+            if (totals && page == 1)
+                *totals = result.value().totals;
+            all += result.value().sessions;
+            if (result.value().next.isEmpty())
+                break;
+        }
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoOptions options;
+        options.sessions = 1500;
+        options.seed = 7;
+        options.now = ReferenceNow;
+        m_server = std::make_unique<DemoServer>(options);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_server->faults().clear();
+        m_server->clearRequestLog();
+        m_client = std::make_unique<ApiClient>(&m_network);
+        m_client->setBaseUrl(m_server->apiBaseUrl());
+        m_client->setCredentials({m_server->staffApiKey(), {}});
+        m_client->setRetryPolicy({4, 20, 200, 5});
+    }
+
+    void pagingCoversEverySessionOnceAndTotalsAreExact()
+    {
+        UsageTotals serverTotals;
+        const QList<SessionSummary> all = fetchAll({}, &serverTotals);
+        QCOMPARE(all.size(), m_server->dataset().sessions().size());
+        QSet<QString> ids;
+        UsageTotals sum;
+        for (const SessionSummary &s : all) {
+            ids.insert(s.sessionId);
+            sum.add(s);
+        }
+        QCOMPARE(ids.size(), all.size());
+        QCOMPARE(serverTotals.sessions, qint64(all.size()));
+        QCOMPARE(sum.estimatedCost, serverTotals.estimatedCost); // to the micro-dollar
+        QCOMPARE(sum.llmInputTokens, serverTotals.llmInputTokens);
+        QCOMPARE(sum.llmOutputTokens, serverTotals.llmOutputTokens);
+        QCOMPARE(sum.ttsCharacters, serverTotals.ttsCharacters);
+        QVERIFY(qAbs(sum.sttAudioSeconds - serverTotals.sttAudioSeconds) < 1e-6 * serverTotals.sttAudioSeconds + 1e-6);
+        // Newest first, ties by id descending.
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            const auto &a = all[i - 1], &b = all[i];
+            QVERIFY(a.createdAt > b.createdAt || (a.createdAt == b.createdAt && a.id > b.id));
+        }
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("character");
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<int>("firstDay"); // days before the reference date; -1 = open
+        QTest::addColumn<int>("lastDay");
+        QTest::newRow("character") << QString() << QString() << -1 << -1;
+        QTest::newRow("tenant") << QString() << QStringLiteral("*") << -1 << -1;
+        QTest::newRow("one day") << QString() << QString() << 3 << 3;
+        QTest::newRow("week and character") << QStringLiteral("*") << QString() << 10 << 4;
+        QTest::newRow("start only") << QString() << QString() << 5 << -1;
+        QTest::newRow("end only") << QString() << QString() << -1 << 100;
+    }
+    void filters()
+    {
+        QFETCH(QString, character);
+        QFETCH(QString, tenant);
+        QFETCH(int, firstDay);
+        QFETCH(int, lastDay);
+        const auto &sessions = m_server->dataset().sessions();
+        UsageQuery query;
+        // "*" and the first row pick a real value from the dataset.
+        if (!character.isNull() || QTest::currentDataTag() == QByteArray("character"))
+            query.characterSlug = sessions.at(11).characterSlug;
+        if (!tenant.isNull())
+            query.tenantId = sessions.at(5).tenantId;
+        const QDate today = ReferenceNow.date();
+        query.range = UtcRange::forDays(firstDay >= 0 ? today.addDays(-firstDay) : QDate(),
+                                        lastDay >= 0 ? today.addDays(-lastDay) : QDate(),
+                                        QTimeZone::utc());
+        qint64 expectedCount = 0;
+        Money expectedCost;
+        for (const DemoSession &s : sessions) {
+            if ((query.characterSlug.isEmpty() || s.characterSlug == query.characterSlug) &&
+                (query.tenantId.isEmpty() || s.tenantId == query.tenantId) && inRange(s, query.range)) {
+                ++expectedCount;
+                expectedCost += Money::fromMicros(s.costMicros);
+            }
+        }
+        QVERIFY(expectedCount > 0);
+        UsageTotals totals;
+        const QList<SessionSummary> got = fetchAll(query, &totals);
+        QCOMPARE(qint64(got.size()), expectedCount);
+        QCOMPARE(totals.sessions, expectedCount);
+        QCOMPARE(totals.estimatedCost, expectedCost);
+        for (const SessionSummary &s : got) {
+            if (!query.characterSlug.isEmpty())
+                QCOMPARE(s.characterSlug, query.characterSlug);
+            if (!query.tenantId.isEmpty())
+                QCOMPARE(s.tenantId, query.tenantId);
+        }
+    }
+
+    void boundsAreInclusiveToTheMicrosecond()
+    {
+        const DemoSession &s = m_server->dataset().sessions().at(40);
+        const qint64 at = s.createdAtMs * 1000;
+        const auto countIn = [&](qint64 start, qint64 end) {
+            UsageQuery query;
+            query.range.startMicros = start;
+            query.range.endMicros = end;
+            const auto r = fetch(query);
+            if (!r)
+                return qint64(-1);
+            qint64 n = 0;
+            for (const SessionSummary &x : r.value().sessions)
+                n += x.sessionId == s.sessionId;
+            return n;
+        };
+        QCOMPARE(countIn(at, at), 1);
+        QCOMPARE(countIn(at - 1000000, at - 1), 0); // ends one microsecond before it
+        QCOMPARE(countIn(at + 1, at + 1000000), 0);
+    }
+
+    void ownerSeesOnlyItsCharacters()
+    {
+        m_client->setCredentials({m_server->ownerApiKey(), {}});
+        const QStringList mine = m_server->ownerCharacterSlugs();
+        QVERIFY(!mine.isEmpty());
+        const QList<SessionSummary> all = fetchAll({});
+        QVERIFY(!all.isEmpty());
+        for (const SessionSummary &s : all)
+            QVERIFY2(mine.contains(s.characterSlug), qPrintable(s.characterSlug));
+        // A character the owner does not own: an empty 200 with zero totals, not a 403.
+        QString foreign;
+        for (const DemoCharacter &c : m_server->dataset().characters()) {
+            if (!mine.contains(c.slug))
+                foreign = c.slug;
+        }
+        QVERIFY(!foreign.isEmpty());
+        UsageQuery query;
+        query.characterSlug = foreign;
+        const auto result = fetch(query);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(result.value().count, 0);
+        QCOMPARE(result.value().totals, UsageTotals());
+        QVERIFY(result.value().sessions.isEmpty());
+    }
+
+    void badParametersAre400WithTheServersMessage()
+    {
+        UsageQuery query;
+        query.pageSize = 0;
+        auto result = fetch(query);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::BadRequest);
+        QCOMPARE(result.error().httpStatus, 400);
+        QVERIFY(!result.error().message.isEmpty());
+        QVERIFY(result.error().fieldErrors.contains(QStringLiteral("page_size")));
+        query = UsageQuery();
+        query.page = 0;
+        result = fetch(query);
+        QCOMPARE(result.error().kind, ApiError::Kind::BadRequest);
+    }
+
+    void pageSizeAboveTheMaximumIsClamped()
+    {
+        UsageQuery query;
+        query.pageSize = 500;
+        const auto result = fetch(query);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value().sessions.size(), 200);
+    }
+
+    void unauthorized_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("wrong key") << QStringLiteral("sk_0000");
+        QTest::newRow("inactive key") << QStringLiteral("inactive");
+        QTest::newRow("no credentials") << QString();
+    }
+    void unauthorized()
+    {
+        QFETCH(QString, key);
+        m_client->setCredentials({key == u"inactive" ? m_server->inactiveApiKey() : key, {}});
+        QSignalSpy spy(m_client.get(), &ApiClient::unauthorized);
+        const auto result = fetch({});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(spy.size(), 1);
+    }
+
+    void notFound()
+    {
+        const auto missing = await<SessionSummary>(
+            [&](auto done) { m_client->fetchSession(QStringLiteral("sess_does/not exist"), this, done); });
+        QCOMPARE(missing.error().kind, ApiError::Kind::NotFound);
+        UsageQuery query;
+        query.page = 10000;
+        const auto past = fetch(query);
+        QCOMPARE(past.error().kind, ApiError::Kind::NotFound);
+        QCOMPARE(past.error().message, QStringLiteral("Invalid page."));
+    }
+
+    void detailMatchesTheList()
+    {
+        UsageQuery query;
+        query.pageSize = 5;
+        const auto page = fetch(query);
+        QVERIFY(page.ok());
+        const SessionSummary &listed = page.value().sessions.at(2);
+        const auto detail = await<SessionSummary>(
+            [&](auto done) { m_client->fetchSession(listed.sessionId, this, done); });
+        QVERIFY2(detail.ok(), qPrintable(detail.ok() ? QString() : detail.error().message));
+        QCOMPARE(detail.value().sessionId, listed.sessionId);
+        QCOMPARE(detail.value().estimatedCost, listed.estimatedCost);
+        QCOMPARE(detail.value().transcript, listed.transcript);
+    }
+
+    void loginRefreshAndBearer()
+    {
+        const auto tokens = await<AuthTokens>([&](auto done) {
+            m_client->login(m_server->ownerEmail(), m_server->password(), this, done);
+        });
+        QVERIFY2(tokens.ok(), qPrintable(tokens.ok() ? QString() : tokens.error().message));
+        m_client->setCredentials({{}, tokens.value().access});
+        QVERIFY(fetch({}).ok());
+        const auto refreshed = await<AuthTokens>(
+            [&](auto done) { m_client->refreshToken(tokens.value().refresh, this, done); });
+        QVERIFY(refreshed.ok());
+        QVERIFY(!refreshed.value().access.isEmpty());
+        const auto wrong = await<AuthTokens>([&](auto done) {
+            m_client->login(m_server->ownerEmail(), QStringLiteral("wrong"), this, done);
+        });
+        QCOMPARE(wrong.error().kind, ApiError::Kind::Unauthorized);
+        const auto characters = await<QList<CharacterInfo>>(
+            [&](auto done) { m_client->fetchCharacters(this, done); });
+        QVERIFY(characters.ok());
+        QCOMPARE(characters.value().size(), m_server->ownerCharacterSlugs().size());
+    }
+
+    void credentialsNeverLeaveTheApiOrigin()
+    {
+        HeaderRecorder recorder;
+        QVERIFY(recorder.start());
+        const QUrl foreign = recorder.baseUrl().resolved(QUrl(QStringLiteral("/api/billing/usage/?page=2")));
+        // A redirect to another origin is not followed at all.
+        m_server->faults().add(FaultInjector::Kind::Redirect, QStringLiteral("/api/billing/usage/"),
+                               foreign.toString(), 1);
+        const auto redirected = fetch({});
+        QCOMPARE(redirected.error().kind, ApiError::Kind::UnsafeRedirect);
+        QVERIFY(!redirected.error().message.contains(QStringLiteral("page=2")));
+        // A `next` link to another origin is never followed: the collector builds its own URLs.
+        m_server->faults().add(FaultInjector::Kind::ForeignNext, QStringLiteral("/api/billing/usage/"),
+                               foreign.toString());
+        UsageCollector collector(m_client.get());
+        QSignalSpy finished(&collector, &UsageCollector::finished);
+        UsageQuery query;
+        query.pageSize = 200;
+        collector.start(query);
+        QVERIFY(finished.wait(WaitMs));
+        QCOMPARE(finished.first().first().value<CollectionSummary>().delivered,
+                 qint64(m_server->dataset().sessions().size()));
+        QCOMPARE(recorder.requests().size(), 0);
+    }
+
+    void redirectWithinTheOriginKeepsCredentials()
+    {
+        QUrl target = m_client->endpoint(QStringLiteral("/api/billing/usage/"), QStringLiteral("page=1&page_size=3"));
+        m_server->faults().add(FaultInjector::Kind::Redirect, QStringLiteral("page_size=2"),
+                               target.toString(), 1);
+        UsageQuery query;
+        query.pageSize = 2;
+        const auto result = fetch(query);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(result.value().sessions.size(), 3);
+    }
+
+    void transientErrorsAreRetried_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("arg");
+        QTest::newRow("503") << int(FaultInjector::Kind::Status) << QStringLiteral("503");
+        QTest::newRow("502 html") << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502");
+        QTest::newRow("429 no header") << int(FaultInjector::Kind::Throttle) << QString();
+        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString();
+        QTest::newRow("reset after headers") << int(FaultInjector::Kind::ResetAfterHeaders) << QString();
+        QTest::newRow("truncated") << int(FaultInjector::Kind::Truncate) << QString();
+    }
+    void transientErrorsAreRetried()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, arg);
+        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("/api/billing/usage/"), arg, 2);
+        const auto result = fetch({});
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(result.value().sessions.size(), 50);
+        int attempts = 0;
+        for (const RecordedRequest &r : m_server->requestLog())
+            attempts += r.url.path() == u"/api/billing/usage/";
+        QCOMPARE(attempts, 3);
+    }
+
+    void retryAfterIsHonoured()
+    {
+        m_server->faults().add(FaultInjector::Kind::Throttle, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("1"), 1);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = fetch({});
+        QVERIFY(result.ok());
+        QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void givesUpAfterBoundedAttempts()
+    {
+        m_server->faults().add(FaultInjector::Kind::Status, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("503"));
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::ServerError);
+        QVERIFY2(result.error().message.contains(QStringLiteral("4 attempts")), qPrintable(result.error().message));
+        // A Retry-After beyond what we are willing to wait is reported, not waited for.
+        m_server->faults().clear();
+        m_server->faults().add(FaultInjector::Kind::Throttle, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("3600"));
+        const auto throttled = fetch({});
+        QCOMPARE(throttled.error().kind, ApiError::Kind::Throttled);
+        QCOMPARE(throttled.error().retryAfterSeconds, 3600);
+    }
+
+    void clientErrorsAreNotRetried()
+    {
+        UsageQuery query;
+        query.pageSize = 0;
+        QVERIFY(!fetch(query).ok());
+        QCOMPARE(m_server->requestLog().size(), 1);
+    }
+
+    void stalledReplyTimesOut()
+    {
+        m_client->setTimeoutMs(700);
+        m_client->setRetryPolicy({1, 10, 10, 5});
+        m_server->faults().add(FaultInjector::Kind::Stall, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("20000"), 1);
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
+    }
+
+    void oversizedReplyIsRefused()
+    {
+        m_client->setMaxReplyBytes(1024 * 1024);
+        m_server->faults().add(FaultInjector::Kind::HugePage, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("3"), 1);
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::TooLarge);
+    }
+
+    void malformedRepliesNameTheProblem()
+    {
+        m_server->faults().add(FaultInjector::Kind::MalformedJson, QStringLiteral("/api/billing/usage/"), {}, 1);
+        auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::MalformedResponse);
+        m_server->faults().add(FaultInjector::Kind::WrongShape, QStringLiteral("/api/billing/usage/"), {}, 1);
+        result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::MalformedResponse);
+        QVERIFY2(result.error().message.startsWith(QStringLiteral("sessions.data[")) ||
+                     result.error().message.startsWith(QStringLiteral("total_")),
+                 qPrintable(result.error().message));
+    }
+
+    void cancelEndsTheRequestOnce()
+    {
+        m_server->faults().add(FaultInjector::Kind::Latency, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("3000"), 1);
+        int calls = 0;
+        std::optional<ApiError> error;
+        const auto id = m_client->fetchUsage({}, this, [&](Result<UsagePage> r) {
+            ++calls;
+            if (!r)
+                error = r.error();
+        });
+        QCOMPARE(m_client->inFlightCount(), 1);
+        m_client->cancel(id);
+        QCOMPARE(calls, 1);
+        QCOMPARE(error->kind, ApiError::Kind::Cancelled);
+        QCOMPARE(m_client->inFlightCount(), 0);
+        QTest::qWait(200);
+        QCOMPARE(calls, 1);
+    }
+
+    void destroyedContextGetsNoCallback()
+    {
+        int calls = 0;
+        auto *context = new QObject;
+        m_client->fetchUsage({}, context, [&](Result<UsagePage>) { ++calls; });
+        delete context;
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->inFlightCount(), 0, WaitMs);
+        QCOMPARE(calls, 0);
+    }
+
+    void collectorDropsRepeatedRowsAndSaysSo()
+    {
+        m_server->faults().add(FaultInjector::Kind::RepeatRows, QStringLiteral("page=3&"), {}, 1);
+        UsageCollector collector(m_client.get());
+        QSet<QString> ids;
+        qint64 rows = 0;
+        connect(&collector, &UsageCollector::pageReady, this, [&](int, const QList<SessionSummary> &s) {
+            rows += s.size();
+            for (const auto &x : s)
+                ids.insert(x.sessionId);
+        });
+        QSignalSpy finished(&collector, &UsageCollector::finished);
+        UsageQuery query;
+        query.pageSize = 100;
+        collector.start(query);
+        QVERIFY(finished.wait(WaitMs));
+        const auto summary = finished.first().first().value<CollectionSummary>();
+        QCOMPARE(rows, qint64(ids.size()));
+        QCOMPARE(summary.duplicatesDropped, 100);
+        QVERIFY(!summary.inconsistency.isEmpty());
+    }
+
+    void collectorFetchesInParallelAndInOrder()
+    {
+        UsageCollector collector(m_client.get());
+        collector.setMaxInFlight(4);
+        QList<int> order;
+        connect(&collector, &UsageCollector::pageReady, this,
+                [&](int page, const QList<SessionSummary> &) { order.append(page); });
+        QSignalSpy finished(&collector, &UsageCollector::finished);
+        UsageQuery query;
+        query.pageSize = 50;
+        collector.start(query);
+        QVERIFY(finished.wait(WaitMs));
+        QCOMPARE(order.size(), 30);
+        for (int i = 0; i < order.size(); ++i)
+            QCOMPARE(order[i], i + 1);
+        QVERIFY(finished.first().first().value<CollectionSummary>().inconsistency.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QObject>
+
+/// Declared apart from its definitions: the test data are raw JSON strings, which the meta-object
+/// compiler does not read reliably.
+class TestUsageDecoder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decodesAValidPage();
+    void optionalFieldsMayBeMissingOrNull();
+    void unknownFieldsAreIgnored();
+    void unknownRecordingStatusIsKept();
+    void wrongTypesNameTheirPath_data();
+    void wrongTypesNameTheirPath();
+    void malformedJsonIsAnErrorNotACrash_data();
+    void malformedJsonIsAnErrorNotACrash();
+    void hugeTranscriptTurnDecodes();
+    void escapedKeysAndStrings();
+    void sessionDetail();
+    void tokens();
+    void characters();
+    void errorBodies();
+};

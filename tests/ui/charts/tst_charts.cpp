@@ -1,0 +1,237 @@
+// The charts read their models: bar heights and order, line points per day, small multiples,
+// clicks turned into "open these sessions", and exports (PNG, SVG, CSV) rendered offscreen.
+
+#include "analyticsfixture.h"
+#include "analyticspage.h"
+#include "characterbarchart.h"
+#include "characterpalette.h"
+#include "charactertotalsfetcher.h"
+#include "charactertotalsmodel.h"
+#include "chartexport.h"
+#include "comparisoncharts.h"
+#include "comparisonmodel.h"
+#include "dailyserieschart.h"
+#include "dailyseriesmodel.h"
+#include "hourlychart.h"
+#include "rangeaggregator.h"
+
+#include <QBarSet>
+#include <QBuffer>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+using namespace AnalyticsFixture;
+
+namespace {
+constexpr int Timeout = 120000;
+}
+
+class TestCharts final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<DemoServer> m_server;
+    std::unique_ptr<ClientStack> m_stack;
+    std::unique_ptr<CharacterTotalsFetcher> m_fetcher;
+    std::unique_ptr<CharacterTotalsModel> m_totals;
+    std::optional<RangeAggregate> m_aggregate;
+    CharacterPalette m_palette;
+    UtcRange m_range;
+    QDate m_first;
+    QDate m_last;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<DemoServer>(options());
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_stack = std::make_unique<ClientStack>(*m_server);
+        m_last = Now.date();
+        m_first = m_last.addDays(-29);
+        m_range = UtcRange::forDays(m_first, m_last, QTimeZone::utc());
+        m_fetcher = std::make_unique<CharacterTotalsFetcher>(&m_stack->client);
+        m_totals = std::make_unique<CharacterTotalsModel>(m_fetcher.get());
+        m_totals->setFilter({}, m_range);
+        m_totals->addCharacters(slugs(m_server->dataset()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_totals->status(), CharacterTotalsModel::Status::Ready, Timeout);
+
+        RangeAggregator aggregator(&m_stack->client);
+        connect(&aggregator, &RangeAggregator::finished, this,
+                [&](quint64, const RangeAggregate &a, const CollectionSummary &) { m_aggregate = a; });
+        UsageQuery query;
+        query.range = m_range;
+        aggregator.start(query, QTimeZone::utc());
+        QTRY_VERIFY_WITH_TIMEOUT(m_aggregate.has_value(), Timeout);
+    }
+
+    void barsFollowTheModelSortedByValue_data()
+    {
+        QTest::addColumn<CharacterBarChart::Metric>("metric");
+        QTest::addColumn<int>("setsPerCharacter");
+        QTest::newRow("sessions") << CharacterBarChart::Metric::Sessions << 1;
+        QTest::newRow("cost") << CharacterBarChart::Metric::Cost << 1;
+        QTest::newRow("llm tokens") << CharacterBarChart::Metric::LlmTokens << 2;
+        QTest::newRow("stt minutes") << CharacterBarChart::Metric::SttMinutes << 1;
+        QTest::newRow("tts characters") << CharacterBarChart::Metric::TtsCharacters << 1;
+    }
+
+    void barsFollowTheModelSortedByValue()
+    {
+        QFETCH(CharacterBarChart::Metric, metric);
+        QFETCH(int, setsPerCharacter);
+        CharacterBarChart chart(m_totals.get(), &m_palette);
+        chart.setMetric(metric);
+        QCOMPARE(chart.categories().size(), 8);
+        QCOMPARE(chart.series()->barSets().size(), 8 * setsPerCharacter);
+        for (int i = 0; i < chart.categories().size(); ++i) {
+            const UsageTotals t = *m_totals->totals(chart.categories().at(i));
+            double want = 0;
+            switch (metric) {
+            case CharacterBarChart::Metric::Sessions: want = double(t.sessions); break;
+            case CharacterBarChart::Metric::Cost: want = t.estimatedCost.toDouble(); break;
+            case CharacterBarChart::Metric::LlmTokens: want = double(t.llmInputTokens + t.llmOutputTokens); break;
+            case CharacterBarChart::Metric::SttMinutes: want = t.sttAudioSeconds / 60.0; break;
+            case CharacterBarChart::Metric::TtsCharacters: want = double(t.ttsCharacters); break;
+            }
+            QVERIFY(qAbs(chart.valueAt(i) - want) <= 1e-9 * qMax(1.0, want));
+            if (i > 0)
+                QVERIFY(chart.valueAt(i - 1) >= chart.valueAt(i));
+        }
+        // One colour per character, the palette's.
+        const QString top = chart.categories().first();
+        QCOMPARE(chart.series()->barSets().first()->color(), m_palette.color(top, chart.palette()));
+        const auto axes = chart.chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        QCOMPARE(axes.first()->titleText(), CharacterBarChart::metricUnit(metric));
+    }
+
+    void clickingABarOpensThatCharacter()
+    {
+        CharacterBarChart chart(m_totals.get(), &m_palette);
+        QSignalSpy activated(&chart, &CharacterBarChart::characterActivated);
+        QBarSet *second = chart.series()->barSets().at(1);
+        Q_EMIT second->clicked(1);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toString(), chart.categories().at(1));
+    }
+
+    void linesPerCharacterPerDay()
+    {
+        DailySeriesModel model;
+        model.setAggregate(*m_aggregate, m_first, m_last, slugs(m_server->dataset()));
+        DailySeriesChart chart(&model, &m_palette);
+        chart.rebuildNow();
+        QCOMPARE(chart.lines().size(), 8);
+        for (QLineSeries *line : chart.lines()) {
+            QCOMPARE(line->count(), 30);
+            qint64 sum = 0;
+            for (const QPointF &p : line->points())
+                sum += qint64(p.y());
+            QCOMPARE(sum, m_totals->totals(line->name())->sessions);
+            QCOMPARE(chart.dayAt(line->at(3).x()), m_first.addDays(3));
+        }
+        model.setMetric(DailySeriesModel::Metric::Cost);
+        chart.rebuildNow();
+        QLineSeries *line = chart.lines().first();
+        const DayFigures day = model.figures(5, line->name());
+        QCOMPARE(line->at(5).y(), day.cost.toDouble());
+
+        QSignalSpy activated(&chart, &DailySeriesChart::dayActivated);
+        Q_EMIT line->clicked(line->at(5));
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), line->name());
+        QCOMPARE(activated.first().at(1).toDate(), m_first.addDays(5));
+    }
+
+    void smallMultiplesAndHours()
+    {
+        ComparisonModel model;
+        model.setAggregate(*m_aggregate);
+        model.setCharacters(slugs(m_server->dataset()).mid(0, 3));
+        ComparisonCharts charts(&model, &m_palette);
+        charts.rebuildNow();
+        QCOMPARE(charts.views().size(), ComparisonMetrics::Count);
+        for (int row = 0; row < ComparisonMetrics::Count; ++row) {
+            for (int column = 0; column < 3; ++column)
+                QCOMPARE(charts.plotted(row, column),
+                         model.index(row, column).data(ComparisonModel::SortRole).toDouble());
+        }
+        HourlyChart hours;
+        const QString slug = slugs(m_server->dataset()).first();
+        hours.setHours(m_aggregate->character(slug)->hours, m_palette.color(slug));
+        double sum = 0;
+        for (int h = 0; h < 24; ++h)
+            sum += hours.sessionsAt(h);
+        QCOMPARE(qint64(sum), m_aggregate->stats(slug).totals.sessions);
+    }
+
+    void exportsPngSvgAndCsv()
+    {
+        CharacterBarChart chart(m_totals.get(), &m_palette);
+        chart.resize(800, 500);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("bars.png"));
+        QString error;
+        QVERIFY2(ChartExport::savePng(&chart, png, &error), qPrintable(error));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(800, 500));
+        // Not blank: the first bar's colour is somewhere in the picture.
+        const QRgb bar = m_palette.color(chart.categories().first(), chart.palette()).rgb();
+        bool found = false;
+        for (int y = 0; y < image.height() && !found; y += 2) {
+            for (int x = 0; x < image.width() && !found; x += 2)
+                found = (image.pixel(x, y) & 0xffffff) == (bar & 0xffffff);
+        }
+        QVERIFY(found);
+
+        const QString svg = dir.filePath(QStringLiteral("bars.svg"));
+        QVERIFY2(ChartExport::saveSvg(&chart, svg, &error), qPrintable(error));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.size() > 1000);
+
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        ChartExport::writeCsv(m_totals.get(), &csv, CharacterTotalsModel::ExactRole);
+        const QList<QByteArray> lines = csv.data().split('\n');
+        QCOMPARE(lines.size(), 8 + 2); // header, eight rows, and the empty tail after CRLF
+        QVERIFY(lines.first().startsWith("Character,Sessions,Cost (USD)"));
+        const QString first = m_totals->slugs().first();
+        QVERIFY(lines.at(1).startsWith(first.toUtf8() + ',' +
+                                       QByteArray::number(m_totals->totals(first)->sessions) + ',' +
+                                       m_totals->totals(first)->estimatedCost.toDecimalString().toUtf8()));
+    }
+
+    void analyticsPageLoadsAndRoutesClicks()
+    {
+        AnalyticsPage page(&m_stack->client, &m_palette);
+        page.setTimeZone(QTimeZone::utc());
+        page.addKnownCharacters({slugs(m_server->dataset()).first()});
+        page.setFilter({}, m_first, m_last);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && page.seriesModel()->rowCount() == 30, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page.totalsModel()->status(), CharacterTotalsModel::Status::Ready, Timeout);
+        QCOMPARE(page.totalsModel()->rowCount(), 8);
+        // The days add up to the totals the bars show.
+        for (const QString &slug : page.totalsModel()->slugs())
+            QCOMPARE(page.seriesModel()->total(slug).cost, page.totalsModel()->totals(slug)->estimatedCost);
+        QSignalSpy open(&page, &AnalyticsPage::openSessions);
+        page.barChart()->rebuildNow();
+        Q_EMIT page.barChart()->series()->barSets().first()->clicked(0);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().at(0).toString(), page.barChart()->categories().first());
+        QVERIFY(!open.first().at(1).toDate().isValid());
+    }
+};
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

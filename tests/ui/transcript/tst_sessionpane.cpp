@@ -1,0 +1,220 @@
+#include "demodataset.h"
+#include "playerbackend.h"
+#include "sessionheader.h"
+#include "sessionpane.h"
+#include "transcriptdelegate.h"
+#include "transcriptfindbar.h"
+#include "transcriptmodel.h"
+#include "transcriptview.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+/// A player that plays nothing: these tests are about the transcript, not audio.
+class SilentBackend final : public PlayerBackend
+{
+public:
+    void setSourceData(const QByteArray &, const QString &) override {}
+    void clearSource() override {}
+    void play() override {}
+    void pause() override {}
+    void stop() override {}
+    void setPosition(qint64) override {}
+    void setPlaybackRate(double) override {}
+    void setVolume(float) override {}
+    qint64 position() const override { return 0; }
+    qint64 duration() const override { return 0; }
+    State state() const override { return State::Stopped; }
+    bool hasAudioOutput() const override { return false; }
+};
+
+SessionSummary sessionWith(const QList<TranscriptTurn> &turns)
+{
+    SessionSummary s;
+    s.sessionId = u"sess_test 1"_s;
+    s.characterSlug = u"support-bot"_s;
+    s.tenantId = u"acme"_s;
+    s.createdAt = QDateTime(QDate(2026, 5, 1), QTime(9, 0), Qt::UTC);
+    s.durationSeconds = 125;
+    s.turnCount = int(turns.size());
+    s.originUrl = u"https://shop.example/<b>help</b>?q=1"_s;
+    s.metadataJson = R"({"plan":"pro","page":{"path":"/cart","items":[1,2]}})";
+    s.estimatedCost = *Money::parse(std::string_view("0.012345"));
+    s.recordingStatus = RecordingStatus::Ready;
+    s.recordingPresignedUrl = u"http://127.0.0.1:1/recordings/x.wav?X-Amz-Signature=secret"_s;
+    s.transcript = turns;
+    return s;
+}
+
+QList<TranscriptTurn> turnsFrom(const QList<DemoTurn> &demo)
+{
+    QList<TranscriptTurn> out;
+    for (const DemoTurn &d : demo) {
+        TranscriptTurn t;
+        t.role = d.assistant ? TranscriptTurn::Role::Assistant : TranscriptTurn::Role::User;
+        t.turnIndex = d.turnIndex;
+        t.ts = double(d.tsDs) / 10.0;
+        t.text = d.text;
+        out.append(t);
+    }
+    return out;
+}
+
+QList<TranscriptTurn> trickyTurns()
+{
+    const QStringList texts = {u"<b>bold?</b> <img src=x onerror=alert(1)> &amp;"_s,
+                               u"مرحبا، كيف يمكنني مساعدتك اليوم؟"_s,
+                               u"# not a heading\n* not a list"_s, u"bell\u0007 escape\u001b"_s};
+    QList<TranscriptTurn> out;
+    for (int i = 0; i < texts.size(); ++i)
+        out.append({i % 2 ? TranscriptTurn::Role::User : TranscriptTurn::Role::Assistant, i,
+                    double(i * 5), texts.at(i)});
+    return out;
+}
+} // namespace
+
+class TestSessionPane : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SessionPane> makePane()
+    {
+        auto pane = std::make_unique<SessionPane>(nullptr, nullptr, new SilentBackend);
+        pane->resize(800, 600);
+        pane->show();
+        return pane;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void delegateShowsTheRawText()
+    {
+        auto pane = makePane();
+        pane->showSession(sessionWith(trickyTurns()));
+        TranscriptModel *model = pane->model();
+        TranscriptDelegate *delegate = pane->view()->bubbleDelegate();
+        const QFont font = pane->view()->font();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row);
+            const QString raw = index.data(TranscriptModel::RawTextRole).toString();
+            qreal height = 0;
+            QTextLayout *layout = delegate->layoutFor(index, font, 400, &height);
+            if (row == 3) { // control characters become visible symbols, one for one
+                QCOMPARE(layout->text(), TranscriptModel::displayText(raw));
+                QVERIFY(layout->text().contains(QChar(0x2407)));
+                continue;
+            }
+            QCOMPARE(TranscriptDelegate::displayedText(index), raw);
+            QCOMPARE(layout->text(), raw);
+            if (row == 0) {
+                // Qt would take this for rich text; the bubble must not: as rich text the tags
+                // vanish and the line gets shorter than the plain string's advance.
+                QVERIFY(Qt::mightBeRichText(raw));
+                const qreal plain = QFontMetricsF(font).horizontalAdvance(raw);
+                QVERIFY(qAbs(layout->lineAt(0).naturalTextWidth() - plain) < 2.0);
+                QTextDocument rich;
+                rich.setDefaultFont(font);
+                rich.setHtml(raw);
+                QVERIFY(rich.toPlainText() != raw);
+            }
+            if (row == 1)
+                QCOMPARE(layout->textOption().textDirection(), Qt::RightToLeft);
+        }
+        QImage image(800, 600, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        pane->view()->viewport()->render(&image);
+        QCOMPARE(pane->model()->index(0).data(Qt::ToolTipRole).toString().left(6), u"Turn 0"_s);
+    }
+
+    void longTranscriptOpensAndScrolls()
+    {
+        const DemoDataset dataset(2000, 1, QDateTime(QDate(2026, 5, 28), QTime(12, 0), Qt::UTC));
+        const int index = dataset.indexOfQuirk(DemoQuirk::LongTranscript);
+        QVERIFY(index >= 0);
+        const auto turns = turnsFrom(dataset.transcript(dataset.sessions().at(index)));
+        QVERIFY(turns.size() >= 4000);
+        auto pane = makePane();
+        QVERIFY(QTest::qWaitForWindowExposed(pane.get()));
+        pane->showSession(sessionWith(turns));
+        TranscriptView *view = pane->view();
+        QTRY_VERIFY_WITH_TIMEOUT(view->verticalScrollBar()->maximum() > 100000, 30000);
+        view->scrollToBottom();
+        QTRY_VERIFY(view->indexAt(view->viewport()->rect().bottomLeft() + QPoint(20, -10)).row()
+                    > int(turns.size()) - 20);
+        // Heights are cached per row: bounded by the row count.
+        QVERIFY(view->bubbleDelegate()->cachedHeights() <= turns.size());
+    }
+
+    void findHighlightsCountsAndMoves()
+    {
+        auto pane = makePane();
+        pane->showSession(sessionWith(trickyTurns()));
+        QTest::keySequence(pane->view(), QKeySequence::Find);
+        TranscriptFindBar *bar = pane->findBar();
+        QTRY_VERIFY(bar->isVisible());
+        bar->lineEdit()->setText(u"not"_s);
+        QCOMPARE(bar->countText(), u"1 of 2"_s);
+        bar->findNext();
+        QCOMPARE(bar->countText(), u"2 of 2"_s);
+        QCOMPARE(pane->model()->index(2).data(TranscriptModel::MatchesRole).value<QList<TextRange>>().size(), 2);
+        bar->lineEdit()->setText(u"<img"_s);
+        QCOMPARE(bar->countText(), u"1 of 1"_s);
+        bar->lineEdit()->setText(u"zzz"_s);
+        QCOMPARE(bar->countText(), u"No matches"_s);
+    }
+
+    void headerShowsFieldsAsText()
+    {
+        auto pane = makePane();
+        const SessionSummary s = sessionWith(trickyTurns());
+        pane->showSession(s);
+        SessionHeader *h = pane->header();
+        QCOMPARE(h->fieldText(u"Character"_s), u"support-bot"_s);
+        QCOMPARE(h->fieldText(u"Finalized"_s), u"in progress"_s);
+        QCOMPARE(h->fieldText(u"Duration"_s), u"2 min 05 s"_s);
+        QVERIFY(h->fieldText(u"Cost"_s).contains(u"0.012345"_s));
+        QCOMPARE(h->fieldText(u"Origin"_s), s.originUrl); // shown literally, tags and all
+        QCOMPARE(h->metadataTree()->topLevelItemCount(), 2);
+        QVERIFY(!h->metadataTree()->findItems(u"path"_s, Qt::MatchRecursive).isEmpty());
+    }
+
+    void exportsAndBundle()
+    {
+        auto pane = makePane();
+        pane->showSession(sessionWith(trickyTurns()));
+        QTemporaryDir dir;
+        QString error;
+        const QString md = dir.filePath(u"t.md"_s);
+        QVERIFY2(pane->exportTranscript(md, TranscriptExport::Format::Markdown, &error),
+                 qPrintable(error));
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        QVERIFY(mdFile.readAll().contains("\\# not a heading"));
+        const QString folder = pane->exportBundle(dir.path(), &error);
+        QVERIFY2(!folder.isEmpty(), qPrintable(error));
+        for (const char *name : {"session.json", "transcript.json", "transcript.txt", "transcript.md"})
+            QVERIFY2(QFile::exists(QDir(folder).filePath(QString::fromLatin1(name))), name);
+        QFile session(QDir(folder).filePath(u"session.json"_s));
+        QVERIFY(session.open(QIODevice::ReadOnly));
+        const QByteArray json = session.readAll();
+        QVERIFY(json.contains("0.012345"));
+        QVERIFY(!json.contains("X-Amz-Signature")); // a presigned URL is never written
+    }
+};
+
+QTEST_MAIN(TestSessionPane)
+#include "tst_sessionpane.moc"

@@ -1,0 +1,225 @@
+#include "characterbarchart.h"
+#include "characterpalette.h"
+#include "charactertotalsmodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QStackedBarSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+
+CharacterBarChart::CharacterBarChart(CharacterTotalsModel *model, CharacterPalette *palette,
+                                     QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_model(model)
+    , m_palette(palette)
+{
+    setRenderHint(QPainter::Antialiasing);
+    chart()->legend()->hide();
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    m_rebuild.setSingleShot(true);
+    m_rebuild.setInterval(0);
+    connect(&m_rebuild, &QTimer::timeout, this, &CharacterBarChart::rebuild);
+    // Answers arrive one character at a time: the chart redraws once per event-loop turn.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CharacterBarChart::scheduleRebuild);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CharacterBarChart::scheduleRebuild);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &CharacterBarChart::scheduleRebuild);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CharacterBarChart::scheduleRebuild);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &CharacterBarChart::scheduleRebuild);
+    rebuild();
+}
+
+CharacterBarChart::~CharacterBarChart() = default;
+
+QString CharacterBarChart::metricName(Metric metric)
+{
+    switch (metric) {
+    case Metric::Sessions:
+        return QStringLiteral("Sessions");
+    case Metric::Cost:
+        return QStringLiteral("Cost");
+    case Metric::LlmTokens:
+        return QStringLiteral("LLM tokens");
+    case Metric::SttMinutes:
+        return QStringLiteral("STT minutes");
+    case Metric::TtsCharacters:
+        return QStringLiteral("TTS characters");
+    }
+    return {};
+}
+
+QString CharacterBarChart::metricUnit(Metric metric)
+{
+    switch (metric) {
+    case Metric::Sessions:
+        return QStringLiteral("sessions");
+    case Metric::Cost:
+        return QStringLiteral("USD");
+    case Metric::LlmTokens:
+        return QStringLiteral("tokens (input solid, output pale)");
+    case Metric::SttMinutes:
+        return QStringLiteral("minutes of audio");
+    case Metric::TtsCharacters:
+        return QStringLiteral("characters");
+    }
+    return {};
+}
+
+void CharacterBarChart::setMetric(Metric metric)
+{
+    if (m_metric == metric)
+        return;
+    m_metric = metric;
+    rebuild();
+}
+
+void CharacterBarChart::scheduleRebuild()
+{
+    m_rebuild.start();
+}
+
+void CharacterBarChart::rebuildNow()
+{
+    rebuild();
+}
+
+QList<double> CharacterBarChart::values(int row) const
+{
+    using C = CharacterTotalsModel;
+    const auto raw = [&](int column) {
+        return m_model->index(row, column).data(C::SortRole).toDouble();
+    };
+    switch (m_metric) {
+    case Metric::Sessions:
+        return {raw(C::SessionsColumn)};
+    case Metric::Cost:
+        return {raw(C::CostColumn) / 1e6};
+    case Metric::LlmTokens:
+        return {raw(C::LlmInputTokensColumn), raw(C::LlmOutputTokensColumn)};
+    case Metric::SttMinutes:
+        return {raw(C::SttMinutesColumn)};
+    case Metric::TtsCharacters:
+        return {raw(C::TtsCharactersColumn)};
+    }
+    return {0};
+}
+
+QString CharacterBarChart::tooltip(int row) const
+{
+    using C = CharacterTotalsModel;
+    const auto exact = [&](int column) {
+        return m_model->index(row, column).data(C::ExactRole).toString();
+    };
+    const QString name = m_model->index(row, C::CharacterColumn).data().toString();
+    switch (m_metric) {
+    case Metric::Sessions:
+        return QStringLiteral("%1: %2 sessions").arg(name, exact(C::SessionsColumn));
+    case Metric::Cost:
+        return QStringLiteral("%1: %2 USD").arg(name, exact(C::CostColumn));
+    case Metric::LlmTokens: {
+        const QList<double> v = values(row);
+        return QStringLiteral("%1\ninput: %2 tokens\noutput: %3 tokens\ntotal: %4 tokens")
+            .arg(name, exact(C::LlmInputTokensColumn), exact(C::LlmOutputTokensColumn))
+            .arg(qint64(v.value(0) + v.value(1)));
+    }
+    case Metric::SttMinutes:
+        return QStringLiteral("%1: %2 min (%3)")
+            .arg(name, QString::number(values(row).value(0), 'f', 2), exact(C::SttMinutesColumn));
+    case Metric::TtsCharacters:
+        return QStringLiteral("%1: %2 characters").arg(name, exact(C::TtsCharactersColumn));
+    }
+    return name;
+}
+
+double CharacterBarChart::valueAt(int category) const
+{
+    double sum = 0;
+    if (!m_series)
+        return sum;
+    const auto sets = m_series->barSets();
+    for (const QBarSet *set : sets)
+        sum += set->at(category);
+    return sum;
+}
+
+void CharacterBarChart::rebuild()
+{
+    m_rebuild.stop();
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    m_series = nullptr;
+
+    struct Bar
+    {
+        int row;
+        QString slug;
+        QList<double> parts;
+        double total;
+    };
+    QList<Bar> bars;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QList<double> parts = values(row);
+        double total = 0;
+        for (const double p : parts)
+            total += p;
+        bars.append({row, m_model->index(row, 0).data(CharacterTotalsModel::SlugRole).toString(),
+                     parts, total});
+    }
+    std::stable_sort(bars.begin(), bars.end(), [](const Bar &a, const Bar &b) {
+        return a.total != b.total ? a.total > b.total : a.slug < b.slug;
+    });
+
+    auto *series = new QStackedBarSeries;
+    m_order.clear();
+    double top = 0;
+    const qsizetype count = bars.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const Bar &bar = bars.at(i);
+        m_order.append(bar.slug);
+        top = qMax(top, bar.total);
+        for (int part = 0; part < bar.parts.size(); ++part) {
+            auto *set = new QBarSet(m_model->displayName(bar.slug));
+            QList<qreal> column(count, 0.0);
+            column[i] = bar.parts.at(part);
+            set->append(column);
+            const QColor color =
+                part == 0 ? m_palette->color(bar.slug, palette()) : m_palette->secondaryColor(bar.slug);
+            set->setColor(color);
+            set->setBorderColor(color.darker(130));
+            const QString slug = bar.slug;
+            const int row = bar.row;
+            connect(set, &QBarSet::clicked, this, [this, slug](int) { Q_EMIT characterActivated(slug); });
+            connect(set, &QBarSet::hovered, this, [this, row](bool on, int) {
+                if (on)
+                    QToolTip::showText(QCursor::pos(), tooltip(row), this);
+                else
+                    QToolTip::hideText();
+            });
+            series->append(set);
+        }
+    }
+    m_series = series;
+    c->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    QStringList labels;
+    for (const QString &slug : std::as_const(m_order))
+        labels.append(m_model->displayName(slug));
+    x->append(labels);
+    c->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, top > 0 ? top * 1.08 : 1);
+    y->setTitleText(metricUnit(m_metric));
+    y->setLabelFormat(m_metric == Metric::Cost ? QStringLiteral("$%.2f") : QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
+    c->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    c->setTitle(metricName(m_metric));
+}

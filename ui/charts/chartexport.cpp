@@ -1,0 +1,115 @@
+#include "chartexport.h"
+
+#include <QAbstractItemModel>
+#include <QChartView>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace ChartExport {
+namespace {
+QString csvField(QString text)
+{
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+        text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))) {
+        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    }
+    return text;
+}
+
+QSize sizeFor(QChartView *view, QSize size)
+{
+    if (size.isEmpty())
+        size = view->size();
+    return size.isEmpty() ? QSize(960, 540) : size;
+}
+
+void paint(QChartView *view, QPainter &painter, QSize size)
+{
+    // Resizing the scene, not the widget, so that exporting never disturbs the window.
+    QChart *chart = view->chart();
+    const QRectF before = chart->geometry();
+    chart->resize(size);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(QRect(QPoint(), size), chart->backgroundBrush());
+    view->scene()->render(&painter, QRectF(QPointF(), size), QRectF(QPointF(), size));
+    chart->setGeometry(before);
+}
+} // namespace
+
+QImage renderImage(QChartView *view, QSize size)
+{
+    size = sizeFor(view, size);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paint(view, painter, size);
+    painter.end();
+    return image;
+}
+
+bool savePng(QChartView *view, const QString &fileName, QString *error)
+{
+    const QImage image = renderImage(view);
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool saveSvg(QChartView *view, const QString &fileName, QString *error)
+{
+    const QSize size = sizeFor(view, {});
+    QSvgGenerator generator;
+    generator.setFileName(fileName);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(), size));
+    generator.setTitle(view->chart()->title());
+    generator.setDescription(QStringLiteral("Exported from Sessionscope"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1.").arg(fileName);
+        return false;
+    }
+    paint(view, painter, size);
+    return painter.end();
+}
+
+void writeCsv(const QAbstractItemModel *model, QIODevice *device, int role)
+{
+    QStringList header;
+    for (int column = 0; column < model->columnCount(); ++column)
+        header.append(csvField(model->headerData(column, Qt::Horizontal).toString()));
+    device->write(header.join(QLatin1Char(',')).toUtf8() + "\r\n");
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStringList fields;
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex index = model->index(row, column);
+            QVariant value = index.data(role);
+            if (!value.isValid())
+                value = index.data(Qt::DisplayRole);
+            fields.append(csvField(value.toString()));
+        }
+        device->write(fields.join(QLatin1Char(',')).toUtf8() + "\r\n");
+    }
+}
+
+bool saveCsv(const QAbstractItemModel *model, const QString &fileName, int role, QString *error)
+{
+    QSaveFile file(fileName);
+    if (file.open(QIODevice::WriteOnly)) {
+        writeCsv(model, &file, role);
+        if (file.commit())
+            return true;
+    }
+    if (error)
+        *error = QStringLiteral("Cannot write %1: %2").arg(fileName, file.errorString());
+    return false;
+}
+
+} // namespace ChartExport

@@ -1,0 +1,64 @@
+#include "chartpanel.h"
+#include "chartexport.h"
+
+#include <QChartView>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ChartPanel::ChartPanel(QChartView *chart, const QAbstractItemModel *data, int csvRole,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_chart(chart)
+    , m_data(data)
+    , m_csvRole(csvRole)
+    , m_controls(new QHBoxLayout)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(QStringLiteral("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    for (const QString &kind : {QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("CSV")}) {
+        const QString label = kind == u"CSV" ? QStringLiteral("Data as CSV…")
+                                             : QStringLiteral("Chart as %1…").arg(kind);
+        menu->addAction(label, this, [this, kind] { exportAs(kind); });
+    }
+    exportButton->setMenu(menu);
+    m_controls->addStretch(1);
+    m_controls->addWidget(exportButton);
+    layout->addLayout(m_controls);
+    m_chart->setParent(this);
+    layout->addWidget(m_chart, 1);
+}
+
+ChartPanel::~ChartPanel() = default;
+
+void ChartPanel::addControl(QWidget *control)
+{
+    m_controls->insertWidget(m_controls->count() - 2, control);
+}
+
+void ChartPanel::exportAs(const QString &kind)
+{
+    const QString suffix = kind.toLower();
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, QStringLiteral("Export %1").arg(kind),
+        QStringLiteral("sessionscope-chart.%1").arg(suffix),
+        QStringLiteral("%1 files (*.%2)").arg(kind, suffix));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    bool ok = false;
+    if (kind == u"PNG")
+        ok = ChartExport::savePng(m_chart, fileName, &error);
+    else if (kind == u"SVG")
+        ok = ChartExport::saveSvg(m_chart, fileName, &error);
+    else
+        ok = ChartExport::saveCsv(m_data, fileName, m_csvRole, &error);
+    if (!ok)
+        Q_EMIT exportFailed(error);
+}

@@ -1,0 +1,98 @@
+#include "comparisoncharts.h"
+#include "characterpalette.h"
+#include "comparisonmodel.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QGridLayout>
+#include <QValueAxis>
+
+ComparisonCharts::ComparisonCharts(ComparisonModel *model, CharacterPalette *palette,
+                                   QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_palette(palette)
+{
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (int row = 0; row < ComparisonMetrics::Count; ++row) {
+        auto *view = new QChartView(new QChart, this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(200, 150);
+        QChart *chart = view->chart();
+        chart->legend()->hide();
+        chart->setAnimationOptions(QChart::NoAnimation);
+        chart->setMargins(QMargins(2, 2, 2, 2));
+        QFont title = chart->titleFont();
+        title.setPointSizeF(title.pointSizeF() * 0.85);
+        chart->setTitleFont(title);
+        grid->addWidget(view, row / Columns, row % Columns);
+        m_views.append(view);
+    }
+    m_rebuild.setSingleShot(true);
+    m_rebuild.setInterval(0);
+    connect(&m_rebuild, &QTimer::timeout, this, &ComparisonCharts::rebuild);
+    const auto schedule = [this] { m_rebuild.start(); };
+    connect(m_model, &QAbstractItemModel::dataChanged, this, schedule);
+    connect(m_model, &QAbstractItemModel::modelReset, this, schedule);
+    rebuild();
+}
+
+ComparisonCharts::~ComparisonCharts() = default;
+
+void ComparisonCharts::rebuildNow()
+{
+    rebuild();
+}
+
+double ComparisonCharts::plotted(int row, int column) const
+{
+    const QChart *chart = m_views.value(row) ? m_views.at(row)->chart() : nullptr;
+    if (!chart || chart->series().isEmpty())
+        return 0;
+    const auto *series = static_cast<QBarSeries *>(chart->series().constFirst());
+    const auto sets = series->barSets();
+    return column < sets.size() ? sets.at(column)->at(0) : 0;
+}
+
+void ComparisonCharts::rebuild()
+{
+    m_rebuild.stop();
+    for (int row = 0; row < m_views.size(); ++row) {
+        QChart *chart = m_views.at(row)->chart();
+        chart->removeAllSeries();
+        const auto axes = chart->axes();
+        for (QAbstractAxis *axis : axes) {
+            chart->removeAxis(axis);
+            delete axis;
+        }
+        const auto metric = ComparisonMetrics::Metric(row);
+        chart->setTitle(ComparisonMetrics::name(metric));
+        auto *series = new QBarSeries;
+        double top = 0;
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            const QModelIndex index = m_model->index(row, column);
+            const QString slug = index.data(ComparisonModel::SlugRole).toString();
+            auto *set = new QBarSet(slug);
+            const double value = index.data(ComparisonModel::SortRole).toDouble();
+            top = qMax(top, value);
+            set->append(value);
+            const QColor color = m_palette->color(slug, palette());
+            set->setColor(color);
+            // The best bar of the row gets a dark outline, as its cell is bold in the table.
+            set->setBorderColor(index.data(ComparisonModel::BestRole).toBool()
+                                    ? palette().color(QPalette::WindowText)
+                                    : color);
+            series->append(set);
+        }
+        chart->addSeries(series);
+        auto *y = new QValueAxis;
+        y->setRange(0, top > 0 ? top * 1.1 : 1);
+        y->setLabelFormat(top >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+        y->setTitleText(ComparisonMetrics::unit(metric));
+        y->setTickCount(3);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+    }
+}

@@ -1,0 +1,125 @@
+#include "dailyserieschart.h"
+#include "characterpalette.h"
+#include "dailyseriesmodel.h"
+
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+namespace {
+/// Points sit at local noon so that a day's point never drifts into a neighbour on the axis,
+/// whatever the length of the day.
+qreal xOf(QDate day)
+{
+    return qreal(QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch());
+}
+} // namespace
+
+DailySeriesChart::DailySeriesChart(DailySeriesModel *model, CharacterPalette *palette,
+                                   QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_model(model)
+    , m_palette(palette)
+{
+    setRenderHint(QPainter::Antialiasing);
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_rebuild.setSingleShot(true);
+    m_rebuild.setInterval(0);
+    connect(&m_rebuild, &QTimer::timeout, this, &DailySeriesChart::rebuild);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DailySeriesChart::scheduleRebuild);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DailySeriesChart::scheduleRebuild);
+    rebuild();
+}
+
+DailySeriesChart::~DailySeriesChart() = default;
+
+QDate DailySeriesChart::dayAt(qreal x) const
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(x)).date();
+}
+
+void DailySeriesChart::scheduleRebuild()
+{
+    m_rebuild.start();
+}
+
+void DailySeriesChart::rebuildNow()
+{
+    rebuild();
+}
+
+void DailySeriesChart::rebuild()
+{
+    m_rebuild.stop();
+    QChart *c = chart();
+    c->removeAllSeries();
+    m_lines.clear();
+    const auto axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    const bool cost = m_model->metric() == DailySeriesModel::Metric::Cost;
+    c->setTitle(cost ? QStringLiteral("Cost per day") : QStringLiteral("Sessions per day"));
+    const int days = m_model->rowCount();
+    double top = 0;
+    const QStringList slugs = m_model->slugs();
+    for (int column = 1; column <= slugs.size(); ++column) {
+        const QString slug = slugs.at(column - 1);
+        auto *line = new QLineSeries;
+        line->setName(slug);
+        QList<QPointF> points;
+        points.reserve(days);
+        for (int row = 0; row < days; ++row) {
+            const QModelIndex index = m_model->index(row, column);
+            const double value = cost ? double(index.data(DailySeriesModel::CostMicrosRole).toLongLong()) / 1e6
+                                      : double(index.data(DailySeriesModel::SessionsRole).toLongLong());
+            top = qMax(top, value);
+            points.append({xOf(m_model->firstDay().addDays(row)), value});
+        }
+        line->replace(points);
+        QPen pen(m_palette->color(slug, palette()));
+        pen.setWidthF(2);
+        line->setPen(pen);
+        line->setPointsVisible(days <= 120);
+        connect(line, &QLineSeries::clicked, this, [this, slug](const QPointF &p) {
+            Q_EMIT dayActivated(slug, dayAt(p.x()));
+        });
+        connect(line, &QLineSeries::hovered, this, [this, slug](const QPointF &p, bool on) {
+            if (!on) {
+                QToolTip::hideText();
+                return;
+            }
+            const QDate day = dayAt(p.x());
+            const int row = int(m_model->firstDay().daysTo(day));
+            const DayFigures f = m_model->figures(row, slug);
+            QToolTip::showText(QCursor::pos(),
+                               QStringLiteral("%1, %2\n%3 sessions\n%4 USD")
+                                   .arg(slug, day.toString(Qt::ISODate))
+                                   .arg(f.sessions)
+                                   .arg(f.cost.toDecimalString()),
+                               this);
+        });
+        c->addSeries(line);
+        m_lines.append(line);
+    }
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM d"));
+    x->setTickCount(qBound(2, days, 8));
+    if (days > 0)
+        x->setRange(QDateTime(m_model->firstDay(), QTime(0, 0)),
+                    QDateTime(m_model->lastDay(), QTime(23, 59)));
+    x->setTitleText(QStringLiteral("day (local time)"));
+    c->addAxis(x, Qt::AlignBottom);
+    auto *y = new QValueAxis;
+    y->setRange(0, top > 0 ? top * 1.08 : 1);
+    y->setTitleText(cost ? QStringLiteral("USD per day") : QStringLiteral("sessions per day"));
+    y->setLabelFormat(cost ? QStringLiteral("$%.2f") : QStringLiteral("%.0f"));
+    c->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries *line : std::as_const(m_lines)) {
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+}

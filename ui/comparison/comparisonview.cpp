@@ -1,0 +1,112 @@
+#include "comparisonview.h"
+#include "characterpalette.h"
+#include "comparisoncharts.h"
+#include "comparisonmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPixmap>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_palette(palette)
+    , m_picker(new QListWidget(this))
+    , m_hint(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_charts(new ComparisonCharts(model, palette, this))
+{
+    auto *left = new QVBoxLayout;
+    left->addWidget(new QLabel(QStringLiteral("Characters (2–6):"), this));
+    left->addWidget(m_picker, 1);
+    m_hint->setWordWrap(true);
+    left->addWidget(m_hint);
+
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_charts);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(scroll);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left);
+    layout->addWidget(split, 1);
+    connect(m_picker, &QListWidget::itemChanged, this, &ComparisonView::onPickerChanged);
+    onPickerChanged();
+}
+
+ComparisonView::~ComparisonView() = default;
+
+void ComparisonView::setAvailableCharacters(const QStringList &slugs)
+{
+    const QStringList wasChosen = chosen();
+    m_updating = true;
+    m_picker->clear();
+    for (const QString &slug : slugs) {
+        auto *item = new QListWidgetItem(slug, m_picker);
+        QPixmap swatch(12, 12);
+        swatch.fill(m_palette->color(slug, palette()));
+        item->setIcon(swatch);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(wasChosen.contains(slug) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_updating = false;
+    onPickerChanged();
+}
+
+void ComparisonView::choose(const QStringList &slugs)
+{
+    m_updating = true;
+    for (int i = 0; i < m_picker->count(); ++i) {
+        QListWidgetItem *item = m_picker->item(i);
+        const int at = int(slugs.indexOf(item->text()));
+        item->setCheckState(at >= 0 && at < ComparisonModel::MaxCharacters ? Qt::Checked
+                                                                             : Qt::Unchecked);
+    }
+    m_updating = false;
+    onPickerChanged();
+}
+
+QStringList ComparisonView::chosen() const
+{
+    QStringList out;
+    for (int i = 0; i < m_picker->count(); ++i) {
+        if (m_picker->item(i)->checkState() == Qt::Checked)
+            out.append(m_picker->item(i)->text());
+    }
+    return out;
+}
+
+void ComparisonView::onPickerChanged()
+{
+    if (m_updating)
+        return;
+    const QStringList slugs = chosen();
+    const bool full = slugs.size() >= ComparisonModel::MaxCharacters;
+    // At six, the unchecked ones are disabled rather than silently refused.
+    m_updating = true;
+    for (int i = 0; i < m_picker->count(); ++i) {
+        QListWidgetItem *item = m_picker->item(i);
+        const bool enabled = !full || item->checkState() == Qt::Checked;
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+    }
+    m_updating = false;
+    if (slugs.size() < ComparisonModel::MinCharacters) {
+        m_hint->setText(QStringLiteral("Pick at least two characters to compare."));
+        m_model->setCharacters({});
+    } else {
+        m_hint->setText(QStringLiteral("Bold: the best value of each row."));
+        m_model->setCharacters(slugs);
+    }
+    Q_EMIT chosenChanged(slugs);
+}

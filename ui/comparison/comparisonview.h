@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class CharacterPalette;
+class ComparisonCharts;
+class ComparisonModel;
+class QLabel;
+class QListWidget;
+class QTableView;
+
+/// The comparison page: pick two to six characters on the left; the table (best value of each
+/// row in bold) and the small multiples under it show them side by side.
+class ComparisonView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComparisonView)
+
+public:
+    ComparisonView(ComparisonModel *model, CharacterPalette *palette, QWidget *parent = nullptr);
+    ~ComparisonView() override;
+
+    /// The characters offered in the picker (checked ones stay checked).
+    void setAvailableCharacters(const QStringList &slugs);
+    /// Checks these (at most six) and shows them.
+    void choose(const QStringList &slugs);
+    [[nodiscard]] QStringList chosen() const;
+    [[nodiscard]] ComparisonCharts *charts() const { return m_charts; }
+
+Q_SIGNALS:
+    void chosenChanged(const QStringList &slugs);
+
+private:
+    void onPickerChanged();
+
+    ComparisonModel *m_model;
+    CharacterPalette *m_palette;
+    QListWidget *m_picker;
+    QLabel *m_hint;
+    QTableView *m_table;
+    ComparisonCharts *m_charts;
+    bool m_updating = false;
+};

@@ -1,0 +1,170 @@
+#include "dailyreportview.h"
+#include "apierror.h"
+#include "characterpalette.h"
+#include "dailyreportbuilder.h"
+#include "hourlychart.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace {
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return table;
+}
+
+QTableWidgetItem *cell(const QString &text, bool number = true)
+{
+    auto *item = new QTableWidgetItem(text);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+} // namespace
+
+DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *palette,
+                                 QWidget *parent)
+    : QWidget(parent)
+    , m_builder(builder)
+    , m_palette(palette)
+    , m_zone(QTimeZone::systemTimeZone())
+    , m_character(new QComboBox(this))
+    , m_first(new QDateEdit(QDate::currentDate(), this))
+    , m_last(new QDateEdit(QDate::currentDate(), this))
+    , m_status(new QLabel(this))
+    , m_totals(makeTable({QStringLiteral("Figure"), QStringLiteral("This period"),
+                          QStringLiteral("Previous"), QStringLiteral("Change"), QStringLiteral("%")},
+                         this))
+    , m_costliest(makeTable({QStringLiteral("Costliest session"), QStringLiteral("Start"),
+                             QStringLiteral("Cost"), QStringLiteral("Duration")},
+                            this))
+    , m_longest(makeTable({QStringLiteral("Longest session"), QStringLiteral("Start"),
+                           QStringLiteral("Cost"), QStringLiteral("Duration")},
+                          this))
+    , m_hours(new HourlyChart(this))
+{
+    for (QDateEdit *edit : {m_first, m_last}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    auto *show = new QPushButton(QStringLiteral("Show"), this);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(QStringLiteral("Character:"), this));
+    controls->addWidget(m_character, 1);
+    controls->addWidget(new QLabel(QStringLiteral("From:"), this));
+    controls->addWidget(m_first);
+    controls->addWidget(new QLabel(QStringLiteral("to:"), this));
+    controls->addWidget(m_last);
+    controls->addWidget(show);
+    auto *grid = new QGridLayout;
+    grid->addWidget(m_totals, 0, 0);
+    grid->addWidget(m_hours, 0, 1);
+    grid->addWidget(m_costliest, 1, 0);
+    grid->addWidget(m_longest, 1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_status);
+    layout->addLayout(grid, 1);
+
+    connect(show, &QPushButton::clicked, this, &DailyReportView::request);
+    connect(m_builder, &DailyReportBuilder::ready, this, &DailyReportView::onReady);
+    connect(m_builder, &DailyReportBuilder::failed, this, &DailyReportView::onFailed);
+    for (QTableWidget *table : {m_costliest, m_longest}) {
+        connect(table, &QTableWidget::cellActivated, this, [this, table](int row, int) {
+            Q_EMIT openSession(table->item(row, 0)->text());
+        });
+    }
+}
+
+DailyReportView::~DailyReportView() = default;
+
+void DailyReportView::setCharacters(const QStringList &slugs)
+{
+    const QString current = m_character->currentText();
+    m_character->clear();
+    for (const QString &slug : slugs) {
+        QPixmap swatch(12, 12);
+        swatch.fill(m_palette->color(slug, palette()));
+        m_character->addItem(swatch, slug);
+    }
+    const int at = m_character->findText(current);
+    if (at >= 0)
+        m_character->setCurrentIndex(at);
+}
+
+void DailyReportView::showReport(const QString &slug, QDate first, QDate last)
+{
+    if (m_character->findText(slug) < 0)
+        m_character->addItem(slug);
+    m_character->setCurrentIndex(m_character->findText(slug));
+    m_first->setDate(first);
+    m_last->setDate(last.isValid() ? last : first);
+    request();
+}
+
+void DailyReportView::request()
+{
+    const QString slug = m_character->currentText();
+    if (slug.isEmpty()) {
+        m_status->setText(QStringLiteral("Pick a character."));
+        return;
+    }
+    const QDate first = qMin(m_first->date(), m_last->date());
+    const QDate last = qMax(m_first->date(), m_last->date());
+    m_status->setText(QStringLiteral("Loading…"));
+    m_builder->start(slug, m_tenant, UtcRange::forDays(first, last, m_zone), m_zone);
+}
+
+void DailyReportView::onReady(const DailyReport &report)
+{
+    m_report = report;
+    m_status->setText(QStringLiteral("%1: %2 sessions, %3")
+                          .arg(report.characterSlug)
+                          .arg(report.totals.sessions)
+                          .arg(report.totals.estimatedCost.toDisplayString()));
+    const auto changes = report.changes();
+    m_totals->setRowCount(int(changes.size()));
+    for (int row = 0; row < changes.size(); ++row) {
+        const DailyReport::Change &c = changes.at(row);
+        m_totals->setItem(row, 0, cell(c.name, false));
+        m_totals->setItem(row, 1, cell(c.currentText));
+        m_totals->setItem(row, 2, cell(c.previousText));
+        m_totals->setItem(row, 3, cell(c.absoluteText));
+        m_totals->setItem(row, 4, cell(c.percent ? QString::number(*c.percent, 'f', 1) + QStringLiteral(" %")
+                                                 : QStringLiteral("n/a")));
+    }
+    fillSessions(m_costliest, report.costliest);
+    fillSessions(m_longest, report.longest);
+    m_hours->setHours(report.hours, m_palette->color(report.characterSlug, palette()));
+}
+
+void DailyReportView::onFailed(const ApiError &error)
+{
+    m_status->setText(error.toDisplayString());
+}
+
+void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief> &sessions)
+{
+    table->setRowCount(int(sessions.size()));
+    for (int row = 0; row < sessions.size(); ++row) {
+        const SessionBrief &s = sessions.at(row);
+        const qint64 seconds = qint64(s.durationSeconds + 0.5);
+        table->setItem(row, 0, cell(s.sessionId, false));
+        table->setItem(row, 1, cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")), false));
+        table->setItem(row, 2, cell(s.cost.toDisplayString()));
+        table->setItem(row, 3, cell(QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'))));
+    }
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "sessionsummary.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QToolButton;
+class QTreeWidget;
+
+/// The facts of one session above its transcript: who, when, how long, what it cost and on
+/// which models, where it came from, and the caller's metadata as a collapsible tree. Every
+/// value is plain text; the origin URL opens in the browser only when clicked.
+class SessionHeader final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionHeader)
+
+public:
+    explicit SessionHeader(QWidget *parent = nullptr);
+
+    void showSession(const SessionSummary &session);
+    /// The text of a field by its label (for tests and accessibility checks).
+    [[nodiscard]] QString fieldText(const QString &label) const;
+    [[nodiscard]] QTreeWidget *metadataTree() const { return m_metadata; }
+    [[nodiscard]] QToolButton *originButton() const { return m_origin; }
+
+    /// "1 h 02 min 05 s", "3 min 20 s", "12.5 s".
+    [[nodiscard]] static QString formatDuration(double seconds);
+
+Q_SIGNALS:
+    /// Emitted on a click on the origin link, before it is opened.
+    void originLinkActivated(const QUrl &url);
+
+private:
+    QLabel *addField(const QString &label);
+    void fillMetadata(const QByteArray &json);
+
+    QFormLayout *m_form;
+    QHash<QString, QLabel *> m_fields;
+    QToolButton *m_origin;
+    QToolButton *m_copyId;
+    QToolButton *m_metadataToggle;
+    QTreeWidget *m_metadata;
+    QUrl m_originUrl;
+    QString m_sessionId;
+};

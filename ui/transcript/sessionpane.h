@@ -1,0 +1,74 @@
+#pragma once
+
+#include "sessionsummary.h"
+#include "transcriptexport.h"
+
+#include <QWidget>
+
+class ApiClient;
+class PlaybackController;
+class PlayerBackend;
+class PlayerWidget;
+class QLabel;
+class QToolButton;
+class RecordingFetcher;
+class SessionHeader;
+class TranscriptFindBar;
+class TranscriptModel;
+class TranscriptView;
+
+/// Everything about one session in one pane: its header, the transcript as bubbles with find,
+/// copy and export, and the recording's player, kept in step both ways (a click on a turn
+/// seeks there; the spoken turn is highlighted and followed).
+///
+/// It owns its model, controller and player; the API client (to fetch the session again for a
+/// fresh recording URL) and the credential-free recording fetcher are the caller's.
+class SessionPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionPane)
+
+public:
+    /// Plays through QMediaPlayer.
+    SessionPane(ApiClient *api, RecordingFetcher *fetcher, QWidget *parent = nullptr);
+    /// Plays through `backend` (the pane takes ownership); for tests.
+    SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBackend *backend,
+                QWidget *parent = nullptr);
+    ~SessionPane() override;
+
+    /// Shows a session. The same session again (a refreshed list) updates the header and
+    /// transcript but keeps the player where it is.
+    void showSession(const SessionSummary &session);
+    void clear();
+    [[nodiscard]] const SessionSummary &session() const { return m_session; }
+
+    void copyTranscript() const;
+    bool exportTranscript(const QString &path, TranscriptExport::Format format,
+                          QString *error = nullptr) const;
+    /// Writes the bundle folder below `parentDir`; returns its path, empty on failure.
+    QString exportBundle(const QString &parentDir, QString *error = nullptr) const;
+
+    [[nodiscard]] TranscriptModel *model() const { return m_model; }
+    [[nodiscard]] TranscriptView *view() const { return m_view; }
+    [[nodiscard]] SessionHeader *header() const { return m_header; }
+    [[nodiscard]] TranscriptFindBar *findBar() const { return m_findBar; }
+    [[nodiscard]] PlayerWidget *player() const { return m_player; }
+    [[nodiscard]] PlaybackController *controller() const { return m_controller; }
+
+private:
+    void buildActions();
+    void exportWithDialog(TranscriptExport::Format format);
+    void exportBundleWithDialog();
+    void showMessage(const QString &text);
+
+    SessionSummary m_session;
+    TranscriptModel *m_model;
+    PlayerBackend *m_backend;
+    PlaybackController *m_controller;
+    SessionHeader *m_header;
+    TranscriptView *m_view;
+    TranscriptFindBar *m_findBar;
+    PlayerWidget *m_player;
+    QToolButton *m_follow;
+    QLabel *m_message;
+};

@@ -1,0 +1,91 @@
+#include "transcriptview.h"
+
+#include "transcriptdelegate.h"
+#include "transcriptmodel.h"
+
+#include <QResizeEvent>
+#include <QScrollBar>
+
+TranscriptView::TranscriptView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new TranscriptDelegate(this))
+{
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setResizeMode(QListView::Adjust);
+    // Rows are laid out in batches between events: a 5,000-turn transcript never blocks.
+    setLayoutMode(QListView::Batched);
+    setBatchSize(200);
+    setMouseTracking(true); // tooltips with the turn index
+    verticalScrollBar()->setSingleStep(24);
+    connect(this, &QListView::clicked, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT turnActivated(index.row());
+    });
+    // Only actions of the user (wheel, drag, arrows, page keys on the bar) count as scrolling
+    // away; layout changes and scrollTo() move the bar too but say nothing about intent. The
+    // action fires before the bar moves, so look where it went on the next event-loop turn.
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
+        QMetaObject::invokeMethod(this, &TranscriptView::onUserScroll, Qt::QueuedConnection);
+    });
+}
+
+TranscriptView::~TranscriptView() = default;
+
+void TranscriptView::setTranscriptModel(TranscriptModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    setModel(model);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { m_delegate->invalidate(); });
+    connect(model, &TranscriptModel::playingRowChanged, this,
+            &TranscriptView::onPlayingRowChanged);
+}
+
+void TranscriptView::setFollowPlayback(bool follow)
+{
+    if (follow == m_follow)
+        return;
+    m_follow = follow;
+    Q_EMIT followPlaybackChanged(follow);
+    if (follow && m_model)
+        onPlayingRowChanged(m_model->playingRow());
+}
+
+void TranscriptView::showRow(int row)
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    scrollTo(m_model->index(row), QAbstractItemView::PositionAtCenter);
+}
+
+void TranscriptView::onPlayingRowChanged(int row)
+{
+    if (m_follow && row >= 0) {
+            scrollTo(m_model->index(row), QAbstractItemView::EnsureVisible);
+        }
+}
+
+void TranscriptView::onUserScroll()
+{
+    // Scrolling by hand away from the spoken turn means "let me read": stop following.
+    if (!m_follow || !m_model || m_model->playingRow() < 0)
+        return;
+    const QRect rowRect = visualRect(m_model->index(m_model->playingRow()));
+    if (!viewport()->rect().intersects(rowRect))
+        setFollowPlayback(false);
+}
+
+void TranscriptView::resizeEvent(QResizeEvent *event)
+{
+    const int width = viewport()->width();
+    if (width != m_delegate->viewWidth()) {
+        m_delegate->setViewWidth(width);
+        scheduleDelayedItemsLayout();
+    }
+    QListView::resizeEvent(event);
+}
