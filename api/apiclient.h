@@ -61,8 +61,11 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     /// No bytes for this long aborts the request (Qt's default is to wait forever).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    /// Replies above this size are abandoned with ApiError::Kind::TooLarge.
+    /// Replies above this size are abandoned with ApiError::Kind::TooLarge. The default,
+    /// DefaultMaxReplyBytes, is ten times the largest real page of 200 sessions and still admits
+    /// a page carrying one 10 MB transcript turn; a 50 MB page is refused.
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    static constexpr qint64 DefaultMaxReplyBytes = 32 * 1024 * 1024;
     /// SHA-256 fingerprints (hex) of certificates the user chose to trust despite TLS errors.
     void setTrustedCertificates(const QStringList &sha256Hex) { m_trusted = sha256Hex; }
     /// Replies at least this large are decoded on a worker thread.
@@ -111,7 +114,7 @@ private:
     ApiCredentials m_credentials;
     RetryPolicy m_retry;
     int m_timeoutMs = 30000;
-    qint64 m_maxReplyBytes = 64 * 1024 * 1024;
+    qint64 m_maxReplyBytes = DefaultMaxReplyBytes;
     QStringList m_trusted;
     RequestId m_nextId = 1;
     QHash<RequestId, std::shared_ptr<Call>> m_calls;

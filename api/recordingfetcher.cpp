@@ -148,9 +148,9 @@ void RecordingFetcher::onMetaData(FetchId id)
         fetch->total = m.captured(2) == u"*" ? -1 : m.captured(2).toLongLong();
     }
     if (fetch->total > m_maxBytes) {
-        fetch->abortReason = ApiError::make(ApiError::Kind::TooLarge,
-                                            tr("The recording is larger than %1 MB.")
-                                                .arg(m_maxBytes / (1024 * 1024)));
+        fetch->abortReason = ApiError::make(
+            ApiError::Kind::TooLarge,
+            tr("The recording is larger than %1 MB.").arg(m_maxBytes / (1024 * 1024)));
         reply->abort();
         return;
     }
@@ -174,9 +174,9 @@ void RecordingFetcher::onReadyRead(FetchId id)
     }
     fetch->bytes.append(reply->readAll());
     if (fetch->bytes.size() > m_maxBytes) {
-        fetch->abortReason = ApiError::make(ApiError::Kind::TooLarge,
-                                            tr("The recording is larger than %1 MB.")
-                                                .arg(m_maxBytes / (1024 * 1024)));
+        fetch->abortReason = ApiError::make(
+            ApiError::Kind::TooLarge,
+            tr("The recording is larger than %1 MB.").arg(m_maxBytes / (1024 * 1024)));
         reply->abort();
         return;
     }
@@ -199,13 +199,14 @@ void RecordingFetcher::onFinished(FetchId id)
         const QUrl target = fetch->url.resolved(
             reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
         if (!isSameOrigin(target, fetch->originUrl))
-            return finish(id, ApiError::make(ApiError::Kind::UnsafeRedirect,
-                                             tr("The recording host redirected to %1; not followed.")
-                                                 .arg(redactedUrl(target)),
-                                             status));
+            return finish(id,
+                          ApiError::make(ApiError::Kind::UnsafeRedirect,
+                                         tr("The recording host redirected to %1; not followed.")
+                                             .arg(redactedUrl(target)),
+                                         status));
         if (++fetch->redirects > MaxRedirects)
-            return finish(id, ApiError::make(ApiError::Kind::HttpError,
-                                             tr("Too many redirects."), status));
+            return finish(
+                id, ApiError::make(ApiError::Kind::HttpError, tr("Too many redirects."), status));
         fetch->url = target;
         return start(*fetch);
     }
@@ -218,8 +219,8 @@ void RecordingFetcher::onFinished(FetchId id)
     if (reply->error() != QNetworkReply::NoError || (status != 200 && status != 206))
         return finish(id, errorFromReply(reply, fetch->errorBody));
     if (fetch->total >= 0 && fetch->bytes.size() != fetch->total)
-        return finish(id, ApiError::make(ApiError::Kind::Network,
-                                         tr("The recording arrived incomplete.")));
+        return finish(
+            id, ApiError::make(ApiError::Kind::Network, tr("The recording arrived incomplete.")));
     finish(id, std::nullopt);
 }
 

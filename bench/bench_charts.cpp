@@ -58,7 +58,9 @@ double totalsToChart(DemoServer &server, const QStringList &slugs, int parallel,
     timer.start();
     model.setFilter({}, UtcRange::forDays(Now.date().addDays(-89), Now.date(), QTimeZone::utc()));
     model.addCharacters(slugs);
-    QTest::qWaitFor([&] { return model.status() == CharacterTotalsModel::Status::Ready; }, 300000);
+    if (!QTest::qWaitFor([&] { return model.status() == CharacterTotalsModel::Status::Ready; },
+                         300000))
+        qFatal("totals did not arrive");
     chart.rebuildNow();
     (void)chart.grab();
     *requests = fetcher.requestCount();
@@ -99,7 +101,8 @@ double perDayRequests(DemoServer &server, const QStringList &slugs, const QTimeZ
         }
     };
     pump();
-    QTest::qWaitFor([&] { return done == *requests; }, 600000);
+    if (!QTest::qWaitFor([&] { return done == *requests; }, 600000))
+        qFatal("per-day requests did not finish");
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -109,15 +112,17 @@ double onePass(DemoServer &server, const QTimeZone &zone, int *pages, Money *sum
     Stack stack(server);
     RangeAggregator aggregator(&stack.client);
     std::optional<RangeAggregate> result;
-    QObject::connect(&aggregator, &RangeAggregator::finished, &aggregator,
-                     [&](quint64, const RangeAggregate &a, const CollectionSummary &) { result = a; });
+    QObject::connect(
+        &aggregator, &RangeAggregator::finished, &aggregator,
+        [&](quint64, const RangeAggregate &a, const CollectionSummary &) { result = a; });
     const QDate first = Now.date().addDays(-89);
     UsageQuery query;
     query.range = UtcRange::forDays(first, Now.date(), zone);
     QElapsedTimer timer;
     timer.start();
     aggregator.start(query, zone);
-    QTest::qWaitFor([&] { return result.has_value(); }, 600000);
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 600000))
+        qFatal("the pass did not finish");
     const double fetchMs = double(timer.nsecsElapsed()) / 1e6;
     DailySeriesModel model;
     CharacterPalette palette;
@@ -146,7 +151,9 @@ int main(int argc, char **argv)
         options.sessions = sessions;
         options.seed = 7;
         options.now = Now;
-        options.clock = [] { return Now; };
+        options.clock = [] {
+            return Now;
+        };
         DemoServer server(options);
         QString error;
         if (!server.start(&error)) {
@@ -160,9 +167,11 @@ int main(int argc, char **argv)
             QList<double> times;
             for (int i = 0; i < runs; ++i)
                 times.append(totalsToChart(server, slugs, parallel, &requests));
-            rows.append({QStringLiteral("totals of 50 characters to bars, %1 in flight").arg(parallel),
-                         QStringLiteral("%1 ms").arg(Bench::median(times), 0, 'f', 1),
-                         QStringLiteral("%1 requests").arg(requests), {}});
+            rows.append(
+                {QStringLiteral("totals of 50 characters to bars, %1 in flight").arg(parallel),
+                 QStringLiteral("%1 ms").arg(Bench::median(times), 0, 'f', 1),
+                 QStringLiteral("%1 requests").arg(requests),
+                 {}});
         }
         const QTimeZone zone("Europe/Berlin");
         QStringList eight = slugs.mid(0, 8);
@@ -177,17 +186,22 @@ int main(int argc, char **argv)
         const double ma = Bench::median(a), mb = Bench::median(b);
         rows.append({QStringLiteral("90 days x 8: one request per day and character"),
                      QStringLiteral("%1 ms").arg(ma, 0, 'f', 1),
-                     QStringLiteral("%1 requests").arg(perDay), {}});
+                     QStringLiteral("%1 requests").arg(perDay),
+                     {}});
         rows.append({QStringLiteral("90 days x 8: one pass over the sessions, to chart"),
                      QStringLiteral("%1 ms").arg(mb, 0, 'f', 1),
                      QStringLiteral("%1 pages of 200").arg(pages),
                      QStringLiteral("%1x faster").arg(ma / mb, 0, 'f', 1)});
-        rows.append({QStringLiteral("  of which model + chart"), QStringLiteral("%1 ms").arg(chartMs, 0, 'f', 1),
-                     {}, {}});
+        rows.append({QStringLiteral("  of which model + chart"),
+                     QStringLiteral("%1 ms").arg(chartMs, 0, 'f', 1),
+                     {},
+                     {}});
         rows.append({QStringLiteral("sums agree to the micro-dollar"),
                      perDaySum == passSum ? QStringLiteral("yes") : QStringLiteral("NO"),
-                     perDaySum.toDecimalString(), {}});
-        Bench::printTable(out, QStringLiteral("bench_charts, demo with %1 sessions").arg(sessions), rows);
+                     perDaySum.toDecimalString(),
+                     {}});
+        Bench::printTable(out, QStringLiteral("bench_charts, demo with %1 sessions").arg(sessions),
+                          rows);
     }
     return 0;
 }

@@ -13,6 +13,12 @@ DemoHttpServer::DemoHttpServer(QString origin, FaultInjector *faults, DemoReques
     , m_log(log)
 {}
 
+void DemoHttpServer::enableTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    sslSetup(certificate, key);
+    m_tls = true;
+}
+
 bool DemoHttpServer::start(const QHostAddress &address, quint16 port, QString *error)
 {
     const quint16 bound = listen(address, port);
@@ -22,7 +28,8 @@ bool DemoHttpServer::start(const QHostAddress &address, quint16 port, QString *e
                 u"%1 origin: cannot listen on %2:%3"_s.arg(m_origin, address.toString()).arg(port);
         return false;
     }
-    m_baseUrl = QUrl(u"http://%1:%2"_s.arg(address.toString()).arg(bound));
+    m_baseUrl = QUrl(u"%1://%2:%3"_s.arg(m_tls ? u"https"_s : u"http"_s, address.toString())
+                         .arg(bound));
     return true;
 }
 

@@ -6,6 +6,8 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QUrl>
 
 #include <optional>
@@ -21,8 +23,11 @@ public:
     /// faults and log may be null; both must outlive the server.
     DemoHttpServer(QString origin, FaultInjector *faults, DemoRequestLog *log, QObject *parent);
 
+    /// Serves HTTPS with this certificate from the next start() on. The demo uses it to show
+    /// that the client refuses an untrusted certificate unless the user pins it.
+    void enableTls(const QSslCertificate &certificate, const QSslKey &key);
     bool start(const QHostAddress &address, quint16 port, QString *error);
-    /// e.g. http://127.0.0.1:41234, no trailing slash
+    /// e.g. http://127.0.0.1:41234 (https:// with TLS), no trailing slash
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
 
 Q_SIGNALS:
@@ -46,4 +51,5 @@ private:
     FaultInjector *m_faults;
     DemoRequestLog *m_log;
     QUrl m_baseUrl;
+    bool m_tls = false;
 };

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 
 #include <functional>
 
@@ -21,4 +23,8 @@ struct DemoOptions
     /// Wall clock used for token expiry and URL signing; empty = QDateTime::currentDateTimeUtc.
     /// Tests pin it to make presigned URLs (and so whole pages) reproducible.
     std::function<QDateTime()> clock;
+    /// When both are set, both origins serve HTTPS with this (typically self-signed)
+    /// certificate instead of plain HTTP.
+    QSslCertificate tlsCertificate;
+    QSslKey tlsKey;
 };

@@ -37,6 +37,10 @@ DemoServer::~DemoServer()
 
 bool DemoServer::start(QString *error)
 {
+    if (!m_options.tlsCertificate.isNull() && !m_options.tlsKey.isNull()) {
+        m_api->enableTls(m_options.tlsCertificate, m_options.tlsKey);
+        m_recording->enableTls(m_options.tlsCertificate, m_options.tlsKey);
+    }
     if (!m_api->start(m_options.address, m_options.apiPort, error) ||
         !m_recording->start(m_options.address, m_options.recordingPort, error))
         return false;

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -69,7 +70,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption expiry(u"expiry"_s, u"Presigned URL lifetime in seconds."_s,
                                     u"SECONDS"_s, u"900"_s);
     const QCommandLineOption fault(u"fault"_s, u"Inject a fault (repeatable)."_s, u"SPEC"_s);
-    parser.addOptions({port, recordingPort, sessions, seed, now, expiry, fault});
+    const QCommandLineOption tlsCert(u"tls-cert"_s,
+                                     u"Serve HTTPS with this PEM certificate (needs --tls-key)."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
+    parser.addOptions({port, recordingPort, sessions, seed, now, expiry, fault, tlsCert, tlsKey});
     parser.process(app);
 
     DemoOptions options;
@@ -93,6 +98,26 @@ int main(int argc, char *argv[])
         options.now = QDateTime::fromString(parser.value(now), Qt::ISODateWithMs);
         if (!options.now.isValid()) {
             std::fprintf(stderr, "invalid --now: %s\n", qPrintable(parser.value(now)));
+            ok = false;
+        }
+    }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        std::fprintf(stderr, "--tls-cert and --tls-key go together\n");
+        ok = false;
+    } else if (parser.isSet(tlsCert)) {
+        QFile certFile(parser.value(tlsCert));
+        QFile keyFile(parser.value(tlsKey));
+        if (certFile.open(QIODevice::ReadOnly))
+            options.tlsCertificate = QSslCertificate(&certFile, QSsl::Pem);
+        if (keyFile.open(QIODevice::ReadOnly)) {
+            const QByteArray pem = keyFile.readAll();
+            // openssl writes EC or RSA keys depending on how it was asked; accept either.
+            options.tlsKey = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+            if (options.tlsKey.isNull())
+                options.tlsKey = QSslKey(pem, QSsl::Rsa, QSsl::Pem);
+        }
+        if (options.tlsCertificate.isNull() || options.tlsKey.isNull()) {
+            std::fprintf(stderr, "cannot read the certificate or key (PEM expected)\n");
             ok = false;
         }
     }

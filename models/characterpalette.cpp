@@ -1,7 +1,7 @@
 #include "characterpalette.h"
 
-#include <QSettings>
 #include <QSet>
+#include <QSettings>
 
 namespace {
 // Tableau-like mid-tones: each keeps a contrast ratio of at least 3:1 against both white and

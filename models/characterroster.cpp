@@ -6,8 +6,7 @@
 CharacterRoster::CharacterRoster(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 CharacterRoster::~CharacterRoster() = default;
 

@@ -5,8 +5,7 @@
 CharacterTotalsFetcher::CharacterTotalsFetcher(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 CharacterTotalsFetcher::~CharacterTotalsFetcher()
 {

@@ -13,7 +13,8 @@ CharacterTotalsModel::CharacterTotalsModel(CharacterTotalsFetcher *fetcher, QObj
     m_flush.setInterval(0);
     connect(&m_flush, &QTimer::timeout, this, &CharacterTotalsModel::flushChanges);
     connect(m_fetcher, &CharacterTotalsFetcher::totalsReady, this, &CharacterTotalsModel::onTotals);
-    connect(m_fetcher, &CharacterTotalsFetcher::totalsFailed, this, &CharacterTotalsModel::onFailed);
+    connect(m_fetcher, &CharacterTotalsFetcher::totalsFailed, this,
+            &CharacterTotalsModel::onFailed);
     connect(m_fetcher, &CharacterTotalsFetcher::idle, this, &CharacterTotalsModel::onIdle);
     m_fetcher->start(m_filter);
 }
@@ -209,7 +210,8 @@ void CharacterTotalsModel::addCharacters(const QStringList &slugs)
         const int row = int(at - m_rows.begin());
         beginInsertRows({}, row, row);
         const auto cached = entry.totals.constFind(slug);
-        m_rows.insert(row, {slug, cached == entry.totals.cend() ? std::nullopt : std::optional(*cached), {}});
+        m_rows.insert(
+            row, {slug, cached == entry.totals.cend() ? std::nullopt : std::optional(*cached), {}});
         endInsertRows();
     }
     // Rows moved: pending changes would name the wrong rows, so they are all refreshed.

@@ -165,9 +165,9 @@ int bestIndex(Metric metric, const QList<CharacterStats> &stats)
         ++defined;
         if (bestValue && *v != *bestValue)
             allEqual = false;
-        const bool better = !bestValue || (ComparisonMetrics::better(metric) == Better::Higher
-                                               ? *v > *bestValue
-                                               : *v < *bestValue);
+        const bool better =
+            !bestValue || (ComparisonMetrics::better(metric) == Better::Higher ? *v > *bestValue
+                                                                               : *v < *bestValue);
         if (better) {
             best = i;
             bestValue = v;

@@ -6,8 +6,7 @@ using ComparisonMetrics::Metric;
 
 ComparisonModel::ComparisonModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 ComparisonModel::~ComparisonModel() = default;
 

@@ -44,6 +44,6 @@ private:
 
     RangeAggregate m_aggregate;
     QStringList m_slugs;
-    QList<CharacterStats> m_stats;  ///< per column
-    QList<int> m_best;              ///< per row, -1 = none
+    QList<CharacterStats> m_stats; ///< per column
+    QList<int> m_best;             ///< per row, -1 = none
 };

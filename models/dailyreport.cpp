@@ -41,7 +41,8 @@ QList<DailyReport::Change> DailyReport::changes() const
                costDiff.toDecimalString()),
         change(QStringLiteral("cost_per_session_usd"), QStringLiteral("Cost per session (USD)"),
                perSession.toDouble(), perSessionBefore.toDouble(), perSession.toDecimalString(),
-               perSessionBefore.toDecimalString(), (perSession - perSessionBefore).toDecimalString()),
+               perSessionBefore.toDecimalString(),
+               (perSession - perSessionBefore).toDecimalString()),
         countChange(QStringLiteral("llm_input_tokens"), QStringLiteral("LLM input tokens"),
                     totals.llmInputTokens, previous.llmInputTokens),
         countChange(QStringLiteral("llm_output_tokens"), QStringLiteral("LLM output tokens"),
@@ -64,10 +65,9 @@ UtcRange DailyReport::previousPeriod(const UtcRange &range, const QTimeZone &zon
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(*range.startMicros / MicrosPerMs, z);
     const QDateTime afterEnd =
         QDateTime::fromMSecsSinceEpoch((*range.endMicros + 1) / MicrosPerMs, z);
-    const bool wholeDays = *range.startMicros % MicrosPerMs == 0 &&
-                           (*range.endMicros + 1) % MicrosPerMs == 0 &&
-                           start == start.date().startOfDay(z) &&
-                           afterEnd == afterEnd.date().startOfDay(z);
+    const bool wholeDays =
+        *range.startMicros % MicrosPerMs == 0 && (*range.endMicros + 1) % MicrosPerMs == 0 &&
+        start == start.date().startOfDay(z) && afterEnd == afterEnd.date().startOfDay(z);
     if (wholeDays) {
         const qint64 days = start.date().daysTo(afterEnd.date());
         return UtcRange::forDays(start.date().addDays(-days), start.date().addDays(-1), z);

@@ -32,7 +32,7 @@ struct DailyReport
         double previous = 0;
         double absolute = 0;
         std::optional<double> percent;
-        QString currentText;  ///< exact (money as a decimal string)
+        QString currentText; ///< exact (money as a decimal string)
         QString previousText;
         QString absoluteText;
     };

@@ -8,10 +8,11 @@ DailyReportBuilder::DailyReportBuilder(ApiClient *client, QObject *parent)
     , m_aggregator(new RangeAggregator(client, this))
 {
     connect(m_aggregator, &RangeAggregator::finished, this, &DailyReportBuilder::onAggregate);
-    connect(m_aggregator, &RangeAggregator::failed, this, [this](quint64 generation, const ApiError &e) {
-        if (generation == m_aggregatorGeneration)
-            fail(e);
-    });
+    connect(m_aggregator, &RangeAggregator::failed, this,
+            [this](quint64 generation, const ApiError &e) {
+                if (generation == m_aggregatorGeneration)
+                    fail(e);
+            });
 }
 
 DailyReportBuilder::~DailyReportBuilder()
@@ -45,8 +46,8 @@ void DailyReportBuilder::start(const QString &characterSlug, const QString &tena
     UsageQuery previous = query;
     previous.range = m_report.previousRange;
     previous.pageSize = 1;
-    m_previousRequest = m_client->fetchUsage(
-        previous, this, [this, generation](Result<UsagePage> result) {
+    m_previousRequest =
+        m_client->fetchUsage(previous, this, [this, generation](Result<UsagePage> result) {
             if (generation != m_generation)
                 return;
             m_previousRequest = 0;

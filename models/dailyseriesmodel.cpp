@@ -2,8 +2,7 @@
 
 DailySeriesModel::DailySeriesModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 DailySeriesModel::~DailySeriesModel() = default;
 

@@ -76,8 +76,8 @@ void PlaybackController::setSession(const SessionSummary &session)
         m_duration = qint64(m_session.durationSeconds * 1000);
         Q_EMIT durationChanged(m_duration);
     }
-    if (m_session.recordingStatus != RecordingStatus::Ready
-        || m_session.recordingPresignedUrl.isEmpty())
+    if (m_session.recordingStatus != RecordingStatus::Ready ||
+        m_session.recordingPresignedUrl.isEmpty())
         return setStatus(Status::NoRecording, whyNothingToPlay(m_session));
     startFetch({});
 }
@@ -173,8 +173,8 @@ void PlaybackController::refreshUrl(QByteArray partial, const ApiError &cause)
             m_session = std::move(result).value();
             Q_EMIT sessionRefreshed(m_session);
             m_pendingSeek = pending;
-            if (m_session.recordingStatus != RecordingStatus::Ready
-                || m_session.recordingPresignedUrl.isEmpty())
+            if (m_session.recordingStatus != RecordingStatus::Ready ||
+                m_session.recordingPresignedUrl.isEmpty())
                 return setStatus(Status::NoRecording, whyNothingToPlay(m_session));
             startFetch(std::move(partial));
         });

@@ -8,10 +8,9 @@ namespace {
 template<typename Key>
 void insertTop(QList<SessionBrief> &list, const SessionBrief &brief, Key key, int bound)
 {
-    const auto at = std::upper_bound(list.begin(), list.end(), brief,
-                                     [&](const SessionBrief &a, const SessionBrief &b) {
-                                         return key(a) > key(b);
-                                     });
+    const auto at = std::upper_bound(
+        list.begin(), list.end(), brief,
+        [&](const SessionBrief &a, const SessionBrief &b) { return key(a) > key(b); });
     if (at - list.begin() >= bound)
         return;
     list.insert(at, brief);
@@ -40,8 +39,7 @@ void CharacterStats::add(const SessionSummary &session)
 
 RangeAggregate::RangeAggregate(const QTimeZone &zone)
     : m_zone(zone.isValid() ? zone : QTimeZone::systemTimeZone())
-{
-}
+{}
 
 QDate RangeAggregate::localDay(const QDateTime &instant) const
 {
@@ -57,8 +55,10 @@ void RangeAggregate::add(const SessionSummary &session)
     c.days[local.date()] += one;
     c.hours[std::clamp(local.time().hour(), 0, 23)] += one;
     const SessionBrief brief = SessionBrief::from(session);
-    insertTop(c.costliest, brief, [](const SessionBrief &b) { return b.cost.micros(); }, TopCount);
-    insertTop(c.longest, brief, [](const SessionBrief &b) { return b.durationSeconds; }, TopCount);
+    insertTop(
+        c.costliest, brief, [](const SessionBrief &b) { return b.cost.micros(); }, TopCount);
+    insertTop(
+        c.longest, brief, [](const SessionBrief &b) { return b.durationSeconds; }, TopCount);
 }
 
 const RangeAggregate::PerCharacter *RangeAggregate::character(const QString &slug) const

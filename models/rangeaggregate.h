@@ -63,10 +63,10 @@ public:
     struct PerCharacter
     {
         CharacterStats stats;
-        QMap<QDate, DayFigures> days;     ///< only days with sessions
+        QMap<QDate, DayFigures> days;       ///< only days with sessions
         std::array<DayFigures, 24> hours{}; ///< local hour of created_at
-        QList<SessionBrief> costliest;    ///< most expensive first, at most TopCount
-        QList<SessionBrief> longest;      ///< longest first, at most TopCount
+        QList<SessionBrief> costliest;      ///< most expensive first, at most TopCount
+        QList<SessionBrief> longest;        ///< longest first, at most TopCount
     };
 
     /// An invalid zone means this machine's zone.

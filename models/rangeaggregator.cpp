@@ -13,11 +13,11 @@ RangeAggregator::RangeAggregator(ApiClient *client, QObject *parent)
                 for (const SessionSummary &s : sessions)
                     m_aggregate.add(s);
             });
-    connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
-        Q_EMIT progress(m_generation, done, count);
-    });
+    connect(m_collector, &UsageCollector::progress, this,
+            [this](int done, int count) { Q_EMIT progress(m_generation, done, count); });
     connect(m_collector, &UsageCollector::finished, this, [this](const CollectionSummary &summary) {
-        const RangeAggregate result = std::exchange(m_aggregate, RangeAggregate(m_aggregate.zone()));
+        const RangeAggregate result =
+            std::exchange(m_aggregate, RangeAggregate(m_aggregate.zone()));
         Q_EMIT finished(m_generation, result, summary);
     });
     connect(m_collector, &UsageCollector::failed, this, [this](const ApiError &error) {

@@ -24,6 +24,8 @@ public:
     void clear();
     /// Appends one page's keys in the server's order; pages must come in page order.
     void appendPage(int page, const QList<SessionSummary> &sessions);
+    /// Gives back the growth slack once the last page is in.
+    void squeeze() { m_keys.shrink_to_fit(); }
     [[nodiscard]] int size() const { return int(m_keys.size()); }
     [[nodiscard]] Position position(int key) const;
     /// The key of a row given by page and index, or -1.

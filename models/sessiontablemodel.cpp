@@ -243,7 +243,12 @@ void SessionTableModel::flushViewport()
     const int last = qBound(first, m_lastVisible, rows - 1);
     QList<int> pages = pagesForRows(first, last);
     // One page ahead, in the direction of reading.
-    if (last + 1 < rows) {
+    if (m_order.isEmpty()) {
+        const int live = int(m_live.sessions.size());
+        const int lastPage = (qMax(last, live) - live) / PageSize + 1;
+        if (lastPage * PageSize < pagedRowCount())
+            pages.append(lastPage + 1);
+    } else if (last + 1 < rows) {
         for (const int page : pagesForRows(last + 1, last + 1)) {
             if (!pages.contains(page))
                 pages.append(page);

@@ -188,6 +188,7 @@ void SessionTableModel::onCollectFinished(quint64 generation)
     if (generation != m_generation)
         return;
     m_keysComplete = true;
+    m_sortIndex.squeeze();
     if (m_pendingSortColumn < 0)
         return;
     const int column = m_pendingSortColumn;

@@ -7,8 +7,7 @@ using namespace Qt::StringLiterals;
 
 TranscriptModel::TranscriptModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 TranscriptModel::~TranscriptModel() = default;
 
@@ -27,9 +26,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return m_display.at(row);
     case Qt::ToolTipRole:
-        return tr("Turn %1 · %2 · %3")
-            .arg(t.turnIndex)
-            .arg(speakerName(t.role), m_times.at(row));
+        return tr("Turn %1 · %2 · %3").arg(t.turnIndex).arg(speakerName(t.role), m_times.at(row));
     case Qt::AccessibleTextRole:
         return speakerName(t.role) + u": "_s + m_display.at(row);
     case RawTextRole:
@@ -170,8 +167,8 @@ QString TranscriptModel::toPlainText() const
 {
     QString out;
     for (qsizetype i = 0; i < m_turns.size(); ++i)
-        out += u'[' + m_times.at(i) + u"] "_s + speakerName(m_turns.at(i).role) + u": "_s
-               + m_turns.at(i).text + u'\n';
+        out += u'[' + m_times.at(i) + u"] "_s + speakerName(m_turns.at(i).role) + u": "_s +
+               m_turns.at(i).text + u'\n';
     return out;
 }
 
@@ -188,8 +185,8 @@ QString TranscriptModel::toMarkdown() const
             text += c;
         }
         text.replace(u'\n', u"  \n"_s);
-        out += u"**"_s + speakerName(m_turns.at(i).role) + u"** `"_s + m_times.at(i)
-               + u"`  \n"_s + text + u"\n\n"_s;
+        out += u"**"_s + speakerName(m_turns.at(i).role) + u"** `"_s + m_times.at(i) + u"`  \n"_s +
+               text + u"\n\n"_s;
     }
     return out;
 }

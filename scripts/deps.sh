@@ -14,7 +14,7 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev openssl
   python3 curl
 )
 

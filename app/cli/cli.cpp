@@ -20,6 +20,7 @@ struct Command
 constexpr Command Commands[] = {
     {"report", "print the server's totals for a filter", &runReport},
     {"export", "write every matching session as JSON lines or CSV", &runExport},
+    {"sync", "copy sessions into a local SQLite database and keep it current", &runSync},
     {"compare", "compare characters side by side over a range", &runCompare},
 };
 
@@ -65,7 +66,7 @@ bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QStri
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Sessionscope: browse, hear and cost the calls of your voice characters.\n"
-                       "Commands for scripts: sessionscope report|export --help"));
+                       "Commands for scripts: sessionscope report|export|sync --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     CliEnvironment::addConnectionOptions(parser);

@@ -11,6 +11,7 @@ class CliEnvironment;
 namespace Cli {
 int runReport(CliEnvironment &env, const QStringList &arguments);
 int runExport(CliEnvironment &env, const QStringList &arguments);
+int runSync(CliEnvironment &env, const QStringList &arguments);
 int runCompare(CliEnvironment &env, const QStringList &arguments);
 /// `report --day`: one character's day beside the day before, with its top sessions and hours.
 int runDailyReport(CliEnvironment &env, const QCommandLineParser &parser, const UsageQuery &query,

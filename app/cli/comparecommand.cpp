@@ -74,10 +74,10 @@ void printJson(QTextStream &out, const UsageQuery &query, const QStringList &slu
             {QStringLiteral("key"), ComparisonMetrics::key(metric)},
             {QStringLiteral("name"), ComparisonMetrics::name(metric)},
             {QStringLiteral("unit"), ComparisonMetrics::unit(metric)},
-            {QStringLiteral("better"), ComparisonMetrics::better(metric) ==
-                                               ComparisonMetrics::Better::Higher
-                                           ? QStringLiteral("higher")
-                                           : QStringLiteral("lower")},
+            {QStringLiteral("better"),
+             ComparisonMetrics::better(metric) == ComparisonMetrics::Better::Higher
+                 ? QStringLiteral("higher")
+                 : QStringLiteral("lower")},
             {QStringLiteral("best"), best < 0 ? QJsonValue() : QJsonValue(slugs.at(best))},
             {QStringLiteral("values"), values},
         });
@@ -172,12 +172,13 @@ int runCompare(CliEnvironment &env, const QStringList &arguments)
     for (int i = 0; i < slugs.size(); ++i) {
         auto pass = std::make_unique<RangeAggregator>(&env.client());
         pass->setMaxInFlight(2);
-        QObject::connect(pass.get(), &RangeAggregator::finished, &loop,
-                         [&, i](quint64, const RangeAggregate &aggregate, const CollectionSummary &) {
-                             stats[i] = aggregate.stats(slugs.at(i));
-                             if (--remaining == 0)
-                                 loop.quit();
-                         });
+        QObject::connect(
+            pass.get(), &RangeAggregator::finished, &loop,
+            [&, i](quint64, const RangeAggregate &aggregate, const CollectionSummary &) {
+                stats[i] = aggregate.stats(slugs.at(i));
+                if (--remaining == 0)
+                    loop.quit();
+            });
         QObject::connect(pass.get(), &RangeAggregator::failed, &loop,
                          [&](quint64, const ApiError &e) {
                              failure = e;

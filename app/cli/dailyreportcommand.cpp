@@ -49,8 +49,9 @@ void printText(QTextStream &out, const DailyReport &r, const QString &label)
     out << "Previous period: " << formatIsoUtc(*r.previousRange.startMicros) << " to "
         << formatIsoUtc(*r.previousRange.endMicros) << "\n\n";
     out << QString().leftJustified(24) << QStringLiteral("This period").rightJustified(16)
-        << QStringLiteral("Previous").rightJustified(16) << QStringLiteral("Change").rightJustified(16)
-        << QStringLiteral("%").rightJustified(10) << '\n';
+        << QStringLiteral("Previous").rightJustified(16)
+        << QStringLiteral("Change").rightJustified(16) << QStringLiteral("%").rightJustified(10)
+        << '\n';
     for (const DailyReport::Change &c : r.changes())
         out << c.name.leftJustified(24) << c.currentText.rightJustified(16)
             << c.previousText.rightJustified(16) << c.absoluteText.rightJustified(16)
@@ -102,10 +103,10 @@ void printJson(QTextStream &out, const DailyReport &r)
     }
     QJsonArray hours;
     for (int hour = 0; hour < 24; ++hour)
-        hours.append(QJsonObject{{QStringLiteral("hour"), hour},
-                                 {QStringLiteral("sessions"), r.hours.at(hour).sessions},
-                                 {QStringLiteral("estimated_cost_usd"),
-                                  r.hours.at(hour).cost.toDecimalString()}});
+        hours.append(QJsonObject{
+            {QStringLiteral("hour"), hour},
+            {QStringLiteral("sessions"), r.hours.at(hour).sessions},
+            {QStringLiteral("estimated_cost_usd"), r.hours.at(hour).cost.toDecimalString()}});
     const QJsonObject root{
         {QStringLiteral("character_slug"), r.characterSlug},
         {QStringLiteral("time_zone"), QString::fromUtf8(r.zone.id())},

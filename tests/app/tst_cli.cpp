@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
@@ -154,6 +155,42 @@ private Q_SLOTS:
         QVERIFY(r.err.isEmpty()); // no progress noise when stderr is not a terminal
     }
 
+    void syncCopiesEverySessionAndCatchesUp()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("sessions.sqlite"));
+        Run r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} + connection());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Synced 1200 new"), r.out.constData());
+        QVERIFY(r.out.contains("holds 1200 sessions"));
+        qint64 inProgress = 0;
+        for (const DemoSession &s : m_server->dataset().sessions())
+            inProgress += !s.finalizedAtMs.has_value();
+        QVERIFY(inProgress > 0);
+        // A second run asks only from the newest stored session on (inclusive), adds nothing
+        // twice, and looks again at the sessions that were in progress.
+        m_server->clearRequestLog();
+        r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} + connection());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Synced 0 new"), r.out.constData());
+        QVERIFY(r.out.contains("holds 1200 sessions"));
+        int details = 0, pages = 0;
+        for (const RecordedRequest &req : m_server->requestLog()) {
+            details += req.url.path().startsWith(u"/api/billing/sessions/");
+            pages += req.url.path() == u"/api/billing/usage/";
+            if (req.url.path() == u"/api/billing/usage/")
+                QVERIFY(req.url.query().contains(QStringLiteral("start=")));
+        }
+        QCOMPARE(pages, 1);
+        QVERIFY(details > 0);
+        QVERIFY(details <= inProgress);
+        // Another filter into the same file is refused.
+        r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db,
+                            QStringLiteral("--character"), QStringLiteral("x")} +
+                connection());
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void environmentCarriesTheKey()
     {
         const Run r = run({QStringLiteral("report"), QStringLiteral("--base-url"),
@@ -182,9 +219,11 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
-        const Run r = run(arguments + QStringList{QStringLiteral("--base-url"),
-                                                  m_server->apiBaseUrl().toString(),
-                                                  QStringLiteral("--api-key"), m_server->staffApiKey()});
+        QStringList all = arguments + QStringList{QStringLiteral("--base-url"),
+                                                  m_server->apiBaseUrl().toString()};
+        if (!arguments.contains(QStringLiteral("--api-key")))
+            all += QStringList{QStringLiteral("--api-key"), m_server->staffApiKey()};
+        const Run r = run(all);
         QCOMPARE(r.exitCode, exitCode);
         if (exitCode != 0)
             QVERIFY(!r.err.isEmpty());

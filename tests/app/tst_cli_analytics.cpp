@@ -102,7 +102,9 @@ private Q_SLOTS:
         options.sessions = 1500;
         options.seed = 5;
         options.now = ReferenceNow;
-        options.clock = [] { return ReferenceNow; };
+        options.clock = [] {
+            return ReferenceNow;
+        };
         m_server = std::make_unique<DemoServer>(options);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -111,16 +113,19 @@ private Q_SLOTS:
     void compareJson()
     {
         const QStringList slugs = twoSlugs();
-        const Run r = run(QStringList{QStringLiteral("compare")} + slugs +
-                          QStringList{QStringLiteral("--start"), QStringLiteral("2026-05-01T00:00:00Z"),
-                                      QStringLiteral("--end"), QStringLiteral("2026-05-28T00:00:00Z"),
-                                      QStringLiteral("--format"), QStringLiteral("json")} +
-                          connection());
+        const Run r =
+            run(QStringList{QStringLiteral("compare")} + slugs +
+                QStringList{QStringLiteral("--start"), QStringLiteral("2026-05-01T00:00:00Z"),
+                            QStringLiteral("--end"), QStringLiteral("2026-05-28T00:00:00Z"),
+                            QStringLiteral("--format"), QStringLiteral("json")} +
+                connection());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(QStringLiteral("characters")).toArray().size(), 2);
-        const qint64 start = QDateTime(QDate(2026, 5, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
-        const qint64 end = QDateTime(QDate(2026, 5, 28), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 start =
+            QDateTime(QDate(2026, 5, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 end =
+            QDateTime(QDate(2026, 5, 28), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         QHash<QString, QJsonObject> metrics;
         for (const QJsonValue &m : root.value(QStringLiteral("metrics")).toArray())
             metrics.insert(m.toObject().value(QStringLiteral("key")).toString(), m.toObject());
@@ -129,17 +134,25 @@ private Q_SLOTS:
             const Sums s = sums(slug, start, end);
             QVERIFY(s.sessions > 0);
             const auto value = [&](const char *key) {
-                return metrics.value(QString::fromLatin1(key)).value(QStringLiteral("values")).toObject().value(slug);
+                return metrics.value(QString::fromLatin1(key))
+                    .value(QStringLiteral("values"))
+                    .toObject()
+                    .value(slug);
             };
             QCOMPARE(value("sessions").toInteger(), s.sessions);
-            QCOMPARE(value("total_cost_usd").toString(), Money::fromMicros(s.costMicros).toDecimalString());
+            QCOMPARE(value("total_cost_usd").toString(),
+                     Money::fromMicros(s.costMicros).toDecimalString());
             QCOMPARE(value("cost_per_session_usd").toString(),
                      Money::fromMicros(s.costMicros).dividedBy(s.sessions).toDecimalString());
-            QVERIFY(qAbs(value("average_duration_seconds").toDouble() - double(s.durationDs) / 10.0 / double(s.sessions)) < 0.01);
-            QVERIFY(qAbs(value("average_turns").toDouble() - double(s.turns) / double(s.sessions)) < 0.01);
-            QVERIFY(qAbs(value("ready_recording_share").toDouble() - double(s.ready) / double(s.sessions)) < 1e-4);
+            QVERIFY(qAbs(value("average_duration_seconds").toDouble() -
+                         double(s.durationDs) / 10.0 / double(s.sessions)) < 0.01);
+            QVERIFY(qAbs(value("average_turns").toDouble() - double(s.turns) / double(s.sessions)) <
+                    0.01);
+            QVERIFY(qAbs(value("ready_recording_share").toDouble() -
+                         double(s.ready) / double(s.sessions)) < 1e-4);
         }
-        const QString best = metrics.value(QStringLiteral("sessions")).value(QStringLiteral("best")).toString();
+        const QString best =
+            metrics.value(QStringLiteral("sessions")).value(QStringLiteral("best")).toString();
         const Sums a = sums(slugs[0], start, end), b = sums(slugs[1], start, end);
         if (a.sessions != b.sessions)
             QCOMPARE(best, a.sessions > b.sessions ? slugs[0] : slugs[1]);
@@ -153,14 +166,18 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(slugs[0].toUtf8()));
         QVERIFY(r.out.contains("Cost per minute"));
         QVERIFY(r.out.contains("* best value of the row"));
-        r = run(QStringList{QStringLiteral("compare"), QStringLiteral("--format"), QStringLiteral("csv")} +
+        r = run(QStringList{QStringLiteral("compare"), QStringLiteral("--format"),
+                            QStringLiteral("csv")} +
                 slugs + connection());
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 13);
-        QCOMPARE(lines[0].trimmed(), QByteArray("metric,unit,") + slugs[0].toUtf8() + ',' + slugs[1].toUtf8() + ",best");
+        QCOMPARE(lines[0].trimmed(), QByteArray("metric,unit,") + slugs[0].toUtf8() + ',' +
+                                         slugs[1].toUtf8() + ",best");
         const Sums all0 = sums(slugs[0], 0, ReferenceNow.toMSecsSinceEpoch());
-        QVERIFY(lines[2].startsWith("total_cost_usd,USD," + Money::fromMicros(all0.costMicros).toDecimalString().toUtf8() + ','));
+        QVERIFY(lines[2].startsWith("total_cost_usd,USD," +
+                                    Money::fromMicros(all0.costMicros).toDecimalString().toUtf8() +
+                                    ','));
     }
 
     void compareNeedsASlug()
@@ -181,21 +198,26 @@ private Q_SLOTS:
                           connection());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
-        const qint64 day = QDateTime(QDate(2026, 5, 27), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 day =
+            QDateTime(QDate(2026, 5, 27), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         const qint64 dayMs = 24 * 3600 * 1000;
-        const Sums now = sums(slug, day, day + dayMs - 1), before = sums(slug, day - dayMs, day - 1);
+        const Sums now = sums(slug, day, day + dayMs - 1),
+                   before = sums(slug, day - dayMs, day - 1);
         const QJsonObject totals = root.value(QStringLiteral("totals")).toObject();
         const QJsonObject sessions = totals.value(QStringLiteral("sessions")).toObject();
         QCOMPARE(sessions.value(QStringLiteral("current")).toInteger(), now.sessions);
         QCOMPARE(sessions.value(QStringLiteral("previous")).toInteger(), before.sessions);
         const QJsonObject cost = totals.value(QStringLiteral("cost_usd")).toObject();
-        QCOMPARE(cost.value(QStringLiteral("current")).toString(), Money::fromMicros(now.costMicros).toDecimalString());
-        QCOMPARE(cost.value(QStringLiteral("previous")).toString(), Money::fromMicros(before.costMicros).toDecimalString());
+        QCOMPARE(cost.value(QStringLiteral("current")).toString(),
+                 Money::fromMicros(now.costMicros).toDecimalString());
+        QCOMPARE(cost.value(QStringLiteral("previous")).toString(),
+                 Money::fromMicros(before.costMicros).toDecimalString());
         QCOMPARE(cost.value(QStringLiteral("change")).toString(),
                  Money::fromMicros(now.costMicros - before.costMicros).toDecimalString());
         if (before.sessions > 0)
             QVERIFY(qAbs(sessions.value(QStringLiteral("percent_change")).toDouble() -
-                         100.0 * double(now.sessions - before.sessions) / double(before.sessions)) < 1e-6);
+                         100.0 * double(now.sessions - before.sessions) / double(before.sessions)) <
+                    1e-6);
         qint64 hourly = 0;
         for (const QJsonValue &h : root.value(QStringLiteral("hours")).toArray())
             hourly += h.toObject().value(QStringLiteral("sessions")).toInteger();
@@ -207,23 +229,26 @@ private Q_SLOTS:
             if (d.characterSlug == slug && d.createdAtMs >= day && d.createdAtMs < day + dayMs)
                 top = qMax(top, d.costMicros);
         }
-        QCOMPARE(costliest.first().toObject().value(QStringLiteral("estimated_cost_usd")).toString(),
-                 Money::fromMicros(top).toDecimalString());
+        QCOMPARE(
+            costliest.first().toObject().value(QStringLiteral("estimated_cost_usd")).toString(),
+            Money::fromMicros(top).toDecimalString());
     }
 
     void dailyReportTextAndCsv()
     {
         const QString slug = busySlug();
         QVERIFY(!slug.isEmpty());
-        const QStringList base{QStringLiteral("report"), QStringLiteral("--character"), slug,
-                               QStringLiteral("--day"), QStringLiteral("2026-05-27"),
-                               QStringLiteral("--timezone"), QStringLiteral("UTC")};
+        const QStringList base{
+            QStringLiteral("report"), QStringLiteral("--character"), slug,
+            QStringLiteral("--day"),  QStringLiteral("2026-05-27"),  QStringLiteral("--timezone"),
+            QStringLiteral("UTC")};
         Run r = run(base + connection());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("Report for " + slug.toUtf8() + ", 2026-05-27"));
         QVERIFY(r.out.contains("Costliest sessions:"));
         QVERIFY(r.out.contains("Sessions per hour"));
-        r = run(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")} + connection());
+        r = run(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")} +
+                connection());
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("section,key,field,value\r\n"));
         QVERIFY(r.out.contains("totals,sessions,current,"));
@@ -241,10 +266,11 @@ private Q_SLOTS:
 
     void dailyReportWithTheBundledDemo()
     {
-        const Run r = run({QStringLiteral("report"), QStringLiteral("--demo"), QStringLiteral("--character"),
-                           m_server->dataset().characters().first().slug, QStringLiteral("--day"),
-                           QDate::currentDate().addDays(-1).toString(Qt::ISODate), QStringLiteral("--format"),
-                           QStringLiteral("json")});
+        const Run r =
+            run({QStringLiteral("report"), QStringLiteral("--demo"), QStringLiteral("--character"),
+                 m_server->dataset().characters().first().slug, QStringLiteral("--day"),
+                 QDate::currentDate().addDays(-1).toString(Qt::ISODate), QStringLiteral("--format"),
+                 QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QJsonDocument::fromJson(r.out).object().contains(QStringLiteral("hours")));
     }

@@ -19,7 +19,9 @@ inline DemoOptions options(int sessions = 3000)
     o.sessions = sessions;
     o.seed = 7;
     o.now = Now;
-    o.clock = [] { return Now; };
+    o.clock = [] {
+        return Now;
+    };
     return o;
 }
 
@@ -45,7 +47,8 @@ inline bool inRange(const DemoSession &s, const UtcRange &range)
            (!range.endMicros || micros <= *range.endMicros);
 }
 
-inline Expected expected(const DemoDataset &data, const std::function<bool(const DemoSession &)> &keep)
+inline Expected expected(const DemoDataset &data,
+                         const std::function<bool(const DemoSession &)> &keep)
 {
     Expected e;
     for (const DemoSession &s : data.sessions()) {
@@ -89,7 +92,8 @@ inline void compareTotals(const UsageTotals &actual, const Expected &e)
     QCOMPARE(actual.llmOutputTokens, e.llmOut);
     QCOMPARE(actual.ttsCharacters, e.tts);
     QCOMPARE(actual.estimatedCost.micros(), e.costMicros);
-    QVERIFY(qAbs(actual.sttAudioSeconds - double(e.sttDeciseconds) / 10.0) < 1e-6 * (1 + e.sttDeciseconds));
+    QVERIFY(qAbs(actual.sttAudioSeconds - double(e.sttDeciseconds) / 10.0) <
+            1e-6 * (1 + e.sttDeciseconds));
 }
 
 } // namespace AnalyticsFixture

@@ -48,7 +48,8 @@ private Q_SLOTS:
     {
         CharacterPalette a, b;
         QCOMPARE(a.color(QStringLiteral("support-bot")), b.color(QStringLiteral("support-bot")));
-        QCOMPARE(CharacterPalette::stableHash(QStringLiteral("a")), 0xe40c292cu); // FNV-1a reference value
+        QCOMPARE(CharacterPalette::stableHash(QStringLiteral("a")),
+                 0xe40c292cu); // FNV-1a reference value
     }
 
     void readableOnLightAndDark()

@@ -47,7 +47,8 @@ private Q_SLOTS:
         ClientStack stack(*m_server);
         CharacterTotalsFetcher fetcher(&stack.client);
         CharacterTotalsModel model(&fetcher);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.setFilter({}, m_month);
         const QString unknown = QStringLiteral("nobody-owns-this");
@@ -92,7 +93,8 @@ private Q_SLOTS:
         CharacterTotalsFetcher fetcher(&stack.client);
         fetcher.setMaxInFlight(3);
         CharacterTotalsModel model(&fetcher);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_server->clearRequestLog();
         model.setFilter({}, m_month);
         model.addCharacters(slugs(m_server->dataset()));
@@ -104,7 +106,8 @@ private Q_SLOTS:
         QVERIFY(peak <= 3);
         QCOMPARE(usageRequests(*m_server), 8);
         for (const RecordedRequest &r : m_server->requestLog())
-            QCOMPARE(QUrlQuery(r.url).queryItemValue(QStringLiteral("page_size")), QStringLiteral("1"));
+            QCOMPARE(QUrlQuery(r.url).queryItemValue(QStringLiteral("page_size")),
+                     QStringLiteral("1"));
     }
 
     void cachedPerFilterAndRefreshedOnDemand()
@@ -112,11 +115,13 @@ private Q_SLOTS:
         ClientStack stack(*m_server);
         CharacterTotalsFetcher fetcher(&stack.client);
         CharacterTotalsModel model(&fetcher);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.addCharacters(slugs(m_server->dataset()));
         model.setFilter({}, m_month);
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), CharacterTotalsModel::Status::Ready, Timeout);
-        const UtcRange week = UtcRange::forDays(Now.date().addDays(-6), Now.date(), QTimeZone::utc());
+        const UtcRange week =
+            UtcRange::forDays(Now.date().addDays(-6), Now.date(), QTimeZone::utc());
         model.setFilter({}, week);
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), CharacterTotalsModel::Status::Ready, Timeout);
         const QString slug = model.slugs().first();
@@ -141,7 +146,8 @@ private Q_SLOTS:
         ClientStack stack(*m_server);
         CharacterTotalsFetcher fetcher(&stack.client);
         CharacterTotalsModel model(&fetcher);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.addCharacters(slugs(m_server->dataset()));
         const QString tenant = m_server->dataset().tenants().first().id;
         // The first filter's answers are still on the way when the second one replaces it.
@@ -164,7 +170,8 @@ private Q_SLOTS:
         client.setCredentials({m_server->inactiveApiKey(), {}});
         CharacterTotalsFetcher fetcher(&client);
         CharacterTotalsModel model(&fetcher);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.addCharacters({QStringLiteral("a"), QStringLiteral("b")});
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), CharacterTotalsModel::Status::Failed, Timeout);
         QVERIFY(model.lastError());
@@ -199,7 +206,8 @@ private Q_SLOTS:
         saved.discover(range);
         QTRY_COMPARE_WITH_TIMEOUT(savedFinished.size(), 1, Timeout);
         QCOMPARE(usageRequests(*m_server), 0);
-        QCOMPARE(saved.slugs(), (QStringList{QStringLiteral("my-bot"), QStringLiteral("seen-bot")}));
+        QCOMPARE(saved.slugs(),
+                 (QStringList{QStringLiteral("my-bot"), QStringLiteral("seen-bot")}));
     }
 
     void rosterAsksTheServerWithAJwt()

@@ -68,8 +68,9 @@ private Q_SLOTS:
         m_range = UtcRange::forDays(Now.date().addDays(-59), Now.date(), QTimeZone::utc());
         ClientStack stack(*m_server);
         RangeAggregator aggregator(&stack.client);
-        connect(&aggregator, &RangeAggregator::finished, this,
-                [&](quint64, const RangeAggregate &a, const CollectionSummary &) { m_aggregate = a; });
+        connect(
+            &aggregator, &RangeAggregator::finished, this,
+            [&](quint64, const RangeAggregate &a, const CollectionSummary &) { m_aggregate = a; });
         UsageQuery query;
         query.range = m_range;
         aggregator.start(query, QTimeZone::utc());
@@ -79,7 +80,8 @@ private Q_SLOTS:
     void metricsMatchTheDataset()
     {
         ComparisonModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QStringList chosen = slugs(m_server->dataset()).mid(0, 4);
         model.setCharacters(chosen);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -109,8 +111,10 @@ private Q_SLOTS:
             for (int i = 0; i < values.size(); ++i) {
                 if (!values.at(i))
                     continue;
-                const bool higher = ComparisonMetrics::better(metric) == ComparisonMetrics::Better::Higher;
-                if (best < 0 || (higher ? *values.at(i) > *values.at(best) : *values.at(i) < *values.at(best)))
+                const bool higher =
+                    ComparisonMetrics::better(metric) == ComparisonMetrics::Better::Higher;
+                if (best < 0 ||
+                    (higher ? *values.at(i) > *values.at(best) : *values.at(i) < *values.at(best)))
                     best = i;
             }
             QCOMPARE(model.bestColumn(metric), best);
@@ -121,18 +125,23 @@ private Q_SLOTS:
         const Expected first = expected(m_server->dataset(), chosen.first(), m_range);
         QCOMPARE(model.index(int(Metric::TotalCost), 0).data(ComparisonModel::ExactRole).toString(),
                  Money::fromMicros(first.costMicros).toDecimalString());
-        QVERIFY(first.inProgress > 0 || expected(m_server->dataset(), QString(), m_range).inProgress >= 0);
+        QVERIFY(first.inProgress > 0 ||
+                expected(m_server->dataset(), QString(), m_range).inProgress >= 0);
     }
 
     void charactersWithoutSessionsAreUndefinedNotZero()
     {
         ComparisonModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setAggregate(*m_aggregate);
         model.setCharacters({slugs(m_server->dataset()).first(), QStringLiteral("no-such-bot")});
-        QCOMPARE(model.index(int(Metric::Sessions), 1).data(ComparisonModel::SortRole).toDouble(), 0.0);
-        QVERIFY(!model.index(int(Metric::CostPerSession), 1).data(ComparisonModel::SortRole).isValid());
-        QCOMPARE(model.index(int(Metric::CostPerSession), 1).data().toString(), QStringLiteral("n/a"));
+        QCOMPARE(model.index(int(Metric::Sessions), 1).data(ComparisonModel::SortRole).toDouble(),
+                 0.0);
+        QVERIFY(
+            !model.index(int(Metric::CostPerSession), 1).data(ComparisonModel::SortRole).isValid());
+        QCOMPARE(model.index(int(Metric::CostPerSession), 1).data().toString(),
+                 QStringLiteral("n/a"));
         QCOMPARE(model.bestColumn(Metric::CostPerSession), 0);
     }
 };

@@ -38,7 +38,8 @@ private Q_SLOTS:
         QCOMPARE(DailyReport::previousPeriod(week, berlin),
                  UtcRange::forDays(QDate(2026, 4, 24), QDate(2026, 4, 30), berlin));
         const UtcRange odd{1'000'000'000LL, 1'000'000'999LL};
-        QCOMPARE(DailyReport::previousPeriod(odd, berlin), (UtcRange{999'999'000LL, 999'999'999LL}));
+        QCOMPARE(DailyReport::previousPeriod(odd, berlin),
+                 (UtcRange{999'999'000LL, 999'999'999LL}));
         QCOMPARE(DailyReport::previousPeriod({}, berlin), UtcRange{});
     }
 
@@ -67,19 +68,20 @@ private Q_SLOTS:
                 sessions.append(s);
         }
         auto byCost = sessions;
-        std::stable_sort(byCost.begin(), byCost.end(), [](const DemoSession &a, const DemoSession &b) {
-            return a.costMicros > b.costMicros;
-        });
+        std::stable_sort(
+            byCost.begin(), byCost.end(),
+            [](const DemoSession &a, const DemoSession &b) { return a.costMicros > b.costMicros; });
         QCOMPARE(report.costliest.size(), qMin<qsizetype>(5, sessions.size()));
         for (int i = 0; i < report.costliest.size(); ++i)
             QCOMPARE(report.costliest.at(i).cost.micros(), byCost.at(i).costMicros);
         QCOMPARE(report.costliest.first().sessionId, byCost.first().sessionId);
         auto byLength = sessions;
-        std::stable_sort(byLength.begin(), byLength.end(), [](const DemoSession &a, const DemoSession &b) {
-            return a.durationDs > b.durationDs;
-        });
+        std::stable_sort(
+            byLength.begin(), byLength.end(),
+            [](const DemoSession &a, const DemoSession &b) { return a.durationDs > b.durationDs; });
         for (int i = 0; i < report.longest.size(); ++i)
-            QCOMPARE(qint64(std::llround(report.longest.at(i).durationSeconds * 10)), byLength.at(i).durationDs);
+            QCOMPARE(qint64(std::llround(report.longest.at(i).durationSeconds * 10)),
+                     byLength.at(i).durationDs);
 
         qint64 hourSessions = 0;
         Money hourCost;
@@ -96,7 +98,8 @@ private Q_SLOTS:
 
         const auto changes = report.changes();
         QCOMPARE(changes.first().key, QStringLiteral("sessions"));
-        QCOMPARE(changes.first().absolute, double(report.totals.sessions - report.previous.sessions));
+        QCOMPARE(changes.first().absolute,
+                 double(report.totals.sessions - report.previous.sessions));
         if (report.previous.sessions > 0)
             QVERIFY(qAbs(*changes.first().percent -
                          100.0 * double(report.totals.sessions - report.previous.sessions) /

@@ -30,7 +30,9 @@ private:
         connect(&aggregator, &RangeAggregator::finished, this,
                 [&](quint64, const RangeAggregate &a, const CollectionSummary &) { result = a; });
         aggregator.start(query, zone);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), Timeout); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), Timeout);
+        }();
         return result;
     }
 
@@ -65,7 +67,8 @@ private Q_SLOTS:
         const auto result = aggregate(stack.client, query, zone);
         QVERIFY(result);
         DailySeriesModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setAggregate(*result, first, last);
         QCOMPARE(model.rowCount(), 90);
         QCOMPARE(model.slugs(), slugs(m_server->dataset()));
@@ -85,7 +88,8 @@ private Q_SLOTS:
             Money cost;
             for (int row = 0; row < model.rowCount(); ++row) {
                 const int column = int(model.slugs().indexOf(slug)) + 1;
-                sessions += model.index(row, column).data(DailySeriesModel::SessionsRole).toLongLong();
+                sessions +=
+                    model.index(row, column).data(DailySeriesModel::SessionsRole).toLongLong();
                 cost += Money::fromMicros(
                     model.index(row, column).data(DailySeriesModel::CostMicrosRole).toLongLong());
             }
@@ -119,13 +123,15 @@ private Q_SLOTS:
         const auto result = aggregate(stack.client, query, QTimeZone::utc());
         QVERIFY(result);
         DailySeriesModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setAggregate(*result, last.addDays(-6), last);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setMetric(DailySeriesModel::Metric::Cost);
         QCOMPARE(changed.size(), 1);
         const QModelIndex cell = model.index(0, 1);
-        QCOMPARE(cell.data(DailySeriesModel::SortRole), cell.data(DailySeriesModel::CostMicrosRole));
+        QCOMPARE(cell.data(DailySeriesModel::SortRole),
+                 cell.data(DailySeriesModel::CostMicrosRole));
         QCOMPARE(cell.data().toString(),
                  Money::fromMicros(cell.data(DailySeriesModel::CostMicrosRole).toLongLong())
                      .toDecimalString());

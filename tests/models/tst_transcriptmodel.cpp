@@ -152,7 +152,8 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QCOMPARE(model.setSearchText(u"ORDER"_s), 2);
         QCOMPARE(changed.size(), 2); // rows 1 and 2
-        const auto ranges = model.index(1).data(TranscriptModel::MatchesRole).value<QList<TextRange>>();
+        const auto ranges =
+            model.index(1).data(TranscriptModel::MatchesRole).value<QList<TextRange>>();
         QCOMPARE(ranges, (QList<TextRange>{{6, 5}}));
         QVERIFY(model.index(1).data(TranscriptModel::CurrentMatchRole).isValid());
         QCOMPARE(model.nextMatch(), 2);
@@ -186,7 +187,8 @@ private Q_SLOTS:
     void demoQuirkTranscripts()
     {
         QFETCH(int, quirk);
-        static const DemoDataset dataset(2000, 1, QDateTime(QDate(2026, 5, 28), QTime(12, 0), Qt::UTC));
+        static const DemoDataset dataset(2000, 1,
+                                         QDateTime(QDate(2026, 5, 28), QTime(12, 0), Qt::UTC));
         const int index = dataset.indexOfQuirk(DemoQuirk(quirk));
         QVERIFY(index >= 0);
         const auto demo = dataset.transcript(dataset.sessions().at(index));

@@ -59,7 +59,8 @@ AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidg
 
     connect(refreshButton, &QPushButton::clicked, this, &AnalyticsPage::refresh);
     connect(m_roster, &CharacterRoster::changed, this, &AnalyticsPage::onCharactersChanged);
-    connect(m_totalsModel, &CharacterTotalsModel::statusChanged, this, &AnalyticsPage::updateStatus);
+    connect(m_totalsModel, &CharacterTotalsModel::statusChanged, this,
+            &AnalyticsPage::updateStatus);
     connect(m_aggregator, &RangeAggregator::finished, this,
             [this](quint64 generation, const RangeAggregate &aggregate, const CollectionSummary &) {
                 if (generation != m_aggregation)
@@ -69,10 +70,11 @@ AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidg
                 m_comparisonModel->setAggregate(aggregate);
                 updateStatus();
             });
-    connect(m_aggregator, &RangeAggregator::failed, this, [this](quint64 generation, const ApiError &e) {
-        if (generation == m_aggregation)
-            onError(e);
-    });
+    connect(m_aggregator, &RangeAggregator::failed, this,
+            [this](quint64 generation, const ApiError &e) {
+                if (generation == m_aggregation)
+                    onError(e);
+            });
     connect(m_bars, &CharacterBarChart::characterActivated, this,
             [this](const QString &slug) { Q_EMIT openSessions(slug, QDate()); });
     connect(m_series, &DailySeriesChart::dayActivated, this, &AnalyticsPage::openSessions);

@@ -189,13 +189,14 @@ void CharacterBarChart::rebuild()
             QList<qreal> column(count, 0.0);
             column[i] = bar.parts.at(part);
             set->append(column);
-            const QColor color =
-                part == 0 ? m_palette->color(bar.slug, palette()) : m_palette->secondaryColor(bar.slug);
+            const QColor color = part == 0 ? m_palette->color(bar.slug, palette())
+                                           : m_palette->secondaryColor(bar.slug);
             set->setColor(color);
             set->setBorderColor(color.darker(130));
             const QString slug = bar.slug;
             const int row = bar.row;
-            connect(set, &QBarSet::clicked, this, [this, slug](int) { Q_EMIT characterActivated(slug); });
+            connect(set, &QBarSet::clicked, this,
+                    [this, slug](int) { Q_EMIT characterActivated(slug); });
             connect(set, &QBarSet::hovered, this, [this, row](bool on, int) {
                 if (on)
                     QToolTip::showText(QCursor::pos(), tooltip(row), this);

@@ -22,7 +22,8 @@ ChartPanel::ChartPanel(QChartView *chart, const QAbstractItemModel *data, int cs
     exportButton->setText(QStringLiteral("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
-    for (const QString &kind : {QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("CSV")}) {
+    for (const QString &kind :
+         {QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("CSV")}) {
         const QString label = kind == u"CSV" ? QStringLiteral("Data as CSV…")
                                              : QStringLiteral("Chart as %1…").arg(kind);
         menu->addAction(label, this, [this, kind] { exportAs(kind); });
@@ -45,10 +46,10 @@ void ChartPanel::addControl(QWidget *control)
 void ChartPanel::exportAs(const QString &kind)
 {
     const QString suffix = kind.toLower();
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, QStringLiteral("Export %1").arg(kind),
-        QStringLiteral("sessionscope-chart.%1").arg(suffix),
-        QStringLiteral("%1 files (*.%2)").arg(kind, suffix));
+    const QString fileName =
+        QFileDialog::getSaveFileName(this, QStringLiteral("Export %1").arg(kind),
+                                     QStringLiteral("sessionscope-chart.%1").arg(suffix),
+                                     QStringLiteral("%1 files (*.%2)").arg(kind, suffix));
     if (fileName.isEmpty())
         return;
     QString error;

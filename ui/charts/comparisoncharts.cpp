@@ -33,7 +33,9 @@ ComparisonCharts::ComparisonCharts(ComparisonModel *model, CharacterPalette *pal
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
     connect(&m_rebuild, &QTimer::timeout, this, &ComparisonCharts::rebuild);
-    const auto schedule = [this] { m_rebuild.start(); };
+    const auto schedule = [this] {
+        m_rebuild.start();
+    };
     connect(m_model, &QAbstractItemModel::dataChanged, this, schedule);
     connect(m_model, &QAbstractItemModel::modelReset, this, schedule);
     rebuild();

@@ -74,8 +74,9 @@ void DailySeriesChart::rebuild()
         points.reserve(days);
         for (int row = 0; row < days; ++row) {
             const QModelIndex index = m_model->index(row, column);
-            const double value = cost ? double(index.data(DailySeriesModel::CostMicrosRole).toLongLong()) / 1e6
-                                      : double(index.data(DailySeriesModel::SessionsRole).toLongLong());
+            const double value =
+                cost ? double(index.data(DailySeriesModel::CostMicrosRole).toLongLong()) / 1e6
+                     : double(index.data(DailySeriesModel::SessionsRole).toLongLong());
             top = qMax(top, value);
             points.append({xOf(m_model->firstDay().addDays(row)), value});
         }
@@ -84,9 +85,8 @@ void DailySeriesChart::rebuild()
         pen.setWidthF(2);
         line->setPen(pen);
         line->setPointsVisible(days <= 120);
-        connect(line, &QLineSeries::clicked, this, [this, slug](const QPointF &p) {
-            Q_EMIT dayActivated(slug, dayAt(p.x()));
-        });
+        connect(line, &QLineSeries::clicked, this,
+                [this, slug](const QPointF &p) { Q_EMIT dayActivated(slug, dayAt(p.x())); });
         connect(line, &QLineSeries::hovered, this, [this, slug](const QPointF &p, bool on) {
             if (!on) {
                 QToolTip::hideText();

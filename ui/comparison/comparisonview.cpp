@@ -71,7 +71,7 @@ void ComparisonView::choose(const QStringList &slugs)
         QListWidgetItem *item = m_picker->item(i);
         const int at = int(slugs.indexOf(item->text()));
         item->setCheckState(at >= 0 && at < ComparisonModel::MaxCharacters ? Qt::Checked
-                                                                             : Qt::Unchecked);
+                                                                           : Qt::Unchecked);
     }
     m_updating = false;
     onPickerChanged();
@@ -98,7 +98,8 @@ void ComparisonView::onPickerChanged()
     for (int i = 0; i < m_picker->count(); ++i) {
         QListWidgetItem *item = m_picker->item(i);
         const bool enabled = !full || item->checkState() == Qt::Checked;
-        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled
+                               : item->flags() & ~Qt::ItemIsEnabled);
     }
     m_updating = false;
     if (slugs.size() < ComparisonModel::MinCharacters) {

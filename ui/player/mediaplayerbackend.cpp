@@ -37,7 +37,8 @@ MediaPlayerBackend::MediaPlayerBackend(QObject *parent)
                     Q_EMIT mediaEnded();
                     break;
                 case QMediaPlayer::InvalidMedia:
-                    Q_EMIT errorOccurred(tr("The recording is not in a format that can be played."));
+                    Q_EMIT errorOccurred(
+                        tr("The recording is not in a format that can be played."));
                     break;
                 default:
                     break;

@@ -37,8 +37,7 @@ PlayerWidget::PlayerWidget(PlaybackController *controller, QWidget *parent)
     buildLayout();
     auto *c = m_controller;
     connect(m_playButton, &QToolButton::clicked, c, &PlaybackController::togglePlayPause);
-    connect(m_backButton, &QToolButton::clicked, c,
-            [c] { c->skip(-PlaybackController::SkipMs); });
+    connect(m_backButton, &QToolButton::clicked, c, [c] { c->skip(-PlaybackController::SkipMs); });
     connect(m_forwardButton, &QToolButton::clicked, c,
             [c] { c->skip(PlaybackController::SkipMs); });
     connect(m_retryButton, &QToolButton::clicked, c, &PlaybackController::retry);
@@ -46,7 +45,8 @@ PlayerWidget::PlayerWidget(PlaybackController *controller, QWidget *parent)
     // While the handle is held the slider shows where it will land, not where audio is.
     connect(m_slider, &QSlider::sliderMoved, this,
             [this](int v) { m_elapsed->setText(TranscriptModel::formatTime(v / 1000.0)); });
-    connect(m_slider, &QSlider::sliderReleased, c, [this] { m_controller->seek(m_slider->value()); });
+    connect(m_slider, &QSlider::sliderReleased, c,
+            [this] { m_controller->seek(m_slider->value()); });
     connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
         if (action != QAbstractSlider::SliderMove && !m_slider->isSliderDown())
             m_controller->seek(m_slider->sliderPosition());
@@ -192,9 +192,9 @@ void PlayerWidget::updatePlayButton(bool playing)
 bool PlayerWidget::saveRecording(const QString &path, QString *error) const
 {
     QSaveFile file(path);
-    if (m_controller->recordingBytes().isEmpty() || !file.open(QIODevice::WriteOnly)
-        || file.write(m_controller->recordingBytes()) != m_controller->recordingBytes().size()
-        || !file.commit()) {
+    if (m_controller->recordingBytes().isEmpty() || !file.open(QIODevice::WriteOnly) ||
+        file.write(m_controller->recordingBytes()) != m_controller->recordingBytes().size() ||
+        !file.commit()) {
         if (error)
             *error = m_controller->recordingBytes().isEmpty() ? tr("The recording is not loaded.")
                                                               : file.errorString();
@@ -205,9 +205,9 @@ bool PlayerWidget::saveRecording(const QString &path, QString *error) const
 
 void PlayerWidget::saveRecordingAs()
 {
-    const QString suggested =
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
-        + m_controller->session().sessionId + u'.' + m_controller->recordingSuffix();
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              u'/' + m_controller->session().sessionId + u'.' +
+                              m_controller->recordingSuffix();
     const QString path = QFileDialog::getSaveFileName(this, tr("Save recording as"), suggested);
     if (path.isEmpty())
         return;

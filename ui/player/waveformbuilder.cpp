@@ -19,8 +19,7 @@ struct PcmFormat
 
 WaveformBuilder::WaveformBuilder(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 WaveformBuilder::~WaveformBuilder() = default;
 
@@ -45,8 +44,7 @@ void WaveformBuilder::build(const QByteArray &bytes, int buckets)
 
 std::optional<Waveform> WaveformBuilder::fromWav(const QByteArray &bytes, int buckets)
 {
-    if (buckets <= 0 || bytes.size() < 12 || !bytes.startsWith("RIFF")
-        || bytes.mid(8, 4) != "WAVE")
+    if (buckets <= 0 || bytes.size() < 12 || !bytes.startsWith("RIFF") || bytes.mid(8, 4) != "WAVE")
         return std::nullopt;
     PcmFormat format;
     const char *data = nullptr;
@@ -71,8 +69,8 @@ std::optional<Waveform> WaveformBuilder::fromWav(const QByteArray &bytes, int bu
         }
         at = body + size + (size & 1);
     }
-    if (!data || format.channels <= 0 || format.sampleRate <= 0
-        || (format.bits != 16 && format.bits != 8))
+    if (!data || format.channels <= 0 || format.sampleRate <= 0 ||
+        (format.bits != 16 && format.bits != 8))
         return std::nullopt;
 
     const int frameBytes = format.channels * format.bits / 8;
@@ -87,9 +85,8 @@ std::optional<Waveform> WaveformBuilder::fromWav(const QByteArray &bytes, int bu
         const qint64 last = std::max(first + 1, frames * (b + 1) / buckets);
         int peak = 0;
         for (qint64 i = first * format.channels; i < last * format.channels; ++i) {
-            const int s = format.bits == 16
-                              ? std::abs(int(qFromLittleEndian<qint16>(data + 2 * i)))
-                              : std::abs((int(quint8(data[i])) - 128) * 256);
+            const int s = format.bits == 16 ? std::abs(int(qFromLittleEndian<qint16>(data + 2 * i)))
+                                            : std::abs((int(quint8(data[i])) - 128) * 256);
             peak = std::max(peak, s);
         }
         w.peaks[b] = float(peak) / 32768.0f;

@@ -45,9 +45,10 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     , m_first(new QDateEdit(QDate::currentDate(), this))
     , m_last(new QDateEdit(QDate::currentDate(), this))
     , m_status(new QLabel(this))
-    , m_totals(makeTable({QStringLiteral("Figure"), QStringLiteral("This period"),
-                          QStringLiteral("Previous"), QStringLiteral("Change"), QStringLiteral("%")},
-                         this))
+    , m_totals(
+          makeTable({QStringLiteral("Figure"), QStringLiteral("This period"),
+                     QStringLiteral("Previous"), QStringLiteral("Change"), QStringLiteral("%")},
+                    this))
     , m_costliest(makeTable({QStringLiteral("Costliest session"), QStringLiteral("Start"),
                              QStringLiteral("Cost"), QStringLiteral("Duration")},
                             this))
@@ -83,9 +84,8 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     connect(m_builder, &DailyReportBuilder::ready, this, &DailyReportView::onReady);
     connect(m_builder, &DailyReportBuilder::failed, this, &DailyReportView::onFailed);
     for (QTableWidget *table : {m_costliest, m_longest}) {
-        connect(table, &QTableWidget::cellActivated, this, [this, table](int row, int) {
-            Q_EMIT openSession(table->item(row, 0)->text());
-        });
+        connect(table, &QTableWidget::cellActivated, this,
+                [this, table](int row, int) { Q_EMIT openSession(table->item(row, 0)->text()); });
     }
 }
 
@@ -143,8 +143,10 @@ void DailyReportView::onReady(const DailyReport &report)
         m_totals->setItem(row, 1, cell(c.currentText));
         m_totals->setItem(row, 2, cell(c.previousText));
         m_totals->setItem(row, 3, cell(c.absoluteText));
-        m_totals->setItem(row, 4, cell(c.percent ? QString::number(*c.percent, 'f', 1) + QStringLiteral(" %")
-                                                 : QStringLiteral("n/a")));
+        m_totals->setItem(row, 4,
+                          cell(c.percent
+                                   ? QString::number(*c.percent, 'f', 1) + QStringLiteral(" %")
+                                   : QStringLiteral("n/a")));
     }
     fillSessions(m_costliest, report.costliest);
     fillSessions(m_longest, report.longest);
@@ -163,8 +165,14 @@ void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief
         const SessionBrief &s = sessions.at(row);
         const qint64 seconds = qint64(s.durationSeconds + 0.5);
         table->setItem(row, 0, cell(s.sessionId, false));
-        table->setItem(row, 1, cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")), false));
+        table->setItem(
+            row, 1,
+            cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 false));
         table->setItem(row, 2, cell(s.cost.toDisplayString()));
-        table->setItem(row, 3, cell(QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'))));
+        table->setItem(row, 3,
+                       cell(QStringLiteral("%1:%2")
+                                .arg(seconds / 60)
+                                .arg(seconds % 60, 2, 10, QLatin1Char('0'))));
     }
 }

@@ -49,10 +49,10 @@ SessionHeader::SessionHeader(QWidget *parent)
     , m_metadataToggle(new QToolButton(this))
     , m_metadata(new QTreeWidget(this))
 {
-    for (const QString &label : {tr("Character"), tr("Tenant"), tr("Created"), tr("Finalized"),
-                                 tr("Duration"), tr("Turns"), tr("Interruptions"), tr("LLM"),
-                                 tr("Speech to text"), tr("Text to speech"), tr("Cost"),
-                                 tr("Room")})
+    for (const QString &label :
+         {tr("Character"), tr("Tenant"), tr("Created"), tr("Finalized"), tr("Duration"),
+          tr("Turns"), tr("Interruptions"), tr("LLM"), tr("Speech to text"), tr("Text to speech"),
+          tr("Cost"), tr("Room")})
         addField(label);
     // The origin is a button, not a rich-text link: nothing is opened without a click, and the
     // URL's text is never parsed as markup.
@@ -152,8 +152,8 @@ void SessionHeader::showSession(const SessionSummary &s)
     m_sessionId = s.sessionId;
 
     const QUrl origin(s.originUrl, QUrl::StrictMode);
-    const bool linkable = origin.isValid()
-                          && (origin.scheme() == u"https" || origin.scheme() == u"http");
+    const bool linkable =
+        origin.isValid() && (origin.scheme() == u"https" || origin.scheme() == u"http");
     m_originUrl = linkable ? origin : QUrl();
     m_origin->setText(s.originUrl.isEmpty() ? tr("none") : s.originUrl);
     m_origin->setEnabled(linkable);

@@ -24,8 +24,7 @@ using namespace Qt::StringLiterals;
 
 SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, QWidget *parent)
     : SessionPane(api, fetcher, new MediaPlayerBackend, parent)
-{
-}
+{}
 
 SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBackend *backend,
                          QWidget *parent)
@@ -140,9 +139,8 @@ void SessionPane::buildActions()
 void SessionPane::showSession(const SessionSummary &session)
 {
     const bool same = session.sessionId == m_session.sessionId && !session.sessionId.isEmpty();
-    const bool recordingBecameReady = same
-                                      && m_session.recordingStatus != RecordingStatus::Ready
-                                      && session.recordingStatus == RecordingStatus::Ready;
+    const bool recordingBecameReady = same && m_session.recordingStatus != RecordingStatus::Ready &&
+                                      session.recordingStatus == RecordingStatus::Ready;
     m_session = session;
     m_header->showSession(session);
     m_message->hide();
@@ -185,9 +183,8 @@ QString SessionPane::exportBundle(const QString &parentDir, QString *error) cons
 
 void SessionPane::exportWithDialog(TranscriptExport::Format format)
 {
-    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                              + u'/' + m_session.sessionId + u'.'
-                              + TranscriptExport::suffix(format);
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              u'/' + m_session.sessionId + u'.' + TranscriptExport::suffix(format);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export transcript"), suggested);
     QString error;
     if (!path.isEmpty() && !exportTranscript(path, format, &error))

@@ -29,8 +29,7 @@ QFont captionFont(QFont font)
 TranscriptDelegate::TranscriptDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_layout(std::make_unique<QTextLayout>())
-{
-}
+{}
 
 TranscriptDelegate::~TranscriptDelegate() = default;
 
@@ -127,15 +126,14 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const qreal bubbleWidth = std::max<qreal>(textWidth, 60) + 2 * Padding;
     const QRect row = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
     const qreal left = assistant ? row.left() : row.right() - bubbleWidth;
-    const QRectF bubble(left, row.top() + captionHeight + 2, bubbleWidth,
-                        textHeight + 2 * Padding);
+    const QRectF bubble(left, row.top() + captionHeight + 2, bubbleWidth, textHeight + 2 * Padding);
 
     // Caption: speaker and time, on the bubble's side.
     painter->setFont(caption);
     painter->setPen(pal.color(QPalette::PlaceholderText));
     const QString label = TranscriptModel::speakerName(TranscriptTurn::Role(
-                              index.data(TranscriptModel::SpeakerRole).toInt()))
-                          + u" · "_s + index.data(TranscriptModel::TimeTextRole).toString();
+                              index.data(TranscriptModel::SpeakerRole).toInt())) +
+                          u" · "_s + index.data(TranscriptModel::TimeTextRole).toString();
     painter->drawText(QRectF(row.left(), row.top(), row.width(), captionHeight),
                       (assistant ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, label);
 

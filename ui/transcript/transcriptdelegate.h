@@ -33,8 +33,8 @@ public:
     /// Exactly the string handed to the text layout for this row.
     [[nodiscard]] static QString displayedText(const QModelIndex &index);
     /// The bubble's text laid out for `textWidth`, with find matches as formats.
-    [[nodiscard]] QTextLayout *layoutFor(const QModelIndex &index, const QFont &font,
-                                         int textWidth, qreal *height) const;
+    [[nodiscard]] QTextLayout *layoutFor(const QModelIndex &index, const QFont &font, int textWidth,
+                                         qreal *height) const;
 
     static constexpr int Margin = 6;
     static constexpr int Padding = 8;

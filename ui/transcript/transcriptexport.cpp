@@ -27,8 +27,7 @@ QString folderName(const QString &sessionId)
 
 namespace TranscriptExport {
 
-QByteArray render(const SessionSummary &session, const QList<TranscriptTurn> &turns,
-                  Format format)
+QByteArray render(const SessionSummary &session, const QList<TranscriptTurn> &turns, Format format)
 {
     if (format == Format::Json)
         return SessionSerializer::transcriptToJson(turns);
@@ -40,8 +39,8 @@ QByteArray render(const SessionSummary &session, const QList<TranscriptTurn> &tu
     if (!session.characterSlug.isEmpty())
         md += tr("Character: %1").arg(session.characterSlug) + u"  \n"_s;
     if (session.createdAt.isValid())
-        md += tr("Created: %1").arg(SessionSerializer::formatDateTime(session.createdAt))
-              + u"\n\n"_s;
+        md +=
+            tr("Created: %1").arg(SessionSerializer::formatDateTime(session.createdAt)) + u"\n\n"_s;
     return (md + model.toMarkdown()).toUtf8();
 }
 
@@ -83,13 +82,13 @@ QString writeBundle(const QString &parentDir, const SessionSummary &session,
     fields.recordingPresignedUrl.clear();
     const QDir d(dir);
     const bool ok =
-        writeFile(d.filePath(u"session.json"_s), SessionSerializer::toJson(fields), error)
-        && writeFile(d.filePath(u"transcript.json"_s), render(session, turns, Format::Json), error)
-        && writeFile(d.filePath(u"transcript.txt"_s), render(session, turns, Format::Text), error)
-        && writeFile(d.filePath(u"transcript.md"_s), render(session, turns, Format::Markdown),
-                     error)
-        && (recording.isEmpty()
-            || writeFile(d.filePath(u"recording."_s + recordingSuffix), recording, error));
+        writeFile(d.filePath(u"session.json"_s), SessionSerializer::toJson(fields), error) &&
+        writeFile(d.filePath(u"transcript.json"_s), render(session, turns, Format::Json), error) &&
+        writeFile(d.filePath(u"transcript.txt"_s), render(session, turns, Format::Text), error) &&
+        writeFile(d.filePath(u"transcript.md"_s), render(session, turns, Format::Markdown),
+                  error) &&
+        (recording.isEmpty() ||
+         writeFile(d.filePath(u"recording."_s + recordingSuffix), recording, error));
     return ok ? dir : QString();
 }
 

@@ -42,8 +42,7 @@ void TranscriptView::setTranscriptModel(TranscriptModel *model)
     m_model = model;
     setModel(model);
     connect(model, &QAbstractItemModel::modelReset, this, [this] { m_delegate->invalidate(); });
-    connect(model, &TranscriptModel::playingRowChanged, this,
-            &TranscriptView::onPlayingRowChanged);
+    connect(model, &TranscriptModel::playingRowChanged, this, &TranscriptView::onPlayingRowChanged);
 }
 
 void TranscriptView::setFollowPlayback(bool follow)
@@ -66,8 +65,8 @@ void TranscriptView::showRow(int row)
 void TranscriptView::onPlayingRowChanged(int row)
 {
     if (m_follow && row >= 0) {
-            scrollTo(m_model->index(row), QAbstractItemView::EnsureVisible);
-        }
+        scrollTo(m_model->index(row), QAbstractItemView::EnsureVisible);
+    }
 }
 
 void TranscriptView::onUserScroll()

@@ -64,8 +64,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_totals->status(), CharacterTotalsModel::Status::Ready, Timeout);
 
         RangeAggregator aggregator(&m_stack->client);
-        connect(&aggregator, &RangeAggregator::finished, this,
-                [&](quint64, const RangeAggregate &a, const CollectionSummary &) { m_aggregate = a; });
+        connect(
+            &aggregator, &RangeAggregator::finished, this,
+            [&](quint64, const RangeAggregate &a, const CollectionSummary &) { m_aggregate = a; });
         UsageQuery query;
         query.range = m_range;
         aggregator.start(query, QTimeZone::utc());
@@ -95,11 +96,21 @@ private Q_SLOTS:
             const UsageTotals t = *m_totals->totals(chart.categories().at(i));
             double want = 0;
             switch (metric) {
-            case CharacterBarChart::Metric::Sessions: want = double(t.sessions); break;
-            case CharacterBarChart::Metric::Cost: want = t.estimatedCost.toDouble(); break;
-            case CharacterBarChart::Metric::LlmTokens: want = double(t.llmInputTokens + t.llmOutputTokens); break;
-            case CharacterBarChart::Metric::SttMinutes: want = t.sttAudioSeconds / 60.0; break;
-            case CharacterBarChart::Metric::TtsCharacters: want = double(t.ttsCharacters); break;
+            case CharacterBarChart::Metric::Sessions:
+                want = double(t.sessions);
+                break;
+            case CharacterBarChart::Metric::Cost:
+                want = t.estimatedCost.toDouble();
+                break;
+            case CharacterBarChart::Metric::LlmTokens:
+                want = double(t.llmInputTokens + t.llmOutputTokens);
+                break;
+            case CharacterBarChart::Metric::SttMinutes:
+                want = t.sttAudioSeconds / 60.0;
+                break;
+            case CharacterBarChart::Metric::TtsCharacters:
+                want = double(t.ttsCharacters);
+                break;
             }
             QVERIFY(qAbs(chart.valueAt(i) - want) <= 1e-9 * qMax(1.0, want));
             if (i > 0)
@@ -207,9 +218,9 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 8 + 2); // header, eight rows, and the empty tail after CRLF
         QVERIFY(lines.first().startsWith("Character,Sessions,Cost (USD)"));
         const QString first = m_totals->slugs().first();
-        QVERIFY(lines.at(1).startsWith(first.toUtf8() + ',' +
-                                       QByteArray::number(m_totals->totals(first)->sessions) + ',' +
-                                       m_totals->totals(first)->estimatedCost.toDecimalString().toUtf8()));
+        QVERIFY(lines.at(1).startsWith(
+            first.toUtf8() + ',' + QByteArray::number(m_totals->totals(first)->sessions) + ',' +
+            m_totals->totals(first)->estimatedCost.toDecimalString().toUtf8()));
     }
 
     void analyticsPageLoadsAndRoutesClicks()
@@ -218,12 +229,15 @@ private Q_SLOTS:
         page.setTimeZone(QTimeZone::utc());
         page.addKnownCharacters({slugs(m_server->dataset()).first()});
         page.setFilter({}, m_first, m_last);
-        QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && page.seriesModel()->rowCount() == 30, Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(page.totalsModel()->status(), CharacterTotalsModel::Status::Ready, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && page.seriesModel()->rowCount() == 30,
+                                 Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page.totalsModel()->status(), CharacterTotalsModel::Status::Ready,
+                                  Timeout);
         QCOMPARE(page.totalsModel()->rowCount(), 8);
         // The days add up to the totals the bars show.
         for (const QString &slug : page.totalsModel()->slugs())
-            QCOMPARE(page.seriesModel()->total(slug).cost, page.totalsModel()->totals(slug)->estimatedCost);
+            QCOMPARE(page.seriesModel()->total(slug).cost,
+                     page.totalsModel()->totals(slug)->estimatedCost);
         QSignalSpy open(&page, &AnalyticsPage::openSessions);
         page.barChart()->rebuildNow();
         Q_EMIT page.barChart()->series()->barSets().first()->clicked(0);

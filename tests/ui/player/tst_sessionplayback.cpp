@@ -49,8 +49,8 @@ private:
     const DemoSession *pickSession(DemoRecordingStatus status) const
     {
         for (const DemoSession &s : m_server->dataset().sessions()) {
-            if (s.recordingStatus == status && s.finalizedAtMs && s.quirk == DemoQuirk::None
-                && s.durationDs >= 600 && s.durationDs <= 6000 && s.turnCount >= 12)
+            if (s.recordingStatus == status && s.finalizedAtMs && s.quirk == DemoQuirk::None &&
+                s.durationDs >= 600 && s.durationDs <= 6000 && s.turnCount >= 12)
                 return &s;
         }
         return nullptr;
@@ -60,7 +60,9 @@ private:
     {
         std::optional<Result<SessionSummary>> result;
         m_api->fetchSession(sessionId, this, [&](Result<SessionSummary> r) { result = r; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), WaitMs); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), WaitMs);
+        }();
         if (!result || !result->ok())
             qFatal("fetchSession failed");
         return result->value();
@@ -111,7 +113,9 @@ private Q_SLOTS:
         options.seed = 11;
         options.now = m_clock->now;
         options.recordingExpirySeconds = 60;
-        options.clock = [clock = m_clock] { return clock->now; };
+        options.clock = [clock = m_clock] {
+            return clock->now;
+        };
         m_server = std::make_unique<DemoServer>(options);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -183,7 +187,7 @@ private Q_SLOTS:
     {
         const DemoSession *demo = pickSession(DemoRecordingStatus::Ready);
         const SessionSummary stale = fetch(demo->sessionId); // URL signed now
-        m_clock->now = m_clock->now.addSecs(600);             // ... and expired since
+        m_clock->now = m_clock->now.addSecs(600);            // ... and expired since
         m_server->clearRequestLog();
         m_pane->showSession(stale);
         PlaybackController *c = m_pane->controller();
@@ -256,8 +260,8 @@ private Q_SLOTS:
         const DemoSession *demo = pickSession(DemoRecordingStatus::Ready);
         m_server->clearRequestLog();
         m_pane->showSession(fetch(demo->sessionId));
-        QTRY_COMPARE_WITH_TIMEOUT(m_pane->controller()->status(),
-                                  PlaybackController::Status::Ready, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_pane->controller()->status(), PlaybackController::Status::Ready,
+                                  WaitMs);
         const auto requests = recordingRequests();
         QVERIFY(!requests.isEmpty());
         for (const RecordedRequest &r : requests) {

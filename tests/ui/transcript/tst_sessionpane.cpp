@@ -153,8 +153,8 @@ private Q_SLOTS:
         TranscriptView *view = pane->view();
         QTRY_VERIFY_WITH_TIMEOUT(view->verticalScrollBar()->maximum() > 100000, 30000);
         view->scrollToBottom();
-        QTRY_VERIFY(view->indexAt(view->viewport()->rect().bottomLeft() + QPoint(20, -10)).row()
-                    > int(turns.size()) - 20);
+        QTRY_VERIFY(view->indexAt(view->viewport()->rect().bottomLeft() + QPoint(20, -10)).row() >
+                    int(turns.size()) - 20);
         // Heights are cached per row: bounded by the row count.
         QVERIFY(view->bubbleDelegate()->cachedHeights() <= turns.size());
     }
@@ -163,6 +163,9 @@ private Q_SLOTS:
     {
         auto pane = makePane();
         pane->showSession(sessionWith(trickyTurns()));
+        QApplication::setActiveWindow(pane.get());
+        QVERIFY(QTest::qWaitForWindowActive(pane.get()));
+        pane->view()->setFocus();
         QTest::keySequence(pane->view(), QKeySequence::Find);
         TranscriptFindBar *bar = pane->findBar();
         QTRY_VERIFY(bar->isVisible());
@@ -170,7 +173,12 @@ private Q_SLOTS:
         QCOMPARE(bar->countText(), u"1 of 2"_s);
         bar->findNext();
         QCOMPARE(bar->countText(), u"2 of 2"_s);
-        QCOMPARE(pane->model()->index(2).data(TranscriptModel::MatchesRole).value<QList<TextRange>>().size(), 2);
+        QCOMPARE(pane->model()
+                     ->index(2)
+                     .data(TranscriptModel::MatchesRole)
+                     .value<QList<TextRange>>()
+                     .size(),
+                 2);
         bar->lineEdit()->setText(u"<img"_s);
         QCOMPARE(bar->countText(), u"1 of 1"_s);
         bar->lineEdit()->setText(u"zzz"_s);
@@ -206,7 +214,8 @@ private Q_SLOTS:
         QVERIFY(mdFile.readAll().contains("\\# not a heading"));
         const QString folder = pane->exportBundle(dir.path(), &error);
         QVERIFY2(!folder.isEmpty(), qPrintable(error));
-        for (const char *name : {"session.json", "transcript.json", "transcript.txt", "transcript.md"})
+        for (const char *name :
+             {"session.json", "transcript.json", "transcript.txt", "transcript.md"})
             QVERIFY2(QFile::exists(QDir(folder).filePath(QString::fromLatin1(name))), name);
         QFile session(QDir(folder).filePath(u"session.json"_s));
         QVERIFY(session.open(QIODevice::ReadOnly));

@@ -1,0 +1,163 @@
+#include "sessionstore.h"
+#include "sessionserializer.h"
+#include "usagequery.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+const char *const Schema[] = {
+    "CREATE TABLE IF NOT EXISTS sessions ("
+    " session_id TEXT PRIMARY KEY,"
+    " id INTEGER, tenant_id TEXT, character_slug TEXT,"
+    " created_at TEXT, finalized_at TEXT,"
+    " duration_seconds REAL, turn_count INTEGER, interruption_count INTEGER,"
+    " llm_input_tokens INTEGER, llm_output_tokens INTEGER, llm_model TEXT,"
+    " stt_audio_seconds REAL, tts_characters INTEGER,"
+    " estimated_cost_micros INTEGER, estimated_cost_usd TEXT,"
+    " recording_status TEXT, json TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS sessions_created ON sessions(created_at)",
+    "CREATE INDEX IF NOT EXISTS sessions_character ON sessions(character_slug)",
+    "CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT)",
+};
+} // namespace
+
+SessionStore::SessionStore()
+    : m_connection(QStringLiteral("sessionstore-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+SessionStore::~SessionStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool SessionStore::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const char *statement : Schema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = QStringLiteral("%1 is not a Sessionscope database: %2")
+                         .arg(path, query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<QString> SessionStore::value(const QString &key) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return std::nullopt;
+}
+
+bool SessionStore::setValue(const QString &key, const QString &value, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES(?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool SessionStore::upsert(const SessionSummary &s, bool *inserted, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE session_id = ?"));
+    exists.addBindValue(s.sessionId);
+    *inserted = !(exists.exec() && exists.next());
+
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO sessions(session_id, id, tenant_id, character_slug, created_at, finalized_at,"
+        " duration_seconds, turn_count, interruption_count, llm_input_tokens, llm_output_tokens,"
+        " llm_model, stt_audio_seconds, tts_characters, estimated_cost_micros, estimated_cost_usd,"
+        " recording_status, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(session_id) DO UPDATE SET id=excluded.id, tenant_id=excluded.tenant_id,"
+        " character_slug=excluded.character_slug, created_at=excluded.created_at,"
+        " finalized_at=excluded.finalized_at, duration_seconds=excluded.duration_seconds,"
+        " turn_count=excluded.turn_count, interruption_count=excluded.interruption_count,"
+        " llm_input_tokens=excluded.llm_input_tokens, llm_output_tokens=excluded.llm_output_tokens,"
+        " llm_model=excluded.llm_model, stt_audio_seconds=excluded.stt_audio_seconds,"
+        " tts_characters=excluded.tts_characters, estimated_cost_micros=excluded.estimated_cost_micros,"
+        " estimated_cost_usd=excluded.estimated_cost_usd, recording_status=excluded.recording_status,"
+        " json=excluded.json"));
+    const auto date = [](const QDateTime &d) {
+        return d.isValid() ? QVariant(SessionSerializer::formatDateTime(d)) : QVariant();
+    };
+    const QVariantList values = {
+        s.sessionId,         s.id,
+        s.tenantId,          s.characterSlug,
+        date(s.createdAt),   date(s.finalizedAt),
+        s.durationSeconds,   s.turnCount,
+        s.interruptionCount, s.llmInputTokens,
+        s.llmOutputTokens,   s.llmModel,
+        s.sttAudioSeconds,   s.ttsCharacters,
+        s.estimatedCost.micros(), s.estimatedCost.toDecimalString(),
+        recordingStatusName(s.recordingStatus), QString::fromUtf8(SessionSerializer::toJson(s)),
+    };
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QStringList SessionStore::inProgressSessionIds() const
+{
+    QStringList ids;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (query.exec(QStringLiteral("SELECT session_id FROM sessions WHERE finalized_at IS NULL "
+                                  "ORDER BY created_at"))) {
+        while (query.next())
+            ids.append(query.value(0).toString());
+    }
+    return ids;
+}
+
+qint64 SessionStore::count() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")) && query.next())
+        return query.value(0).toLongLong();
+    return 0;
+}
+
+bool SessionStore::begin()
+{
+    return QSqlDatabase::database(m_connection).transaction();
+}
+
+bool SessionStore::commit(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}

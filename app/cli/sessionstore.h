@@ -1,0 +1,34 @@
+#pragma once
+
+#include "sessionsummary.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+/// A local SQLite copy of sessions, for `sessionscope sync`: one row per session_id (upserted),
+/// the summary columns people query, and the whole session as JSON. Remembers the filter it was
+/// made for and the newest `created_at` seen (the high-water mark).
+class SessionStore
+{
+public:
+    SessionStore();
+    ~SessionStore();
+    Q_DISABLE_COPY_MOVE(SessionStore)
+
+    bool open(const QString &path, QString *error);
+    [[nodiscard]] std::optional<QString> value(const QString &key) const;
+    bool setValue(const QString &key, const QString &value, QString *error);
+    /// Inserts or replaces by session_id; returns false with a message on a database error.
+    /// `inserted` tells whether the session was new.
+    bool upsert(const SessionSummary &session, bool *inserted, QString *error);
+    [[nodiscard]] QStringList inProgressSessionIds() const;
+    [[nodiscard]] qint64 count() const;
+    bool begin();
+    bool commit(QString *error);
+
+private:
+    QString m_connection;
+};

@@ -1,0 +1,155 @@
+#include "cli.h"
+#include "clienvironment.h"
+#include "commands.h"
+#include "sessionstore.h"
+#include "usagecollector.h"
+
+namespace Cli {
+
+namespace {
+const QString HighWaterKey = QStringLiteral("high_water_micros");
+const QString FilterKey = QStringLiteral("filter");
+
+struct SyncCounts
+{
+    qint64 inserted = 0;
+    qint64 updated = 0;
+    qint64 revisited = 0;
+    qint64 nowFinalized = 0;
+    qint64 vanished = 0;
+};
+} // namespace
+
+/// The hourly-sync pattern: fetch what arrived since the newest session already stored
+/// (inclusive, so that nothing at the boundary is missed; upserts make the overlap harmless),
+/// then look again at sessions that were still in progress.
+int runSync(CliEnvironment &env, const QStringList &arguments)
+{
+    const QString command = QStringLiteral("sync");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Copies sessions into a local SQLite database and keeps it up to date."));
+    parser.addHelpOption();
+    CliEnvironment::addConnectionOptions(parser);
+    CliEnvironment::addFilterOptions(parser);
+    parser.addOption({QStringLiteral("database"), QStringLiteral("The SQLite file to create or update."),
+                      QStringLiteral("FILE")});
+    if (!parser.parse(arguments.mid(1)))
+        return env.usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        env.out() << parser.helpText();
+        return Ok;
+    }
+    if (!parser.isSet(QStringLiteral("database")))
+        return env.usageError(QStringLiteral("--database FILE is required."), command);
+    LaunchOptions connection;
+    UsageQuery query;
+    QString error;
+    if (!CliEnvironment::readConnection(parser, connection, &error) ||
+        !CliEnvironment::readFilter(parser, query, &error))
+        return env.usageError(error, command);
+
+    SessionStore store;
+    if (!store.open(parser.value(QStringLiteral("database")), &error)) {
+        env.err() << "sessionscope sync: " << error << Qt::endl;
+        return ApiFailure;
+    }
+    // A database holds one filter's sessions; mixing filters would make the mark meaningless.
+    UsageQuery filterOnly;
+    filterOnly.characterSlug = query.characterSlug;
+    filterOnly.tenantId = query.tenantId;
+    const QString filter = filterOnly.toQueryString();
+    const auto storedFilter = store.value(FilterKey);
+    if (storedFilter && *storedFilter != filter)
+        return env.usageError(QStringLiteral("this database was synced with another filter (%1); use "
+                                             "another file for this one.")
+                                  .arg(*storedFilter),
+                              command);
+    if (const auto mark = store.value(HighWaterKey)) {
+        const qint64 highWater = mark->toLongLong();
+        if (!query.range.startMicros || *query.range.startMicros < highWater)
+            query.range.startMicros = highWater;
+    }
+    if (!env.connect(connection, &error)) {
+        env.err() << "sessionscope sync: " << error << Qt::endl;
+        return connection.demo ? NetworkFailure : Usage;
+    }
+
+    SyncCounts counts;
+    qint64 newest = store.value(HighWaterKey).value_or(QStringLiteral("0")).toLongLong();
+    QSet<QString> seen;
+    std::optional<ApiError> failure;
+    QString storeError;
+    query.pageSize = UsageQuery::MaxPageSize;
+    UsageCollector collector(&env.client());
+    CollectionSummary summary;
+    QEventLoop loop;
+    QObject::connect(&collector, &UsageCollector::pageReady, &loop,
+                     [&](int, const QList<SessionSummary> &sessions) {
+                         store.begin();
+                         for (const SessionSummary &s : sessions) {
+                             bool inserted = false;
+                             if (!store.upsert(s, &inserted, &storeError)) {
+                                 collector.cancel();
+                                 loop.quit();
+                                 return;
+                             }
+                             ++(inserted ? counts.inserted : counts.updated);
+                             seen.insert(s.sessionId);
+                             newest = qMax(newest, microsFromDateTime(s.createdAt));
+                         }
+                         store.commit(&storeError);
+                     });
+    QObject::connect(&collector, &UsageCollector::finished, &loop, [&](const CollectionSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    QObject::connect(&collector, &UsageCollector::failed, &loop, [&](const ApiError &e) {
+        failure = e;
+        loop.quit();
+    });
+    collector.start(query);
+    loop.exec();
+    if (failure)
+        return env.reportError(*failure);
+    if (!storeError.isEmpty()) {
+        env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
+        return ApiFailure;
+    }
+
+    // Sessions stored while in progress and not seen again above: ask for each one.
+    for (const QString &id : store.inProgressSessionIds()) {
+        if (seen.contains(id))
+            continue;
+        ++counts.revisited;
+        const Result<SessionSummary> result = env.wait<SessionSummary>(
+            [&](ApiClient &client, QObject *context, auto done) { client.fetchSession(id, context, done); });
+        if (!result) {
+            if (result.error().kind == ApiError::Kind::NotFound) {
+                ++counts.vanished;
+                continue;
+            }
+            return env.reportError(result.error());
+        }
+        bool inserted = false;
+        if (!store.upsert(result.value(), &inserted, &storeError)) {
+            env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
+            return ApiFailure;
+        }
+        counts.nowFinalized += !result.value().inProgress();
+    }
+    if (!store.setValue(FilterKey, filter, &storeError) ||
+        !store.setValue(HighWaterKey, QString::number(newest), &storeError)) {
+        env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
+        return ApiFailure;
+    }
+    if (!summary.inconsistency.isEmpty())
+        env.err() << "sessionscope sync: warning: " << summary.inconsistency << Qt::endl;
+    env.out() << "Synced " << counts.inserted << " new and " << counts.updated
+              << " known sessions; re-checked " << counts.revisited << " in progress ("
+              << counts.nowFinalized << " now finished, " << counts.vanished
+              << " gone). The database holds " << store.count() << " sessions.\n";
+    return Ok;
+}
+
+} // namespace Cli

@@ -1,0 +1,571 @@
+// Full fetch of a large query into value types, summed per character: Sessionscope (ApiClient +
+// UsageCollector) against the standard-library Python script a user would write
+// (fetch_python.py) and against curl moving the same pages to /dev/null in parallel (the floor:
+// bytes moved, nothing parsed). All three read the same sessionscope-demo-server, started here as
+// a child process so that it never shares an event loop or a core's scheduling with a client.
+// Each client also runs as its own process, so its wall time and peak memory are its own.
+//
+// Optional parts: the parallelism sweep (--sweep), query to first decoded page against a raw
+// round trip of page 1 (--first-page) and bytes held per loaded session (--memory).
+#include "apiclient.h"
+#include "benchutil.h"
+#include "usagecollector.h"
+#include "usagedecoder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryFile>
+#include <QThread>
+
+#include <map>
+
+namespace {
+
+/// The demo dataset's reference date, and the end bound every client sends: with one fixed end
+/// all three ask for byte-identical pages, which the server caches under the same key.
+const QString Now = QStringLiteral("2026-11-01T12:00:00Z");
+/// The server's page cache holds this many bytes (demo/demopagerenderer.h).
+constexpr qint64 ServerCacheBytes = 64ll * 1024 * 1024;
+
+struct CharTotals
+{
+    qint64 sessions = 0;
+    qint64 llmIn = 0;
+    qint64 llmOut = 0;
+    qint64 tts = 0;
+    qint64 micros = 0;
+    friend bool operator==(const CharTotals &, const CharTotals &) = default;
+};
+using TotalsMap = std::map<QString, CharTotals>;
+
+/// The line format shared with fetch_python.py.
+QByteArray totalsLines(const TotalsMap &totals)
+{
+    QByteArray out;
+    for (const auto &[slug, t] : totals)
+        out += "char " + slug.toUtf8() + ' ' + QByteArray::number(t.sessions) + ' ' +
+               QByteArray::number(t.llmIn) + ' ' + QByteArray::number(t.llmOut) + ' ' +
+               QByteArray::number(t.tts) + ' ' + QByteArray::number(t.micros) + '\n';
+    return out;
+}
+
+struct ClientOutput
+{
+    TotalsMap totals;
+    QHash<QByteArray, qint64> values; ///< the other `key value` lines
+};
+
+ClientOutput parseOutput(const QByteArray &text)
+{
+    ClientOutput out;
+    for (const QByteArray &line : text.split('\n')) {
+        const QList<QByteArray> f = line.trimmed().split(' ');
+        if (f.size() == 7 && f.at(0) == "char") {
+            out.totals[QString::fromUtf8(f.at(1))] = {f.at(2).toLongLong(), f.at(3).toLongLong(),
+                                                      f.at(4).toLongLong(), f.at(5).toLongLong(),
+                                                      f.at(6).toLongLong()};
+        } else if (f.size() == 2) {
+            out.values.insert(f.at(0), f.at(1).toLongLong());
+        }
+    }
+    return out;
+}
+
+UsageQuery fullQuery()
+{
+    UsageQuery query;
+    query.pageSize = UsageQuery::MaxPageSize;
+    query.range.endMicros = parseIsoDateTime(QStringView(Now));
+    return query;
+}
+
+// ---- The Sessionscope client, run as a child process by the orchestrator below. ----
+
+int runClient(const QString &url, const QString &key, int inFlight)
+{
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    client.setBaseUrl(QUrl(url));
+    client.setCredentials({key, {}});
+    UsageCollector collector(&client);
+    if (inFlight > 0)
+        collector.setMaxInFlight(inFlight);
+
+    // Keyed by the interned slug: hashing a short implicitly shared QString is cheap.
+    QHash<QString, CharTotals> totals;
+    QElapsedTimer timer;
+    qint64 firstPageMs = -1;
+    int exitCode = 0;
+    CollectionSummary summary;
+    QObject::connect(&collector, &UsageCollector::pageReady,
+                     [&](int, const QList<SessionSummary> &sessions) {
+                         if (firstPageMs < 0)
+                             firstPageMs = timer.elapsed();
+                         for (const SessionSummary &s : sessions) {
+                             CharTotals &t = totals[s.characterSlug];
+                             ++t.sessions;
+                             t.llmIn += s.llmInputTokens;
+                             t.llmOut += s.llmOutputTokens;
+                             t.tts += s.ttsCharacters;
+                             t.micros += s.estimatedCost.micros();
+                         }
+                     });
+    QObject::connect(&collector, &UsageCollector::finished, [&](const CollectionSummary &s) {
+        summary = s;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&collector, &UsageCollector::failed, [&](const ApiError &error) {
+        std::fprintf(stderr, "fetch failed: %s\n", qPrintable(error.message));
+        exitCode = 1;
+        QCoreApplication::quit();
+    });
+    timer.start();
+    collector.start(fullQuery());
+    QCoreApplication::exec();
+    const qint64 elapsed = timer.elapsed();
+
+    const TotalsMap sorted(totals.keyValueBegin(), totals.keyValueEnd());
+    QByteArray out = totalsLines(sorted);
+    out += "pages " + QByteArray::number(summary.pages) + '\n';
+    out += "delivered " + QByteArray::number(summary.delivered) + '\n';
+    out += "fetch-ms " + QByteArray::number(elapsed) + '\n';
+    out += "first-page-ms " + QByteArray::number(firstPageMs) + '\n';
+    out += "hwm-kib " + QByteArray::number(Bench::peakRssKiB()) + '\n';
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    return exitCode;
+}
+
+// ---- The orchestrator. ----
+
+/// sessionscope-demo-server as a child process; stopped (SIGTERM) when this goes away.
+class DemoChild
+{
+public:
+    bool start(int sessions)
+    {
+        m_process.setProgram(QStringLiteral(SESSIONSCOPE_DEMO_SERVER));
+        m_process.setArguments({QStringLiteral("--sessions"), QString::number(sessions),
+                                QStringLiteral("--seed"), QStringLiteral("3"),
+                                QStringLiteral("--now"), Now});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        while (m_process.waitForReadyRead(120000)) {
+            while (m_process.canReadLine()) {
+                const QByteArray line = m_process.readLine().trimmed();
+                const qsizetype colon = line.indexOf(": ");
+                const QString value = QString::fromUtf8(line.mid(colon + 2));
+                if (line.startsWith("api-url:"))
+                    url = value;
+                else if (line.startsWith("staff-key:"))
+                    key = value;
+                else if (line.startsWith("startup-ms:"))
+                    return !url.isEmpty() && !key.isEmpty();
+            }
+        }
+        return false;
+    }
+    ~DemoChild()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+    }
+    [[nodiscard]] qint64 pid() const { return m_process.processId(); }
+
+    QString url;
+    QString key;
+
+private:
+    QProcess m_process;
+};
+
+template<typename T>
+Result<T> await(const std::function<void(QObject *, ApiClient::Callback<T>)> &send)
+{
+    QEventLoop loop;
+    Result<T> out;
+    send(&loop, [&](Result<T> r) {
+        out = std::move(r);
+        loop.quit();
+    });
+    loop.exec();
+    return out;
+}
+
+QByteArray getRaw(QNetworkAccessManager &network, const QUrl &url, const QString &key)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("X-API-Key", key.toUtf8());
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+struct Timed
+{
+    double ms = 0;
+    ClientOutput output;
+    bool ok = false;
+    QByteArray text;
+};
+
+Timed runProcess(const QString &program, const QStringList &args, bool quiet = false)
+{
+    QProcess process;
+    // curl draws a progress meter for parallel transfers even with -s; only its errors matter.
+    process.setProcessChannelMode(quiet ? QProcess::SeparateChannels
+                                        : QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    Timed t;
+    if (!process.waitForFinished(30 * 60 * 1000))
+        return t;
+    t.ms = double(timer.nsecsElapsed()) / 1e6;
+    t.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    t.text = process.readAllStandardOutput();
+    if (quiet && !t.ok)
+        std::fprintf(stderr, "%s\n", process.readAllStandardError().constData());
+    t.output = parseOutput(t.text);
+    return t;
+}
+
+/// curl moving every page to /dev/null, `parallel` transfers at a time (its own connection
+/// pool, keep-alive like Qt's). Reports the bytes and whether every answer was a 200.
+Timed curlPass(const QList<QUrl> &urls, const QString &key, int parallel)
+{
+    QTemporaryFile config;
+    if (!config.open())
+        return {};
+    QByteArray text = "header = \"X-API-Key: " + key.toUtf8() + "\"\n";
+    for (const QUrl &url : urls)
+        text += "url = \"" + url.toEncoded() + "\"\noutput = \"/dev/null\"\n";
+    config.write(text);
+    config.flush();
+    Timed t =
+        runProcess(QStringLiteral("curl"),
+                   {QStringLiteral("-sS"), QStringLiteral("--parallel"),
+                    QStringLiteral("--parallel-max"), QString::number(parallel),
+                    QStringLiteral("-w"), QStringLiteral("curl %{http_code} %{size_download}\\n"),
+                    QStringLiteral("--config"), config.fileName()},
+                   true);
+    // Every transfer prints `curl STATUS BYTES`: a pass only counts if all were 200s.
+    t.ok = t.ok && t.text.count("curl 200 ") == urls.size();
+    if (!t.ok)
+        qFatal("curl pass failed");
+    return t;
+}
+
+double median(QList<double> v)
+{
+    return Bench::median(std::move(v));
+}
+
+QString ms(double v)
+{
+    return v >= 10000 ? QStringLiteral("%1 s").arg(v / 1000, 0, 'f', 2)
+                      : QStringLiteral("%1 ms").arg(v, 0, 'f', 0);
+}
+
+QString times(double a, double b)
+{
+    return QStringLiteral("%1x").arg(a / b, 0, 'f', 2);
+}
+
+/// Starts a run early in a signing bucket (the server's page cache key includes the presigned
+/// URLs' 60-second signing bucket, so a run that crosses a minute reads freshly rendered pages).
+void alignToBucket(double expectedMs)
+{
+    const qint64 left = 60000 - QDateTime::currentMSecsSinceEpoch() % 60000;
+    if (expectedMs < 50000 && double(left) < expectedMs * 1.3 + 1500)
+        QThread::msleep(quint64(left + 300));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption clientMode(QStringLiteral("client"),
+                                        QStringLiteral("Internal: run the Sessionscope client."),
+                                        QStringLiteral("URL,KEY,INFLIGHT"));
+    const QCommandLineOption sessionsOption(QStringLiteral("sessions"), QStringLiteral("Sessions."),
+                                            QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per figure."),
+                                        QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption inFlightOption(
+        QStringLiteral("in-flight"), QStringLiteral("Pages in flight (default: as shipped)."),
+        QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption sweepOption(QStringLiteral("sweep"),
+                                         QStringLiteral("In-flight values to compare."),
+                                         QStringLiteral("LIST"));
+    const QCommandLineOption firstPageOption(QStringLiteral("first-page"),
+                                             QStringLiteral("Query to first decoded page."));
+    const QCommandLineOption memoryOption(QStringLiteral("memory"),
+                                          QStringLiteral("Bytes held per loaded session."));
+    parser.addOptions({clientMode, sessionsOption, runsOption, inFlightOption, sweepOption,
+                       firstPageOption, memoryOption});
+    parser.process(app);
+    if (parser.isSet(clientMode)) {
+        const QStringList a = parser.value(clientMode).split(QLatin1Char(','));
+        return a.size() == 3 ? runClient(a.at(0), a.at(1), a.at(2).toInt()) : 2;
+    }
+
+    QTextStream out(stdout);
+    const int sessions = parser.value(sessionsOption).toInt();
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+    DemoChild server;
+    if (!server.start(sessions)) {
+        out << "could not start " << SESSIONSCOPE_DEMO_SERVER << "\n";
+        return 1;
+    }
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    client.setBaseUrl(QUrl(server.url));
+    client.setCredentials({server.key, {}});
+    /// 0 leaves UsageCollector at its shipped default.
+    const int inFlight = parser.value(inFlightOption).toInt();
+
+    // The server's own totals per character, one page_size=1 request each (the API's pattern
+    // for comparing characters), and the page URLs every client will read.
+    const auto characters = await<QList<CharacterInfo>>(
+        [&](QObject *c, ApiClient::Callback<QList<CharacterInfo>> done) {
+            client.fetchCharacters(c, std::move(done));
+        });
+    if (!characters) {
+        out << "characters: " << characters.error().message << "\n";
+        return 1;
+    }
+    TotalsMap serverTotals;
+    for (const CharacterInfo &character : characters.value()) {
+        UsageQuery q = fullQuery();
+        q.characterSlug = character.slug;
+        q.pageSize = 1;
+        const auto page = await<UsagePage>([&](QObject *c, ApiClient::Callback<UsagePage> done) {
+            client.fetchUsage(q, c, std::move(done));
+        });
+        if (!page)
+            return 1;
+        const UsageTotals &t = page.value().totals;
+        if (t.sessions > 0)
+            serverTotals[character.slug] = {t.sessions, t.llmInputTokens, t.llmOutputTokens,
+                                            t.ttsCharacters, t.estimatedCost.micros()};
+    }
+    qint64 count = 0;
+    for (const auto &[slug, t] : serverTotals)
+        count += t.sessions;
+    const int pageCount = int((count + UsageQuery::MaxPageSize - 1) / UsageQuery::MaxPageSize);
+    QList<QUrl> urls;
+    for (int p = 1; p <= pageCount; ++p)
+        urls.append(client.endpoint(QStringLiteral("/api/billing/usage/"),
+                                    fullQuery().atPage(p).toQueryString()));
+
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString python = QStringLiteral(SESSIONSCOPE_BENCH_DIR "/fetch_python.py");
+    const auto sessionscope = [&](int k) {
+        return runProcess(self, {QStringLiteral("--client"),
+                                 QStringLiteral("%1,%2,%3").arg(server.url, server.key).arg(k)});
+    };
+    // Two curl passes: the first renders every page, the second shows whether the server's
+    // cache could keep them (it can only when all pages fit in its 64 MiB).
+    const Timed first = curlPass(urls, server.key, 6);
+    const Timed second = curlPass(urls, server.key, 6);
+    // Bytes of all pages, from one sequential read (also checks that every page answers).
+    qint64 pageBytes = 0;
+    {
+        QNetworkAccessManager raw;
+        for (const QUrl &url : urls)
+            pageBytes += getRaw(raw, url, server.key).size();
+    }
+    const bool fits = pageBytes < ServerCacheBytes;
+    out << "Demo server: " << sessions << " sessions, " << pageCount << " pages of 200, "
+        << QString::number(double(pageBytes) / 1e6, 'f', 1) << " MB of JSON ("
+        << (fits ? "fits" : "does NOT fit") << " the server's 64 MiB page cache); curl pass 1 "
+        << ms(first.ms) << ", pass 2 " << ms(second.ms) << ".\n";
+    out << "UsageCollector in flight: "
+        << (inFlight > 0 ? QString::number(inFlight) : QStringLiteral("as shipped"))
+        << " pages; runs per figure: " << runs << " (median), interleaved.\n";
+    out.flush();
+
+    // Interleaved runs, each preceded by a warm-up pass so that it reads what the cache holds.
+    QList<double> ours, py, floor;
+    ClientOutput oursOut, pyOut;
+    qint64 oursHwm = 0;
+    bool oursOk = true, pyOk = true;
+    double expected = second.ms;
+    for (int r = 0; r < runs; ++r) {
+        for (int which = 0; which < 3; ++which) {
+            alignToBucket(expected * 3);
+            if (fits)
+                (void)curlPass(urls, server.key, 6);
+            Timed t;
+            if (which == 0) {
+                t = sessionscope(inFlight);
+                oursOk = oursOk && t.ok && t.output.totals == serverTotals;
+                oursOut = t.output;
+                oursHwm = qMax(oursHwm, t.output.values.value("hwm-kib"));
+                ours.append(t.ms);
+            } else if (which == 1) {
+                t = curlPass(urls, server.key, 6);
+                floor.append(t.ms);
+            } else {
+                t = runProcess(QStringLiteral("python3"), {python, server.url, server.key, Now});
+                pyOk = pyOk && t.ok && t.output.totals == serverTotals;
+                pyOut = t.output;
+                py.append(t.ms);
+            }
+            expected = qMax(expected, t.ms);
+        }
+    }
+    const double o = median(ours), p = median(py), c = median(floor);
+    const QString n = QLocale::c().toString(qlonglong(sessions));
+    const QString label = QStringLiteral("%1 sessions (%2)")
+                              .arg(n, fits ? QStringLiteral("cached pages")
+                                           : QStringLiteral("pages rendered per request"));
+    QList<Bench::Row> rows{
+        {QStringLiteral("Full fetch, %1, vs Python urllib+json").arg(label), ms(o), ms(p),
+         QStringLiteral("%1 faster").arg(times(p, o))},
+        {QStringLiteral("Full fetch, %1, vs curl to /dev/null").arg(label), ms(o), ms(c),
+         QStringLiteral("%1 of curl").arg(times(o, c))},
+        {QStringLiteral("Totals per character equal the server's (%1 characters)")
+             .arg(serverTotals.size()),
+         oursOk ? QStringLiteral("exact") : QStringLiteral("MISMATCH"),
+         pyOk ? QStringLiteral("Python: exact") : QStringLiteral("Python: MISMATCH"), QString()},
+        {QStringLiteral("Peak RSS (VmHWM) of the Sessionscope fetch, %1 sessions").arg(n),
+         QStringLiteral("%1 MiB").arg(double(oursHwm) / 1024, 0, 'f', 1),
+         QStringLiteral("%1 MB of JSON").arg(double(pageBytes) / 1e6, 0, 'f', 0), QString()},
+    };
+    Bench::printTable(
+        out,
+        QStringLiteral("Full fetch into value types, %1 sessions (wall time, lower is better)")
+            .arg(n),
+        rows);
+    if (!oursOk)
+        out << "Sessionscope totals:\n" << totalsLines(oursOut.totals);
+    if (!pyOk)
+        out << "Python totals:\n" << totalsLines(pyOut.totals);
+    if (!oursOk || !pyOk)
+        out << "Server totals:\n" << totalsLines(serverTotals);
+    out.flush();
+
+    if (parser.isSet(sweepOption)) {
+        QList<Bench::Row> sweep;
+        for (const QString &k : parser.value(sweepOption).split(QLatin1Char(','))) {
+            QList<double> s, f;
+            for (int r = 0; r < runs; ++r) {
+                alignToBucket(expected * 2);
+                if (fits)
+                    (void)curlPass(urls, server.key, 6);
+                s.append(sessionscope(k.toInt()).ms);
+                f.append(curlPass(urls, server.key, k.toInt()).ms);
+            }
+            sweep.append({QStringLiteral("%1 sessions, %2 in flight").arg(n, k), ms(median(s)),
+                          ms(median(f)),
+                          QStringLiteral("%1 of curl").arg(times(median(s), median(f)))});
+        }
+        Bench::printTable(
+            out, QStringLiteral("Pages in flight: Sessionscope vs curl --parallel-max of the same"),
+            sweep);
+    }
+
+    if (parser.isSet(firstPageOption)) {
+        // Steady state: one keep-alive connection already open, page 1 cached by the server.
+        const QUrl page1 = urls.first();
+        (void)getRaw(network, page1, server.key);
+        QList<double> decoded, raw;
+        for (int i = 0; i < 15; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const auto page =
+                await<UsagePage>([&](QObject *c, ApiClient::Callback<UsagePage> done) {
+                    client.fetchUsage(fullQuery(), c, std::move(done));
+                });
+            decoded.append(double(t.nsecsElapsed()) / 1e6);
+            if (!page || page.value().sessions.size() != 200)
+                qFatal("page 1 failed");
+            t.restart();
+            if (getRaw(network, page1, server.key).isEmpty())
+                qFatal("raw page 1 failed");
+            raw.append(double(t.nsecsElapsed()) / 1e6);
+        }
+        Bench::printTable(
+            out, QStringLiteral("Query to first decoded page (200 sessions, median of 15)"),
+            {{QStringLiteral(
+                  "ApiClient::fetchUsage page 1 decoded vs raw QNetworkAccessManager round trip"),
+              QStringLiteral("%1 ms").arg(median(decoded), 0, 'f', 1),
+              QStringLiteral("%1 ms").arg(median(raw), 0, 'f', 1),
+              QStringLiteral("%1 of raw").arg(times(median(decoded), median(raw)))}});
+    }
+
+    if (parser.isSet(memoryOption)) {
+        // Raw pages first, so that the heap delta below holds only the decoded sessions.
+        QList<QByteArray> bodies;
+        {
+            QNetworkAccessManager raw;
+            for (const QUrl &url : urls)
+                bodies.append(getRaw(raw, url, server.key));
+        }
+        qint64 jsonBytes = 0;
+        for (const QByteArray &b : std::as_const(bodies))
+            jsonBytes += b.size();
+        QList<QList<SessionSummary>> kept;
+        kept.reserve(bodies.size());
+        const qint64 heap0 = Bench::heapBytes();
+        QElapsedTimer decodeTimer;
+        decodeTimer.start();
+        for (const QByteArray &b : std::as_const(bodies))
+            kept.append(UsageDecoder::decodeUsagePage(b).value().sessions);
+        const double decodeMs = double(decodeTimer.nsecsElapsed()) / 1e6;
+        const qint64 heap1 = Bench::heapBytes();
+        qint64 loaded = 0, turns = 0, turnChars = 0, textBytes = 0;
+        for (auto &page : kept) {
+            for (SessionSummary &s : page) {
+                ++loaded;
+                turns += s.transcript.size();
+                for (const TranscriptTurn &turn : std::as_const(s.transcript))
+                    turnChars += turn.text.size();
+                textBytes += s.transcriptTextUtf8.size();
+                s.transcriptTextUtf8 = QByteArray();
+            }
+        }
+        const qint64 heap2 = Bench::heapBytes();
+        for (auto &page : kept)
+            for (SessionSummary &s : page)
+                s.transcript = QList<TranscriptTurn>();
+        const qint64 heap3 = Bench::heapBytes();
+        const auto per = [&](qint64 bytes) {
+            return QStringLiteral("%1 B").arg(double(bytes) / double(loaded), 0, 'f', 0);
+        };
+        out << "\nHeld per session (mallinfo2 heap delta over " << loaded
+            << " decoded sessions kept alive / " << loaded
+            << "): " << double(turns) / double(loaded) << " turns, "
+            << double(turnChars) / double(turns) << " UTF-16 code units per turn, "
+            << double(textBytes) / double(loaded) << " bytes of transcript_text; "
+            << "sizeof(SessionSummary) = " << sizeof(SessionSummary)
+            << ", sizeof(TranscriptTurn) = " << sizeof(TranscriptTurn) << ".\n";
+        Bench::printTable(
+            out, QStringLiteral("Bytes held per loaded session"),
+            {{QStringLiteral("With transcript (turns + transcript_text) vs its JSON"),
+              per(heap1 - heap0), per(jsonBytes), times(double(heap1 - heap0), double(jsonBytes))},
+             {QStringLiteral("  of which transcript_text (UTF-8)"), per(heap1 - heap2), QString(),
+              QString()},
+             {QStringLiteral("  of which transcript turns (QList<TranscriptTurn>)"),
+              per(heap2 - heap3), QString(), QString()},
+             {QStringLiteral("Without transcript"), per(heap3 - heap0), QString(), QString()},
+             {QStringLiteral("Decode of these pages on one thread (MB/s)"),
+              QString::number(double(jsonBytes) / 1e3 / decodeMs, 'f', 0), QString(),
+              QStringLiteral("%1 for all").arg(ms(decodeMs))}});
+    }
+    return 0;
+}

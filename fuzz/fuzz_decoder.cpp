@@ -1,0 +1,66 @@
+// libFuzzer target: whatever bytes a server sends, the decoders either produce values or an
+// error naming the problem; they never crash, read out of bounds or hang.
+
+#include "usagedecoder.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace {
+/// ApiClient reserves this much spare capacity so that the decoder can skip its padded copy;
+/// both paths must be safe.
+constexpr qsizetype ReservedPadding = 64;
+
+[[noreturn]] void violated(const char *what)
+{
+    qFatal("invariant violated: %s", what);
+}
+
+void checkError(const ApiError &error)
+{
+    if (error.message.isEmpty())
+        violated("a decode error without a message");
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    if (size % 2 == 1) {
+        QByteArray padded;
+        padded.reserve(qsizetype(size) + ReservedPadding);
+        padded.append(body);
+        body = padded;
+    }
+
+    const Result<UsagePage> page = UsageDecoder::decodeUsagePage(body);
+    if (page) {
+        (void)page.value().totals.averageCostPerSession();
+        // Money that decoded prints as a string that decodes to the same amount.
+        const Money total = page.value().totals.estimatedCost;
+        if (Money::parse(total.toDecimalString()) != total)
+            violated("total cost does not round-trip");
+        for (const SessionSummary &s : page.value().sessions) {
+            if (Money::parse(s.estimatedCost.toDecimalString()) != s.estimatedCost)
+                violated("session cost does not round-trip");
+        }
+    } else {
+        checkError(page.error());
+    }
+
+    const Result<SessionSummary> detail = UsageDecoder::decodeSessionDetail(body);
+    if (!detail)
+        checkError(detail.error());
+
+    const Result<AuthTokens> tokens = UsageDecoder::decodeTokens(body);
+    if (!tokens)
+        checkError(tokens.error());
+    const Result<QList<CharacterInfo>> characters = UsageDecoder::decodeCharacters(body);
+    if (!characters)
+        checkError(characters.error());
+
+    ApiError error = ApiError::make(ApiError::Kind::ServerError, {}, 500);
+    UsageDecoder::readErrorBody(body, error);
+    (void)error.toDisplayString();
+    return 0;
+}

@@ -1,0 +1,397 @@
+// Every way the server or the network misbehaves, against the demo server's fault mode: what
+// the user ends up with (a whole set, or an error that says what to do) and that no session is
+// lost or doubled on the way. tst_apiclient covers single requests; this covers whole
+// collections, giving up, cancelling and the oversized replies.
+
+#include "apiclient.h"
+#include "demoprocess.h"
+#include "demoserver.h"
+#include "memorywatch.h"
+#include "usagecollector.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+constexpr int WaitMs = 120000;
+constexpr qint64 MiB = 1024 * 1024;
+const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
+
+/// What a whole collection produced, as a table or an export would see it.
+struct Collected
+{
+    QList<SessionSummary> rows;
+    std::optional<CollectionSummary> summary;
+    std::optional<ApiError> error;
+    int finishedSignals = 0;
+    int failedSignals = 0;
+};
+} // namespace
+
+class TestFaults final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<DemoServer> m_server;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ApiClient> m_client;
+
+    int requestsFor(const QString &pageParameter) const
+    {
+        int n = 0;
+        for (const RecordedRequest &r : m_server->requestLog())
+            n += r.url.query().contains(pageParameter);
+        return n;
+    }
+
+    Collected collect(int maxInFlight = 4)
+    {
+        Collected c;
+        UsageCollector collector(m_client.get());
+        collector.setMaxInFlight(maxInFlight);
+        connect(&collector, &UsageCollector::pageReady, this,
+                [&](int, const QList<SessionSummary> &s) { c.rows += s; });
+        connect(&collector, &UsageCollector::finished, this, [&](const CollectionSummary &s) {
+            ++c.finishedSignals;
+            c.summary = s;
+        });
+        connect(&collector, &UsageCollector::failed, this, [&](const ApiError &e) {
+            ++c.failedSignals;
+            c.error = e;
+        });
+        UsageQuery query;
+        query.pageSize = 200;
+        collector.start(query);
+        QTest::qWaitFor([&] { return c.finishedSignals + c.failedSignals > 0; }, WaitMs);
+        QTest::qWait(50); // a second end signal would arrive now
+        return c;
+    }
+
+    static Result<UsagePage> fetchFrom(ApiClient &client, QObject *context)
+    {
+        std::optional<Result<UsagePage>> result;
+        client.fetchUsage({}, context, [&](Result<UsagePage> r) { result.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
+            return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
+        return std::move(*result);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoOptions options;
+        options.sessions = 1500; // 8 pages of 200
+        options.seed = 5;
+        options.now = ReferenceNow;
+        m_server = std::make_unique<DemoServer>(options);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_server->faults().clear();
+        m_server->clearRequestLog();
+        m_client = std::make_unique<ApiClient>(&m_network);
+        m_client->setBaseUrl(m_server->apiBaseUrl());
+        m_client->setCredentials({m_server->staffApiKey(), {}});
+        // Short waits so that the suite stays quick; the policy's shape is what is tested.
+        m_client->setRetryPolicy({4, 40, 400, 5});
+        // Generous for a loaded machine, short enough for the stall rows.
+        m_client->setTimeoutMs(4000);
+    }
+
+    /// A fault on one page in the middle of a collection: survived by retrying, and the set
+    /// the user gets is whole, each session once, totals and count in agreement.
+    void collectionSurvivesTransientFaults_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("arg");
+        QTest::addColumn<int>("times");
+        QTest::addColumn<int>("expectedRequests"); // for page 3
+        QTest::newRow("latency 1.5 s") << int(FaultInjector::Kind::Latency) << QStringLiteral("1500") << 1 << 1;
+        QTest::newRow("stall mid-body") << int(FaultInjector::Kind::Stall) << QStringLiteral("60000") << 1 << 2;
+        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString() << 2 << 3;
+        QTest::newRow("reset after headers") << int(FaultInjector::Kind::ResetAfterHeaders) << QString() << 2 << 3;
+        QTest::newRow("truncated body") << int(FaultInjector::Kind::Truncate) << QString() << 2 << 3;
+        QTest::newRow("500") << int(FaultInjector::Kind::Status) << QStringLiteral("500") << 3 << 4;
+        QTest::newRow("502") << int(FaultInjector::Kind::Status) << QStringLiteral("502") << 2 << 3;
+        QTest::newRow("503") << int(FaultInjector::Kind::Status) << QStringLiteral("503") << 2 << 3;
+        QTest::newRow("502 html page") << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502") << 2 << 3;
+        QTest::newRow("429 without Retry-After") << int(FaultInjector::Kind::Throttle) << QString() << 2 << 3;
+        QTest::newRow("429 Retry-After 1") << int(FaultInjector::Kind::Throttle) << QStringLiteral("1") << 1 << 2;
+    }
+    void collectionSurvivesTransientFaults()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, arg);
+        QFETCH(int, times);
+        QFETCH(int, expectedRequests);
+        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("page=3&"), arg, times);
+        const Collected c = collect();
+        QVERIFY2(!c.error, qPrintable(c.error ? c.error->message : QString()));
+        QCOMPARE(c.finishedSignals, 1);
+        QCOMPARE(c.failedSignals, 0);
+        QCOMPARE(c.rows.size(), m_server->dataset().sessions().size());
+        QSet<QString> ids;
+        for (const SessionSummary &s : c.rows)
+            ids.insert(s.sessionId);
+        QCOMPARE(ids.size(), c.rows.size());
+        QCOMPARE(c.summary->delivered, c.summary->serverCount);
+        QCOMPARE(c.summary->duplicatesDropped, 0);
+        QVERIFY2(c.summary->inconsistency.isEmpty(), qPrintable(c.summary->inconsistency));
+        QCOMPARE(requestsFor(QStringLiteral("page=3&")), expectedRequests);
+    }
+
+    /// A fault that does not go away: a bounded number of tries, then one error a person can act
+    /// on, and no set presented as complete.
+    void persistentFaultsEndInOneActionableError_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("arg");
+        QTest::addColumn<int>("expectedKind");
+        QTest::addColumn<int>("expectedRequests");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("500") << int(FaultInjector::Kind::Status) << QStringLiteral("500")
+                             << int(ApiError::Kind::ServerError) << 4 << QStringLiteral("4 attempts");
+        QTest::newRow("502 html page") << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502")
+                                       << int(ApiError::Kind::ServerError) << 4 << QStringLiteral("502");
+        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString()
+                               << int(ApiError::Kind::Network) << 4 << QStringLiteral("4 attempts");
+        QTest::newRow("truncated") << int(FaultInjector::Kind::Truncate) << QString()
+                                   << int(ApiError::Kind::Network) << 4 << QStringLiteral("4 attempts");
+        QTest::newRow("429 for an hour") << int(FaultInjector::Kind::Throttle) << QStringLiteral("3600")
+                                         << int(ApiError::Kind::Throttled) << 1 << QStringLiteral("3600");
+        QTest::newRow("malformed json") << int(FaultInjector::Kind::MalformedJson) << QString()
+                                        << int(ApiError::Kind::MalformedResponse) << 1 << QString();
+        QTest::newRow("wrong shape") << int(FaultInjector::Kind::WrongShape) << QString()
+                                     << int(ApiError::Kind::MalformedResponse) << 1
+                                     << QStringLiteral("sessions.data[");
+        QTest::newRow("html page with 200") << int(FaultInjector::Kind::HtmlError) << QStringLiteral("200")
+                                            << int(ApiError::Kind::MalformedResponse) << 1 << QString();
+    }
+    void persistentFaultsEndInOneActionableError()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, arg);
+        QFETCH(int, expectedKind);
+        QFETCH(int, expectedRequests);
+        QFETCH(QString, mentions);
+        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("page=2&"), arg);
+        const Collected c = collect(1);
+        QCOMPARE(c.failedSignals, 1);
+        QCOMPARE(c.finishedSignals, 0); // never "done" with a page missing
+        QVERIFY(c.error);
+        QCOMPARE(int(c.error->kind), expectedKind);
+        const QString &message = c.error->toDisplayString();
+        QVERIFY2(!mentions.isEmpty() ? message.contains(mentions) : !message.isEmpty(),
+                 qPrintable(message));
+        // Never markup or a raw JSON dump in front of a person.
+        QVERIFY2(!message.contains(u'<') && !message.contains(QStringLiteral("{\"")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(m_server->staffApiKey()));
+        QCOMPARE(requestsFor(QStringLiteral("page=2&")), expectedRequests);
+        // Only page 1 reached the table: nothing of page 2 was shown as if whole.
+        QCOMPARE(c.rows.size(), 200);
+        QCOMPARE(m_client->inFlightCount(), 0);
+    }
+
+    void backoffGrowsAndIsBounded()
+    {
+        // Four attempts with delays of at least 100, 200 and 400 ms (half of 200 << n, the
+        // lowest the jitter may pick). Only a lower bound: a loaded machine is slower, not faster.
+        m_client->setRetryPolicy({4, 200, 800, 5});
+        m_server->faults().add(FaultInjector::Kind::Status, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("503"));
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = fetchFrom(*m_client, this);
+        QCOMPARE(result.error().kind, ApiError::Kind::ServerError);
+        QVERIFY2(timer.elapsed() >= 700, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_server->requestLog().size(), 4);
+        // The jittered waits lie between the bounds the policy names.
+        const QList<RecordedRequest> log = m_server->requestLog();
+        for (qsizetype i = 1; i < log.size(); ++i) {
+            const qint64 gap = log[i - 1].receivedAt.msecsTo(log[i].receivedAt);
+            const qint64 floor = qMin<qint64>(200 << (i - 1), 800) / 2;
+            QVERIFY2(gap >= floor - 20, qPrintable(QStringLiteral("gap %1 < %2").arg(gap).arg(floor)));
+        }
+    }
+
+    void cancelDuringBackoffStopsAtOnce()
+    {
+        m_client->setRetryPolicy({6, 1500, 3000, 5});
+        m_server->faults().add(FaultInjector::Kind::Status, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("503"));
+        int calls = 0;
+        std::optional<ApiError> error;
+        const auto id = m_client->fetchUsage({}, this, [&](Result<UsagePage> r) {
+            ++calls;
+            error = r.error();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestLog().size(), 1, WaitMs);
+        QTest::qWait(100); // the 503 has arrived; the client now waits to try again
+        m_client->cancel(id);
+        QCOMPARE(calls, 1);
+        QCOMPARE(error->kind, ApiError::Kind::Cancelled);
+        QCOMPARE(m_client->inFlightCount(), 0);
+        QTest::qWait(3500); // longer than the longest backoff the policy allows
+        QCOMPARE(m_server->requestLog().size(), 1);
+        QCOMPARE(calls, 1);
+    }
+
+    void cancellingACollectionStopsEveryRequest()
+    {
+        m_server->faults().add(FaultInjector::Kind::Latency, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("1500"));
+        UsageCollector collector(m_client.get());
+        collector.setMaxInFlight(4);
+        int signalsAfterCancel = 0;
+        bool cancelled = false;
+        QSignalSpy started(&collector, &UsageCollector::started);
+        const auto count = [&] {
+            if (cancelled)
+                ++signalsAfterCancel;
+        };
+        connect(&collector, &UsageCollector::pageReady, this, count);
+        connect(&collector, &UsageCollector::finished, this, count);
+        connect(&collector, &UsageCollector::failed, this, count);
+        UsageQuery query;
+        query.pageSize = 200;
+        collector.start(query);
+        QVERIFY(started.wait(WaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(m_client->inFlightCount() >= 2, WaitMs);
+        collector.cancel();
+        cancelled = true;
+        QCOMPARE(m_client->inFlightCount(), 0);
+        QVERIFY(!collector.isRunning());
+        const qsizetype requests = m_server->requestLog().size();
+        QTest::qWait(2500);
+        QCOMPARE(signalsAfterCancel, 0);
+        QCOMPARE(m_server->requestLog().size(), requests);
+    }
+
+    void countThatDisagreesIsReported_data()
+    {
+        QTest::addColumn<QString>("count"); // empty: the demo's twice-the-truth-plus-seven
+        QTest::newRow("count too high") << QString();
+        QTest::newRow("count too low") << QStringLiteral("1000");
+    }
+    void countThatDisagreesIsReported()
+    {
+        QFETCH(QString, count);
+        m_server->faults().add(FaultInjector::Kind::WrongCount, QStringLiteral("page=1&"), count);
+        const Collected c = collect();
+        QVERIFY2(!c.error, qPrintable(c.error ? c.error->message : QString()));
+        QCOMPARE(c.finishedSignals, 1);
+        QVERIFY(c.summary->serverCount != m_server->dataset().sessions().size());
+        QCOMPARE(c.summary->delivered, qint64(c.rows.size()));
+        // The difference is said, with both figures, and never silently papered over.
+        QVERIFY(!c.summary->inconsistency.isEmpty());
+        QVERIFY2(c.summary->inconsistency.contains(QString::number(c.summary->serverCount)),
+                 qPrintable(c.summary->inconsistency));
+        QVERIFY2(c.summary->inconsistency.contains(QString::number(c.summary->delivered)),
+                 qPrintable(c.summary->inconsistency));
+        QSet<QString> ids;
+        for (const SessionSummary &s : c.rows)
+            ids.insert(s.sessionId);
+        QCOMPARE(ids.size(), c.rows.size());
+    }
+
+    void repeatedRowsAreKeptOnce_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::newRow("page 1 repeats a row") << QStringLiteral("page=1&");
+        QTest::newRow("page 5 repeats page 4") << QStringLiteral("page=5&");
+        QTest::newRow("every page repeats") << QStringLiteral("/api/billing/usage/");
+    }
+    void repeatedRowsAreKeptOnce()
+    {
+        QFETCH(QString, page);
+        m_server->faults().add(FaultInjector::Kind::RepeatRows, page);
+        const Collected c = collect();
+        QVERIFY2(!c.error, qPrintable(c.error ? c.error->message : QString()));
+        QSet<QString> ids;
+        for (const SessionSummary &s : c.rows)
+            ids.insert(s.sessionId);
+        QCOMPARE(ids.size(), c.rows.size());
+        QVERIFY(c.summary->duplicatesDropped > 0);
+        QVERIFY(!c.summary->inconsistency.isEmpty());
+    }
+
+    /// The detail endpoint names the field of a wrong type as well.
+    void wrongShapeNamesTheFieldInADetail()
+    {
+        const QString id = m_server->dataset().sessions().at(3).sessionId;
+        m_server->faults().add(FaultInjector::Kind::WrongShape, QStringLiteral("/api/billing/sessions/"));
+        std::optional<Result<SessionSummary>> result;
+        m_client->fetchSession(id, this, [&](Result<SessionSummary> r) { result.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), WaitMs);
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().kind, ApiError::Kind::MalformedResponse);
+        QVERIFY2(result->error().message.contains(u':') && result->error().message.contains(u"expected"),
+                 qPrintable(result->error().message));
+    }
+
+    /// The oversized replies, against a separate server process so that this process's memory
+    /// is the client's alone. The 50 MB page is refused by the default limit before its body is
+    /// read; the 10 MB transcript turn fits under the limit and decodes whole.
+    void oversizedRepliesStayBounded_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<qint64>("maxGrowth");
+        QTest::newRow("50 MB page") << QStringLiteral("/api/billing/usage/=huge-page:50") << false
+                                    << 48 * MiB;
+        QTest::newRow("10 MB turn") << QStringLiteral("/api/billing/usage/=huge-turn:10") << true
+                                    << 256 * MiB;
+    }
+    void oversizedRepliesStayBounded()
+    {
+        QFETCH(QString, fault);
+        QFETCH(bool, accepted);
+        QFETCH(qint64, maxGrowth);
+        DemoProcess server;
+        QString error;
+        QVERIFY2(server.start(QStringLiteral(DEMO_SERVER_BINARY),
+                              {QStringLiteral("--sessions"), QStringLiteral("300"),
+                               QStringLiteral("--fault"), fault},
+                              &error),
+                 qPrintable(error));
+        QNetworkAccessManager network;
+        ApiClient client(&network); // the default size limit
+        client.setBaseUrl(server.apiUrl());
+        client.setCredentials({server.staffKey(), {}});
+        client.setRetryPolicy({1, 10, 10, 5});
+        client.setTimeoutMs(60000);
+        const bool resetWorked = MemoryWatch::reset();
+        const qint64 before = resetWorked ? MemoryWatch::peakBytes() : MemoryWatch::currentBytes();
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = fetchFrom(client, this);
+        const qint64 growth = MemoryWatch::peakBytes() - before;
+        qInfo("%s: %s in %lld ms, peak RSS growth %.1f MiB%s", QTest::currentDataTag(),
+              result.ok() ? "decoded" : "refused", timer.elapsed(), double(growth) / MiB,
+              resetWorked ? "" : " (peak not resettable: upper estimate)");
+        if (accepted) {
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+            const SessionSummary &first = result.value().sessions.constFirst();
+            QVERIFY(!first.transcript.isEmpty());
+            QCOMPARE(first.transcript.constFirst().text.size(), 10 * MiB);
+            QCOMPARE(result.value().sessions.size(), 50);
+        } else {
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().kind, ApiError::Kind::TooLarge);
+            QVERIFY2(result.error().message.contains(QStringLiteral(" MB")), qPrintable(result.error().message));
+            QVERIFY(!result.error().message.contains(server.staffKey()));
+        }
+        if (resetWorked)
+            QVERIFY2(growth < maxGrowth, qPrintable(QString::number(double(growth) / MiB)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
