@@ -25,7 +25,8 @@ int parseRetryAfter(const QByteArray &value)
     if (ok)
         return qMax(0, seconds);
     // The HTTP-date form: wait until then.
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    const QDateTime when =
+        QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
     return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
@@ -71,8 +72,7 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_jitter(QRandomGenerator::securelySeeded())
-{
-}
+{}
 
 ApiClient::~ApiClient()
 {
@@ -87,7 +87,8 @@ ApiClient::~ApiClient()
 
 void ApiClient::setBaseUrl(const QUrl &baseUrl)
 {
-    m_baseUrl = baseUrl.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    m_baseUrl =
+        baseUrl.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
 void ApiClient::setCredentials(const ApiCredentials &credentials)
@@ -110,8 +111,9 @@ QUrl ApiClient::endpoint(const QString &path, const QString &query) const
 ApiClient::RequestId ApiClient::fetchUsage(const UsageQuery &query, QObject *context,
                                            Callback<UsagePage> done)
 {
-    return sendDecoded<UsagePage>(endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString()),
-                                  "GET", {}, context, std::move(done), &UsageDecoder::decodeUsagePage);
+    return sendDecoded<UsagePage>(
+        endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString()), "GET", {}, context,
+        std::move(done), &UsageDecoder::decodeUsagePage);
 }
 
 ApiClient::RequestId ApiClient::fetchSession(const QString &sessionId, QObject *context,
@@ -123,7 +125,8 @@ ApiClient::RequestId ApiClient::fetchSession(const QString &sessionId, QObject *
                                        &UsageDecoder::decodeSessionDetail);
 }
 
-ApiClient::RequestId ApiClient::fetchCharacters(QObject *context, Callback<QList<CharacterInfo>> done)
+ApiClient::RequestId ApiClient::fetchCharacters(QObject *context,
+                                                Callback<QList<CharacterInfo>> done)
 {
     return sendDecoded<QList<CharacterInfo>>(endpoint(QStringLiteral("/api/ai-characters/")), "GET",
                                              {}, context, std::move(done),
@@ -217,7 +220,8 @@ void ApiClient::startAttempt(Call &call)
     }
     QNetworkReply *reply = nullptr;
     if (call.method == "POST") {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         reply = m_network->post(request, call.body);
     } else {
         reply = m_network->get(request);
@@ -261,7 +265,8 @@ void ApiClient::onSslErrors(RequestId id, const QList<QSslError> &errors)
     if (!call || !call->reply || errors.isEmpty())
         return;
     const QSslCertificate peer = errors.first().certificate();
-    const QString fingerprint = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
+    const QString fingerprint =
+        QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
     if (!peer.isNull() && m_trusted.contains(fingerprint, Qt::CaseInsensitive)) {
         call->reply->ignoreSslErrors(errors);
         return;
@@ -297,12 +302,13 @@ void ApiClient::onFinished(RequestId id)
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
         const QUrl target = call->url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
         if (!isSameOrigin(target, m_baseUrl)) {
-            finish(id, ApiError::make(ApiError::Kind::UnsafeRedirect,
-                                      QStringLiteral("The server redirected to another origin (%1); "
-                                                     "not followed, so that credentials stay with "
-                                                     "the API.")
-                                          .arg(redactedUrl(target)),
-                                      status));
+            finish(id,
+                   ApiError::make(ApiError::Kind::UnsafeRedirect,
+                                  QStringLiteral("The server redirected to another origin (%1); "
+                                                 "not followed, so that credentials stay with "
+                                                 "the API.")
+                                      .arg(redactedUrl(target)),
+                                  status));
             return;
         }
         if (++call->redirects > 5) {
@@ -355,12 +361,13 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
     switch (reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return ApiError::make(ApiError::Kind::Timeout,
-                              QStringLiteral("%1 sent nothing for %2 s.").arg(where).arg(m_timeoutMs / 1000));
+        return ApiError::make(
+            ApiError::Kind::Timeout,
+            QStringLiteral("%1 sent nothing for %2 s.").arg(where).arg(m_timeoutMs / 1000));
     case QNetworkReply::SslHandshakeFailedError:
-        return ApiError::make(ApiError::Kind::Tls,
-                              call.tlsProblem.isEmpty() ? redactUrlsIn(reply->errorString())
-                                                        : call.tlsProblem);
+        return ApiError::make(ApiError::Kind::Tls, call.tlsProblem.isEmpty()
+                                                       ? redactUrlsIn(reply->errorString())
+                                                       : call.tlsProblem);
     case QNetworkReply::NoError:
         break;
     default:
@@ -401,8 +408,8 @@ void ApiClient::retryOrFinish(RequestId id, ApiError error)
         finish(id, error);
         return;
     }
-    const int delay = error.retryAfterSeconds >= 0 ? error.retryAfterSeconds * 1000
-                                                   : backoffMs(call->attempt);
+    const int delay =
+        error.retryAfterSeconds >= 0 ? error.retryAfterSeconds * 1000 : backoffMs(call->attempt);
     call->retryTimer = new QTimer(this);
     call->retryTimer->setSingleShot(true);
     connect(call->retryTimer, &QTimer::timeout, this, [this, id] {

@@ -29,9 +29,9 @@ struct ApiCredentials
 /// How hard the client tries before it reports a transient error.
 struct RetryPolicy
 {
-    int maxAttempts = 4;          ///< first try included
-    int baseDelayMs = 400;        ///< doubled per attempt, with jitter
-    int maxDelayMs = 8000;        ///< cap of one backoff delay
+    int maxAttempts = 4;           ///< first try included
+    int baseDelayMs = 400;         ///< doubled per attempt, with jitter
+    int maxDelayMs = 8000;         ///< cap of one backoff delay
     int maxRetryAfterSeconds = 60; ///< a longer Retry-After is reported, not waited for
 };
 
@@ -48,8 +48,7 @@ class ApiClient final : public QObject
 
 public:
     using RequestId = quint64;
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template<typename T> using Callback = std::function<void(Result<T>)>;
 
     explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ApiClient() override;
@@ -61,8 +60,8 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     /// No bytes for this long aborts the request (Qt's default is to wait forever).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    /// Replies above this size are abandoned with ApiError::Kind::TooLarge. The default,
-    /// DefaultMaxReplyBytes, is ten times the largest real page of 200 sessions and still admits
+    /// Replies above this size are abandoned with ApiError::Kind::TooLarge. The default is some
+    /// twenty times a full page of 200 sessions with transcripts (about 1.3 MB) and still admits
     /// a page carrying one 10 MB transcript turn; a 50 MB page is refused.
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
     static constexpr qint64 DefaultMaxReplyBytes = 32 * 1024 * 1024;

@@ -54,9 +54,8 @@ QString ApiError::toDisplayString() const
         hint = QStringLiteral("Check the API key or sign in again.");
         break;
     case Kind::Throttled:
-        hint = retryAfterSeconds >= 0
-                   ? QStringLiteral("Try again in %1 s.").arg(retryAfterSeconds)
-                   : QStringLiteral("Try again in a moment.");
+        hint = retryAfterSeconds >= 0 ? QStringLiteral("Try again in %1 s.").arg(retryAfterSeconds)
+                                      : QStringLiteral("Try again in a moment.");
         break;
     case Kind::ServerError:
     case Kind::Network:

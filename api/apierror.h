@@ -52,13 +52,18 @@ struct ApiError
 Q_DECLARE_METATYPE(ApiError)
 
 /// A value or the error that prevented it. Every request ends with exactly one of these.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result() : m_data(ApiError{ApiError::Kind::Cancelled, 0, {}, -1, {}}) {}
-    Result(T value) : m_data(std::move(value)) {}
-    Result(ApiError error) : m_data(std::move(error)) {}
+    Result()
+        : m_data(ApiError{ApiError::Kind::Cancelled, 0, {}, -1, {}})
+    {}
+    Result(T value)
+        : m_data(std::move(value))
+    {}
+    Result(ApiError error)
+        : m_data(std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }

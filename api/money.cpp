@@ -63,13 +63,15 @@ QString Money::toDisplayString() const
     if (magnitude != 0 && magnitude < 10000) {
         // Below a cent: show four places so that a cheap call is not displayed as "$0.00".
         const quint64 tenThousandths = (magnitude + 50) / 100;
-        body = QStringLiteral("0.") + QString::number(tenThousandths).rightJustified(4, QLatin1Char('0'));
+        body = QStringLiteral("0.") +
+               QString::number(tenThousandths).rightJustified(4, QLatin1Char('0'));
     } else {
         const quint64 cents = (magnitude + 5000) / 10000;
         QString whole = QString::number(cents / 100);
         for (int pos = int(whole.size()) - 3; pos > 0; pos -= 3)
             whole.insert(pos, QLatin1Char(','));
-        body = whole + QLatin1Char('.') + QString::number(cents % 100).rightJustified(2, QLatin1Char('0'));
+        body = whole + QLatin1Char('.') +
+               QString::number(cents % 100).rightJustified(2, QLatin1Char('0'));
     }
     QString out = QStringLiteral("$") + body;
     return sign.unicode() ? QString(sign) + out : out;

@@ -46,6 +46,8 @@ public:
     friend constexpr auto operator<=>(Money, Money) = default;
 
 private:
-    constexpr explicit Money(qint64 micros) : m_micros(micros) {}
+    constexpr explicit Money(qint64 micros)
+        : m_micros(micros)
+    {}
     qint64 m_micros = 0;
 };

@@ -135,7 +135,8 @@ QByteArray toJson(const SessionSummary &s)
     appendString(out, "recording_status",
                  s.recordingStatusText.isEmpty() ? recordingStatusName(s.recordingStatus)
                                                  : s.recordingStatusText);
-    appendNullableString(out, "recording_url", s.recordingUrl.isEmpty() ? QString() : s.recordingUrl);
+    appendNullableString(out, "recording_url",
+                         s.recordingUrl.isEmpty() ? QString() : s.recordingUrl);
     appendNullableString(out, "recording_presigned_url",
                          s.recordingPresignedUrl.isEmpty() ? QString() : s.recordingPresignedUrl);
     appendRaw(out, "transcript", transcriptToJson(s.transcript));
@@ -191,7 +192,9 @@ QByteArray csvField(const QString &text)
 
 QByteArray toCsvRow(const SessionSummary &s)
 {
-    const auto dt = [](const QDateTime &d) { return d.isValid() ? formatDateTime(d) : QString(); };
+    const auto dt = [](const QDateTime &d) {
+        return d.isValid() ? formatDateTime(d) : QString();
+    };
     const QStringList fields = {
         QString::number(s.id),
         s.sessionId,
@@ -215,7 +218,8 @@ QByteArray toCsvRow(const SessionSummary &s)
         QString::number(s.ttsCharacters),
         s.ttsProvider,
         s.estimatedCost.toDecimalString(),
-        s.recordingStatusText.isEmpty() ? recordingStatusName(s.recordingStatus) : s.recordingStatusText,
+        s.recordingStatusText.isEmpty() ? recordingStatusName(s.recordingStatus)
+                                        : s.recordingStatusText,
         s.recordingUrl,
         s.recordingPresignedUrl,
         s.transcriptText(),

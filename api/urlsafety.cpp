@@ -13,13 +13,14 @@ int effectivePort(const QUrl &url)
 bool isSameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.isValid() && b.isValid() && a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
-           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && effectivePort(a) == effectivePort(b);
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           effectivePort(a) == effectivePort(b);
 }
 
 QString redactedUrl(const QUrl &url)
 {
-    QString text = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
-                       .toString();
+    QString text =
+        url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
     if (url.hasQuery())
         text += QStringLiteral("?…");
     return text;

@@ -2,11 +2,13 @@
 
 #include <QDateTime>
 
+#include <climits>
+#include <utility>
+
 UsageCollector::UsageCollector(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 UsageCollector::~UsageCollector()
 {
@@ -68,8 +70,10 @@ void UsageCollector::onPage(quint64 generation, int page, Result<UsagePage> resu
         }
         if (page > 1 && result.error().kind == ApiError::Kind::NotFound) {
             // The count promised more pages than the server has: deliver what exists and let
-            // the summary say that the figures disagree.
-            m_waiting.emplace(page, QList<SessionSummary>());
+            // the summary say that the figures disagree. Pages past this one cannot exist
+            // either, so the walk ends here however large the count claimed to be.
+            m_pageCount = qMin(m_pageCount, page - 1);
+            m_waiting.erase(m_waiting.upper_bound(m_pageCount), m_waiting.end());
             deliverReady();
             if (m_running)
                 fillWindow();
@@ -83,7 +87,12 @@ void UsageCollector::onPage(quint64 generation, int page, Result<UsagePage> resu
         m_summary.serverTotals = data.totals;
         m_summary.serverCount = data.count;
         const qint64 pageSize = qMax(1, qMin(m_query.pageSize, int(UsageQuery::MaxPageSize)));
-        m_pageCount = int(qMax<qint64>(1, (data.count + pageSize - 1) / pageSize));
+        // pagination.count and total_sessions describe the same set. When they disagree, walk
+        // the pages the larger one implies: pages past the real end answer 404, which ends the
+        // walk, while trusting a count that is too low would drop sessions without a word.
+        const qint64 expected = qMax(data.count, data.totals.sessions);
+        m_pageCount =
+            int(qBound(qint64(1), (expected + pageSize - 1) / pageSize, qint64(INT_MAX / 2)));
         Q_EMIT started(data.totals, data.count, m_pageCount);
     }
     m_waiting.emplace(page, std::move(data.sessions));
@@ -126,12 +135,24 @@ void UsageCollector::deliverReady()
     }
     if (m_nextToDeliver > m_pageCount && m_pageCount > 0) {
         m_running = false;
-        if (m_summary.delivered != m_summary.serverCount || m_summary.duplicatesDropped > 0) {
+        // Requests for pages past a shortened end are of no use any more.
+        const auto leftovers = std::exchange(m_inFlight, {});
+        for (const auto id : leftovers)
+            m_client->cancel(id);
+        const qint64 totalSessions = m_summary.serverTotals.sessions;
+        if (m_summary.delivered != m_summary.serverCount ||
+            totalSessions != m_summary.serverCount || m_summary.duplicatesDropped > 0) {
+            const QString reported =
+                totalSessions == m_summary.serverCount
+                    ? QStringLiteral("%1 sessions").arg(m_summary.serverCount)
+                    : QStringLiteral("%1 sessions in its page count and %2 in its totals")
+                          .arg(m_summary.serverCount)
+                          .arg(totalSessions);
             m_summary.inconsistency =
-                QStringLiteral("The server reported %1 sessions; its pages held %2 distinct ones "
+                QStringLiteral("The server reported %1; its pages held %2 distinct ones "
                                "and repeated %3, which were kept once. Totals shown are the "
                                "server's.")
-                    .arg(m_summary.serverCount)
+                    .arg(reported)
                     .arg(m_summary.delivered)
                     .arg(m_summary.duplicatesDropped);
         }

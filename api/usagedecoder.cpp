@@ -48,7 +48,10 @@ private:
     struct Hash
     {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+        std::size_t operator()(std::string_view s) const
+        {
+            return std::hash<std::string_view>()(s);
+        }
     };
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
 };
@@ -91,8 +94,8 @@ public:
     {
         const auto size = std::size_t(body.size());
         if (std::size_t(body.capacity()) >= size + simdjson::SIMDJSON_PADDING) {
-            m_view = simdjson::padded_string_view(body.constData(), size,
-                                                  std::size_t(body.capacity()));
+            m_view =
+                simdjson::padded_string_view(body.constData(), size, std::size_t(body.capacity()));
         } else {
             m_copy = simdjson::padded_string(body.constData(), size);
             m_view = simdjson::padded_string_view(m_copy);
@@ -117,7 +120,6 @@ od::parser &threadParser()
     return parser;
 }
 
-
 /// Walks one document. The path to the value being read is kept as a stack of views into the
 /// document (cheap to push on every field) and only turned into text when an error needs it.
 class Reader
@@ -126,8 +128,7 @@ public:
     Reader(StringInterner &interner, const od::parser &parser)
         : m_interner(interner)
         , m_parser(parser)
-    {
-    }
+    {}
 
     /// Records the first failure. The path to it is collected while the failure unwinds
     /// (see forEachField), so that reading a valid document never spends time on paths.
@@ -395,8 +396,7 @@ public:
 
     /// Calls `onField(key, value)` for every member; stops at the first failure. Keys without
     /// escapes (all of the API's) are read in place; only an escaped key is unescaped.
-    template<typename F>
-    bool forEachField(od::object &object, F &&onField)
+    template<typename F> bool forEachField(od::object &object, F &&onField)
     {
         for (auto member : object) {
             od::field field;
@@ -420,8 +420,7 @@ public:
         }
         return true;
     }
-    template<typename F>
-    bool forEachElement(od::array &array, F &&onElement)
+    template<typename F> bool forEachElement(od::array &array, F &&onElement)
     {
         std::size_t index = 0;
         for (auto element : array) {
@@ -447,7 +446,7 @@ private:
     StringInterner &m_interner;
     const od::parser &m_parser;
     std::list<std::vector<uint8_t>> m_unescaped; ///< escaped strings, alive for the whole decode
-    std::vector<Segment> m_unwound; ///< innermost first
+    std::vector<Segment> m_unwound;              ///< innermost first
     std::string m_rootName;
     std::string m_what;
     bool m_failed = false;
@@ -511,8 +510,8 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
         return false;
     bool haveSessionId = false;
     const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
-        // One switch on a hash of the key instead of a chain of comparisons; each case still
-        // compares the key itself, so that a collision can never assign the wrong field.
+    // One switch on a hash of the key instead of a chain of comparisons; each case still
+    // compares the key itself, so that a collision can never assign the wrong field.
 #define FIELD(name, expr)                                                                          \
     case keyHash(name):                                                                            \
         if (key == name)                                                                           \
@@ -658,9 +657,12 @@ bool readUsageData(Reader &r, od::value &v, UsagePage &page)
         return false;
     // A total that is missing would otherwise show as a silent zero.
     static constexpr std::pair<unsigned, const char *> required[] = {
-        {Sessions, "total_sessions"},     {In, "total_llm_input_tokens"},
-        {Out, "total_llm_output_tokens"}, {Stt, "total_stt_audio_seconds"},
-        {Tts, "total_tts_characters"},    {Cost, "total_estimated_cost_usd"},
+        {Sessions, "total_sessions"},
+        {In, "total_llm_input_tokens"},
+        {Out, "total_llm_output_tokens"},
+        {Stt, "total_stt_audio_seconds"},
+        {Tts, "total_tts_characters"},
+        {Cost, "total_estimated_cost_usd"},
         {List, "sessions"},
     };
     for (const auto &[bit, name] : required) {
@@ -679,7 +681,8 @@ bool openRoot(Reader &r, simdjson::padded_string_view input, od::document &doc, 
     if (const auto err = doc.get_object().get(root)) {
         if (quiet)
             return false;
-        return r.fail(err == simdjson::INCORRECT_TYPE ? "expected a JSON object" : "malformed JSON");
+        return r.fail(err == simdjson::INCORRECT_TYPE ? "expected a JSON object"
+                                                      : "malformed JSON");
     }
     return true;
 }
@@ -732,18 +735,20 @@ std::optional<ApiError> readEnvelope(StringInterner &interner, simdjson::padded_
 Result<UsagePage> parseUsagePage(StringInterner &interner, simdjson::padded_string_view input)
 {
     UsagePage page;
-    if (auto error = readEnvelope(interner, input, &page.message,
-                                  [&](Reader &r, od::value &v) { return readUsageData(r, v, page); }))
+    if (auto error = readEnvelope(interner, input, &page.message, [&](Reader &r, od::value &v) {
+            return readUsageData(r, v, page);
+        }))
         return *error;
     return page;
 }
 
 Result<SessionSummary> parseSessionDetail(StringInterner &interner,
-                                           simdjson::padded_string_view input)
+                                          simdjson::padded_string_view input)
 {
     SessionSummary session;
-    if (auto error = readEnvelope(interner, input, nullptr,
-                                  [&](Reader &r, od::value &v) { return readSession(r, v, session); }))
+    if (auto error = readEnvelope(interner, input, nullptr, [&](Reader &r, od::value &v) {
+            return readSession(r, v, session);
+        }))
         return *error;
     return session;
 }
@@ -771,7 +776,9 @@ Result<AuthTokens> parseTokens(StringInterner &interner, simdjson::padded_string
         bool isNull = false;
         if (!r.object(value, inner, true, isNull))
             return false;
-        return isNull || r.forEachField(inner, [&](std::string_view k, od::value iv) { return readPair(k, iv); });
+        return isNull || r.forEachField(inner, [&](std::string_view k, od::value iv) {
+            return readPair(k, iv);
+        });
     });
     if (!ok)
         return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
@@ -781,7 +788,7 @@ Result<AuthTokens> parseTokens(StringInterner &interner, simdjson::padded_string
 }
 
 Result<QList<CharacterInfo>> parseCharacters(StringInterner &interner,
-                                              simdjson::padded_string_view input)
+                                             simdjson::padded_string_view input)
 {
     QList<CharacterInfo> list;
     const auto readList = [&](Reader &r, od::array &array) {
@@ -869,7 +876,8 @@ void parseErrorBody(StringInterner &interner, simdjson::padded_string_view input
         if (!r.object(value, errors, true, isNull) || isNull)
             return true;
         return r.forEachField(errors, [&](std::string_view field, od::value list) {
-            return appendMessages(list, fields[QString::fromUtf8(field.data(), qsizetype(field.size()))]);
+            return appendMessages(list,
+                                  fields[QString::fromUtf8(field.data(), qsizetype(field.size()))]);
         });
     });
     if (!ok && message.isEmpty() && detail.isEmpty())

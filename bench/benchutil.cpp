@@ -48,8 +48,8 @@ void printTable(QTextStream &out, const QString &title, const QList<Row> &rows)
     out << "| " << QStringLiteral("measure").leftJustified(w0) << " | "
         << QStringLiteral("Sessionscope").leftJustified(w1) << " | "
         << QStringLiteral("baseline").leftJustified(w2) << " | ratio |\n";
-    out << "|" << QString(w0 + 2, QLatin1Char('-')) << "|" << QString(w1 + 2, QLatin1Char('-')) << "|"
-        << QString(w2 + 2, QLatin1Char('-')) << "|-------|\n";
+    out << "|" << QString(w0 + 2, QLatin1Char('-')) << "|" << QString(w1 + 2, QLatin1Char('-'))
+        << "|" << QString(w2 + 2, QLatin1Char('-')) << "|-------|\n";
     for (const Row &r : rows) {
         out << "| " << r.measure.leftJustified(w0) << " | " << r.value.leftJustified(w1) << " | "
             << r.baseline.leftJustified(w2) << " | " << r.ratio << " |\n";

@@ -16,16 +16,21 @@ QDateTime date(const QJsonValue &v)
 UsagePage decodeWithQJsonDocument(const QByteArray &body)
 {
     UsagePage page;
-    const QJsonObject data = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
+    const QJsonObject data =
+        QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
     page.totals.sessions = data.value(QStringLiteral("total_sessions")).toInteger();
     page.totals.llmInputTokens = data.value(QStringLiteral("total_llm_input_tokens")).toInteger();
     page.totals.llmOutputTokens = data.value(QStringLiteral("total_llm_output_tokens")).toInteger();
     page.totals.sttAudioSeconds = data.value(QStringLiteral("total_stt_audio_seconds")).toDouble();
     page.totals.ttsCharacters = data.value(QStringLiteral("total_tts_characters")).toInteger();
     page.totals.estimatedCost =
-        Money::parse(data.value(QStringLiteral("total_estimated_cost_usd")).toString()).value_or(Money());
+        Money::parse(data.value(QStringLiteral("total_estimated_cost_usd")).toString())
+            .value_or(Money());
     const QJsonObject block = data.value(QStringLiteral("sessions")).toObject();
-    page.count = block.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("count")).toInteger();
+    page.count = block.value(QStringLiteral("pagination"))
+                     .toObject()
+                     .value(QStringLiteral("count"))
+                     .toInteger();
     const QJsonArray rows = block.value(QStringLiteral("data")).toArray();
     for (const QJsonValue &row : rows) {
         const QJsonObject o = row.toObject();
@@ -38,7 +43,8 @@ UsagePage decodeWithQJsonDocument(const QByteArray &body)
             s.user = o.value(QStringLiteral("user")).toInteger();
         s.roomName = o.value(QStringLiteral("room_name")).toString();
         s.originUrl = o.value(QStringLiteral("origin_url")).toString();
-        s.metadataJson = QJsonDocument(o.value(QStringLiteral("metadata")).toObject()).toJson(QJsonDocument::Compact);
+        s.metadataJson = QJsonDocument(o.value(QStringLiteral("metadata")).toObject())
+                             .toJson(QJsonDocument::Compact);
         s.createdAt = date(o.value(QStringLiteral("created_at")));
         s.finalizedAt = date(o.value(QStringLiteral("finalized_at")));
         s.durationSeconds = o.value(QStringLiteral("session_duration_seconds")).toDouble();
@@ -52,7 +58,8 @@ UsagePage decodeWithQJsonDocument(const QByteArray &body)
         s.sttProvider = o.value(QStringLiteral("stt_provider")).toString();
         s.ttsCharacters = o.value(QStringLiteral("tts_characters")).toInteger();
         s.ttsProvider = o.value(QStringLiteral("tts_provider")).toString();
-        s.estimatedCost = Money::parse(o.value(QStringLiteral("estimated_cost_usd")).toString()).value_or(Money());
+        s.estimatedCost = Money::parse(o.value(QStringLiteral("estimated_cost_usd")).toString())
+                              .value_or(Money());
         s.recordingStatusText = o.value(QStringLiteral("recording_status")).toString();
         s.recordingStatus = recordingStatusFromName(s.recordingStatusText);
         s.recordingUrl = o.value(QStringLiteral("recording_url")).toString();

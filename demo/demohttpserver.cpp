@@ -28,8 +28,8 @@ bool DemoHttpServer::start(const QHostAddress &address, quint16 port, QString *e
                 u"%1 origin: cannot listen on %2:%3"_s.arg(m_origin, address.toString()).arg(port);
         return false;
     }
-    m_baseUrl = QUrl(u"%1://%2:%3"_s.arg(m_tls ? u"https"_s : u"http"_s, address.toString())
-                         .arg(bound));
+    m_baseUrl =
+        QUrl(u"%1://%2:%3"_s.arg(m_tls ? u"https"_s : u"http"_s, address.toString()).arg(bound));
     return true;
 }
 

@@ -70,9 +70,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption expiry(u"expiry"_s, u"Presigned URL lifetime in seconds."_s,
                                     u"SECONDS"_s, u"900"_s);
     const QCommandLineOption fault(u"fault"_s, u"Inject a fault (repeatable)."_s, u"SPEC"_s);
-    const QCommandLineOption tlsCert(u"tls-cert"_s,
-                                     u"Serve HTTPS with this PEM certificate (needs --tls-key)."_s,
-                                     u"FILE"_s);
+    const QCommandLineOption tlsCert(
+        u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (needs --tls-key)."_s, u"FILE"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
     parser.addOptions({port, recordingPort, sessions, seed, now, expiry, fault, tlsCert, tlsKey});
     parser.process(app);

@@ -70,8 +70,8 @@ bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QStri
     parser.addHelpOption();
     parser.addVersionOption();
     CliEnvironment::addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("session"), QStringLiteral("Open this session."),
-                      QStringLiteral("ID")});
+    parser.addOption(
+        {QStringLiteral("session"), QStringLiteral("Open this session."), QStringLiteral("ID")});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;

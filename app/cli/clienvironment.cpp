@@ -3,6 +3,7 @@
 #include "demoserver.h"
 
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -27,8 +28,7 @@ CliEnvironment::CliEnvironment()
     : m_client(&m_network)
     , m_out(stdout)
     , m_err(stderr)
-{
-}
+{}
 
 CliEnvironment::~CliEnvironment()
 {
@@ -39,7 +39,8 @@ CliEnvironment::~CliEnvironment()
 void CliEnvironment::addConnectionOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("base-url"), QStringLiteral("API base URL (default %1).").arg(DefaultBaseUrl.toString()),
+        {QStringLiteral("base-url"),
+         QStringLiteral("API base URL (default %1).").arg(DefaultBaseUrl.toString()),
          QStringLiteral("URL")},
         {QStringLiteral("api-key"),
          QStringLiteral("API key; or set SESSIONSCOPE_API_KEY (safer: not in the process list)."),
@@ -55,7 +56,8 @@ void CliEnvironment::addFilterOptions(QCommandLineParser &parser)
     parser.addOptions({
         {QStringLiteral("character"), QStringLiteral("Only this character's sessions."),
          QStringLiteral("SLUG")},
-        {QStringLiteral("tenant"), QStringLiteral("Only this tenant's sessions."), QStringLiteral("ID")},
+        {QStringLiteral("tenant"), QStringLiteral("Only this tenant's sessions."),
+         QStringLiteral("ID")},
         {QStringLiteral("start"),
          QStringLiteral("From this instant (ISO-8601, inclusive); a date alone means the start of "
                         "that day."),
@@ -101,7 +103,8 @@ bool CliEnvironment::readFilter(const QCommandLineParser &parser, UsageQuery &qu
     if (parser.isSet(QStringLiteral("timezone"))) {
         zone = QTimeZone(parser.value(QStringLiteral("timezone")).toUtf8());
         if (!zone.isValid()) {
-            *error = QStringLiteral("Unknown time zone \"%1\".").arg(parser.value(QStringLiteral("timezone")));
+            *error = QStringLiteral("Unknown time zone \"%1\".")
+                         .arg(parser.value(QStringLiteral("timezone")));
             return false;
         }
     }
@@ -166,4 +169,80 @@ int CliEnvironment::usageError(const QString &message, const QString &command)
     m_err << "sessionscope " << command << ": " << message << Qt::endl;
     m_err << "Try 'sessionscope " << command << " --help'." << Qt::endl;
     return Cli::Usage;
+}
+
+std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
+                                                const QStringList &arguments,
+                                                const QString &command, LaunchOptions &connection,
+                                                UsageQuery &query)
+{
+    if (!parser.parse(arguments.mid(1)))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: sessionscope ") + command);
+        m_out << help;
+        return Cli::Ok;
+    }
+    QString error;
+    if (!readConnection(parser, connection, &error) || !readFilter(parser, query, &error))
+        return usageError(error, command);
+    return std::nullopt;
+}
+
+std::optional<int> CliEnvironment::connectFor(const LaunchOptions &connection,
+                                              const QString &command)
+{
+    QString error;
+    if (connect(connection, &error))
+        return std::nullopt;
+    m_err << "sessionscope " << command << ": " << error << Qt::endl;
+    return connection.demo ? Cli::NetworkFailure : Cli::Usage;
+}
+
+std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
+                                              const QString &command, const PageSink &onPage,
+                                              CollectionSummary *summary)
+{
+    query.pageSize = UsageQuery::MaxPageSize;
+    UsageCollector collector(&m_client);
+    collector.setMaxInFlight(parallel);
+    const bool showProgress = stderrIsTerminal();
+    std::optional<ApiError> failure;
+    QString stopReason;
+    QEventLoop loop;
+    QObject::connect(&collector, &UsageCollector::pageReady, &loop,
+                     [&](int, const QList<SessionSummary> &sessions) {
+                         stopReason = onPage(sessions);
+                         if (!stopReason.isEmpty()) {
+                             collector.cancel();
+                             loop.quit();
+                         }
+                     });
+    QObject::connect(&collector, &UsageCollector::progress, &loop, [&](int done, int total) {
+        if (showProgress)
+            m_err << "\rpage " << done << " of " << total << Qt::flush;
+    });
+    QObject::connect(&collector, &UsageCollector::finished, &loop, [&](const CollectionSummary &s) {
+        *summary = s;
+        loop.quit();
+    });
+    QObject::connect(&collector, &UsageCollector::failed, &loop, [&](const ApiError &e) {
+        failure = e;
+        loop.quit();
+    });
+    collector.start(query);
+    loop.exec();
+    if (showProgress)
+        m_err << '\n';
+    if (failure)
+        return reportError(*failure);
+    if (!stopReason.isEmpty()) {
+        m_err << "sessionscope " << command << ": " << stopReason << Qt::endl;
+        return Cli::ApiFailure;
+    }
+    if (!summary->inconsistency.isEmpty())
+        m_err << "sessionscope " << command << ": warning: " << summary->inconsistency << Qt::endl;
+    return std::nullopt;
 }

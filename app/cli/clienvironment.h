@@ -2,13 +2,16 @@
 
 #include "apiclient.h"
 #include "launchoptions.h"
+#include "usagecollector.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class DemoServer;
 
@@ -34,8 +37,20 @@ public:
     /// on failure.
     bool connect(const LaunchOptions &options, QString *error);
 
-    template<typename T, typename Start>
-    Result<T> wait(Start &&start)
+    /// What every subcommand does first: parse, answer --help, read the connection and filter
+    /// options. Returns the exit code to stop with, or nothing when the command goes on.
+    std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                                    const QString &command, LaunchOptions &connection,
+                                    UsageQuery &query);
+    /// connect(), with the failure printed for `command`; the exit code on failure.
+    std::optional<int> connectFor(const LaunchOptions &connection, const QString &command);
+    /// Every page of `query`, in order and without duplicates; `onPage` may return a message
+    /// to stop with. Progress goes to standard error when it is a terminal.
+    using PageSink = std::function<QString(const QList<SessionSummary> &)>;
+    std::optional<int> collectAll(UsageQuery query, int parallel, const QString &command,
+                                  const PageSink &onPage, CollectionSummary *summary);
+
+    template<typename T, typename Start> Result<T> wait(Start &&start)
     {
         std::optional<Result<T>> result;
         QEventLoop loop;

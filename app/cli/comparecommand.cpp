@@ -133,13 +133,10 @@ int runCompare(CliEnvironment &env, const QStringList &arguments)
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addPositionalArgument(QStringLiteral("slug"), QStringLiteral("Characters to compare."),
                                  QStringLiteral("SLUG..."));
-    if (!parser.parse(arguments.mid(1)))
-        return env.usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        env.out() << parser.helpText().replace(QStringLiteral("compare [options]"),
-                                               QStringLiteral("sessionscope compare [options]"));
-        return Ok;
-    }
+    LaunchOptions connection;
+    UsageQuery query;
+    if (const auto stop = env.parseCommand(parser, arguments, command, connection, query))
+        return *stop;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"text" && format != u"json" && format != u"csv")
         return env.usageError(QStringLiteral("--format must be text, json or csv."), command);
@@ -150,17 +147,9 @@ int runCompare(CliEnvironment &env, const QStringList &arguments)
     if (slugs.isEmpty())
         return env.usageError(QStringLiteral("Name at least one character slug."), command);
 
-    LaunchOptions connection;
-    UsageQuery query;
-    QString error;
-    if (!CliEnvironment::readConnection(parser, connection, &error) ||
-        !CliEnvironment::readFilter(parser, query, &error))
-        return env.usageError(error, command);
     query.characterSlug.clear();
-    if (!env.connect(connection, &error)) {
-        env.err() << "sessionscope compare: " << error << Qt::endl;
-        return connection.demo ? NetworkFailure : Usage;
-    }
+    if (const auto stop = env.connectFor(connection, command))
+        return *stop;
 
     // One pass per character (its own filter), all at once: for a few characters this reads
     // far fewer sessions than one pass over everyone's.

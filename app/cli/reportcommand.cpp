@@ -1,5 +1,5 @@
-#include "clienvironment.h"
 #include "cli.h"
+#include "clienvironment.h"
 #include "commands.h"
 
 #include <QLocale>
@@ -53,9 +53,10 @@ namespace Cli {
 
 int runReport(CliEnvironment &env, const QStringList &arguments)
 {
+    const QString command = QStringLiteral("report");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Prints the server's totals (sessions, tokens, STT, TTS, cost) for a filter."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Prints the server's totals (sessions, tokens, STT, TTS, cost) for a filter."));
     parser.addHelpOption();
     CliEnvironment::addConnectionOptions(parser);
     CliEnvironment::addFilterOptions(parser);
@@ -65,27 +66,16 @@ int runReport(CliEnvironment &env, const QStringList &arguments)
                       QStringLiteral("Daily report of --character for this local day: totals "
                                      "beside the day before, top sessions, hours."),
                       QStringLiteral("YYYY-MM-DD")});
-    if (!parser.parse(arguments.mid(1)))
-        return env.usageError(parser.errorText(), QStringLiteral("report"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        env.out() << parser.helpText().replace(QStringLiteral("report [options]"),
-                                               QStringLiteral("sessionscope report [options]"));
-        return Ok;
-    }
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != u"text" && format != u"json" && format != u"csv")
-        return env.usageError(QStringLiteral("--format must be text, json or csv."), QStringLiteral("report"));
-
     LaunchOptions connection;
     UsageQuery query;
-    QString error;
-    if (!CliEnvironment::readConnection(parser, connection, &error) ||
-        !CliEnvironment::readFilter(parser, query, &error))
-        return env.usageError(error, QStringLiteral("report"));
-    if (!env.connect(connection, &error)) {
-        env.err() << "sessionscope report: " << error << Qt::endl;
-        return connection.demo ? NetworkFailure : Usage;
-    }
+    if (const auto stop = env.parseCommand(parser, arguments, command, connection, query))
+        return *stop;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != u"text" && format != u"json" && format != u"csv")
+        return env.usageError(QStringLiteral("--format must be text, json or csv."), command);
+
+    if (const auto stop = env.connectFor(connection, command))
+        return *stop;
     if (parser.isSet(QStringLiteral("day")))
         return runDailyReport(env, parser, query, format);
     // Only the totals are read: one session per page keeps the reply small.
@@ -107,8 +97,9 @@ int runReport(CliEnvironment &env, const QStringList &arguments)
         env.out() << '{';
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const bool isString = fields[i].first == u"total_estimated_cost_usd";
-            env.out() << (i ? "," : "") << "\"" << fields[i].first << "\":"
-                      << (isString ? "\"" : "") << fields[i].second << (isString ? "\"" : "");
+            env.out() << (i ? "," : "") << "\"" << fields[i].first
+                      << "\":" << (isString ? "\"" : "") << fields[i].second
+                      << (isString ? "\"" : "");
         }
         env.out() << "}\n";
     } else if (format == u"csv") {
@@ -117,7 +108,8 @@ int runReport(CliEnvironment &env, const QStringList &arguments)
             names << name;
             values << value;
         }
-        env.out() << names.join(QLatin1Char(',')) << "\r\n" << values.join(QLatin1Char(',')) << "\r\n";
+        env.out() << names.join(QLatin1Char(',')) << "\r\n"
+                  << values.join(QLatin1Char(',')) << "\r\n";
     } else {
         printText(env.out(), query, totals);
     }

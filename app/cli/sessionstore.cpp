@@ -24,9 +24,9 @@ const char *const Schema[] = {
 } // namespace
 
 SessionStore::SessionStore()
-    : m_connection(QStringLiteral("sessionstore-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_connection(QStringLiteral("sessionstore-") +
+                   QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 SessionStore::~SessionStore()
 {
@@ -101,22 +101,33 @@ bool SessionStore::upsert(const SessionSummary &s, bool *inserted, QString *erro
         " turn_count=excluded.turn_count, interruption_count=excluded.interruption_count,"
         " llm_input_tokens=excluded.llm_input_tokens, llm_output_tokens=excluded.llm_output_tokens,"
         " llm_model=excluded.llm_model, stt_audio_seconds=excluded.stt_audio_seconds,"
-        " tts_characters=excluded.tts_characters, estimated_cost_micros=excluded.estimated_cost_micros,"
-        " estimated_cost_usd=excluded.estimated_cost_usd, recording_status=excluded.recording_status,"
+        " tts_characters=excluded.tts_characters, "
+        "estimated_cost_micros=excluded.estimated_cost_micros,"
+        " estimated_cost_usd=excluded.estimated_cost_usd, "
+        "recording_status=excluded.recording_status,"
         " json=excluded.json"));
     const auto date = [](const QDateTime &d) {
         return d.isValid() ? QVariant(SessionSerializer::formatDateTime(d)) : QVariant();
     };
     const QVariantList values = {
-        s.sessionId,         s.id,
-        s.tenantId,          s.characterSlug,
-        date(s.createdAt),   date(s.finalizedAt),
-        s.durationSeconds,   s.turnCount,
-        s.interruptionCount, s.llmInputTokens,
-        s.llmOutputTokens,   s.llmModel,
-        s.sttAudioSeconds,   s.ttsCharacters,
-        s.estimatedCost.micros(), s.estimatedCost.toDecimalString(),
-        recordingStatusName(s.recordingStatus), QString::fromUtf8(SessionSerializer::toJson(s)),
+        s.sessionId,
+        s.id,
+        s.tenantId,
+        s.characterSlug,
+        date(s.createdAt),
+        date(s.finalizedAt),
+        s.durationSeconds,
+        s.turnCount,
+        s.interruptionCount,
+        s.llmInputTokens,
+        s.llmOutputTokens,
+        s.llmModel,
+        s.sttAudioSeconds,
+        s.ttsCharacters,
+        s.estimatedCost.micros(),
+        s.estimatedCost.toDecimalString(),
+        recordingStatusName(s.recordingStatus),
+        QString::fromUtf8(SessionSerializer::toJson(s)),
     };
     for (const QVariant &v : values)
         query.addBindValue(v);

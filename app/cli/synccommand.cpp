@@ -2,7 +2,6 @@
 #include "clienvironment.h"
 #include "commands.h"
 #include "sessionstore.h"
-#include "usagecollector.h"
 
 namespace Cli {
 
@@ -32,22 +31,16 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     parser.addHelpOption();
     CliEnvironment::addConnectionOptions(parser);
     CliEnvironment::addFilterOptions(parser);
-    parser.addOption({QStringLiteral("database"), QStringLiteral("The SQLite file to create or update."),
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The SQLite file to create or update."),
                       QStringLiteral("FILE")});
-    if (!parser.parse(arguments.mid(1)))
-        return env.usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        env.out() << parser.helpText();
-        return Ok;
-    }
-    if (!parser.isSet(QStringLiteral("database")))
-        return env.usageError(QStringLiteral("--database FILE is required."), command);
     LaunchOptions connection;
     UsageQuery query;
+    if (const auto stop = env.parseCommand(parser, arguments, command, connection, query))
+        return *stop;
+    if (!parser.isSet(QStringLiteral("database")))
+        return env.usageError(QStringLiteral("--database FILE is required."), command);
     QString error;
-    if (!CliEnvironment::readConnection(parser, connection, &error) ||
-        !CliEnvironment::readFilter(parser, query, &error))
-        return env.usageError(error, command);
 
     SessionStore store;
     if (!store.open(parser.value(QStringLiteral("database")), &error)) {
@@ -61,69 +54,52 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     const QString filter = filterOnly.toQueryString();
     const auto storedFilter = store.value(FilterKey);
     if (storedFilter && *storedFilter != filter)
-        return env.usageError(QStringLiteral("this database was synced with another filter (%1); use "
-                                             "another file for this one.")
-                                  .arg(*storedFilter),
-                              command);
+        return env.usageError(
+            QStringLiteral("this database was synced with another filter (%1); use "
+                           "another file for this one.")
+                .arg(*storedFilter),
+            command);
     if (const auto mark = store.value(HighWaterKey)) {
         const qint64 highWater = mark->toLongLong();
         if (!query.range.startMicros || *query.range.startMicros < highWater)
             query.range.startMicros = highWater;
     }
-    if (!env.connect(connection, &error)) {
-        env.err() << "sessionscope sync: " << error << Qt::endl;
-        return connection.demo ? NetworkFailure : Usage;
-    }
+    if (const auto stop = env.connectFor(connection, command))
+        return *stop;
 
     SyncCounts counts;
     qint64 newest = store.value(HighWaterKey).value_or(QStringLiteral("0")).toLongLong();
     QSet<QString> seen;
-    std::optional<ApiError> failure;
     QString storeError;
-    query.pageSize = UsageQuery::MaxPageSize;
-    UsageCollector collector(&env.client());
     CollectionSummary summary;
-    QEventLoop loop;
-    QObject::connect(&collector, &UsageCollector::pageReady, &loop,
-                     [&](int, const QList<SessionSummary> &sessions) {
-                         store.begin();
-                         for (const SessionSummary &s : sessions) {
-                             bool inserted = false;
-                             if (!store.upsert(s, &inserted, &storeError)) {
-                                 collector.cancel();
-                                 loop.quit();
-                                 return;
-                             }
-                             ++(inserted ? counts.inserted : counts.updated);
-                             seen.insert(s.sessionId);
-                             newest = qMax(newest, microsFromDateTime(s.createdAt));
-                         }
-                         store.commit(&storeError);
-                     });
-    QObject::connect(&collector, &UsageCollector::finished, &loop, [&](const CollectionSummary &s) {
-        summary = s;
-        loop.quit();
-    });
-    QObject::connect(&collector, &UsageCollector::failed, &loop, [&](const ApiError &e) {
-        failure = e;
-        loop.quit();
-    });
-    collector.start(query);
-    loop.exec();
-    if (failure)
-        return env.reportError(*failure);
-    if (!storeError.isEmpty()) {
-        env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
-        return ApiFailure;
-    }
+    const auto fetched = env.collectAll(
+        query, 6, command,
+        [&](const QList<SessionSummary> &sessions) {
+            store.begin();
+            for (const SessionSummary &s : sessions) {
+                bool inserted = false;
+                if (!store.upsert(s, &inserted, &storeError))
+                    return QStringLiteral("database error: ") + storeError;
+                ++(inserted ? counts.inserted : counts.updated);
+                seen.insert(s.sessionId);
+                newest = qMax(newest, microsFromDateTime(s.createdAt));
+            }
+            return store.commit(&storeError) ? QString()
+                                             : QStringLiteral("database error: ") + storeError;
+        },
+        &summary);
+    if (fetched)
+        return *fetched;
 
     // Sessions stored while in progress and not seen again above: ask for each one.
     for (const QString &id : store.inProgressSessionIds()) {
         if (seen.contains(id))
             continue;
         ++counts.revisited;
-        const Result<SessionSummary> result = env.wait<SessionSummary>(
-            [&](ApiClient &client, QObject *context, auto done) { client.fetchSession(id, context, done); });
+        const Result<SessionSummary> result =
+            env.wait<SessionSummary>([&](ApiClient &client, QObject *context, auto done) {
+                client.fetchSession(id, context, done);
+            });
         if (!result) {
             if (result.error().kind == ApiError::Kind::NotFound) {
                 ++counts.vanished;
@@ -143,8 +119,6 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
         env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
         return ApiFailure;
     }
-    if (!summary.inconsistency.isEmpty())
-        env.err() << "sessionscope sync: warning: " << summary.inconsistency << Qt::endl;
     env.out() << "Synced " << counts.inserted << " new and " << counts.updated
               << " known sessions; re-checked " << counts.revisited << " in progress ("
               << counts.nowFinalized << " now finished, " << counts.vanished

@@ -13,8 +13,7 @@ constexpr int WaitMs = 60000;
 
 const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
 
-template<typename T, typename Start>
-Result<T> await(Start &&start)
+template<typename T, typename Start> Result<T> await(Start &&start)
 {
     std::optional<Result<T>> result;
     int calls = 0;
@@ -109,7 +108,8 @@ private Q_SLOTS:
         QCOMPARE(sum.llmInputTokens, serverTotals.llmInputTokens);
         QCOMPARE(sum.llmOutputTokens, serverTotals.llmOutputTokens);
         QCOMPARE(sum.ttsCharacters, serverTotals.ttsCharacters);
-        QVERIFY(qAbs(sum.sttAudioSeconds - serverTotals.sttAudioSeconds) < 1e-6 * serverTotals.sttAudioSeconds + 1e-6);
+        QVERIFY(qAbs(sum.sttAudioSeconds - serverTotals.sttAudioSeconds) <
+                1e-6 * serverTotals.sttAudioSeconds + 1e-6);
         // Newest first, ties by id descending.
         for (qsizetype i = 1; i < all.size(); ++i) {
             const auto &a = all[i - 1], &b = all[i];
@@ -144,14 +144,15 @@ private Q_SLOTS:
         if (!tenant.isNull())
             query.tenantId = sessions.at(5).tenantId;
         const QDate today = ReferenceNow.date();
-        query.range = UtcRange::forDays(firstDay >= 0 ? today.addDays(-firstDay) : QDate(),
-                                        lastDay >= 0 ? today.addDays(-lastDay) : QDate(),
-                                        QTimeZone::utc());
+        query.range =
+            UtcRange::forDays(firstDay >= 0 ? today.addDays(-firstDay) : QDate(),
+                              lastDay >= 0 ? today.addDays(-lastDay) : QDate(), QTimeZone::utc());
         qint64 expectedCount = 0;
         Money expectedCost;
         for (const DemoSession &s : sessions) {
             if ((query.characterSlug.isEmpty() || s.characterSlug == query.characterSlug) &&
-                (query.tenantId.isEmpty() || s.tenantId == query.tenantId) && inRange(s, query.range)) {
+                (query.tenantId.isEmpty() || s.tenantId == query.tenantId) &&
+                inRange(s, query.range)) {
                 ++expectedCount;
                 expectedCost += Money::fromMicros(s.costMicros);
             }
@@ -261,8 +262,9 @@ private Q_SLOTS:
 
     void notFound()
     {
-        const auto missing = await<SessionSummary>(
-            [&](auto done) { m_client->fetchSession(QStringLiteral("sess_does/not exist"), this, done); });
+        const auto missing = await<SessionSummary>([&](auto done) {
+            m_client->fetchSession(QStringLiteral("sess_does/not exist"), this, done);
+        });
         QCOMPARE(missing.error().kind, ApiError::Kind::NotFound);
         UsageQuery query;
         query.page = 10000;
@@ -302,8 +304,8 @@ private Q_SLOTS:
             m_client->login(m_server->ownerEmail(), QStringLiteral("wrong"), this, done);
         });
         QCOMPARE(wrong.error().kind, ApiError::Kind::Unauthorized);
-        const auto characters = await<QList<CharacterInfo>>(
-            [&](auto done) { m_client->fetchCharacters(this, done); });
+        const auto characters =
+            await<QList<CharacterInfo>>([&](auto done) { m_client->fetchCharacters(this, done); });
         QVERIFY(characters.ok());
         QCOMPARE(characters.value().size(), m_server->ownerCharacterSlugs().size());
     }
@@ -312,7 +314,8 @@ private Q_SLOTS:
     {
         HeaderRecorder recorder;
         QVERIFY(recorder.start());
-        const QUrl foreign = recorder.baseUrl().resolved(QUrl(QStringLiteral("/api/billing/usage/?page=2")));
+        const QUrl foreign =
+            recorder.baseUrl().resolved(QUrl(QStringLiteral("/api/billing/usage/?page=2")));
         // A redirect to another origin is not followed at all.
         m_server->faults().add(FaultInjector::Kind::Redirect, QStringLiteral("/api/billing/usage/"),
                                foreign.toString(), 1);
@@ -320,8 +323,8 @@ private Q_SLOTS:
         QCOMPARE(redirected.error().kind, ApiError::Kind::UnsafeRedirect);
         QVERIFY(!redirected.error().message.contains(QStringLiteral("page=2")));
         // A `next` link to another origin is never followed: the collector builds its own URLs.
-        m_server->faults().add(FaultInjector::Kind::ForeignNext, QStringLiteral("/api/billing/usage/"),
-                               foreign.toString());
+        m_server->faults().add(FaultInjector::Kind::ForeignNext,
+                               QStringLiteral("/api/billing/usage/"), foreign.toString());
         UsageCollector collector(m_client.get());
         QSignalSpy finished(&collector, &UsageCollector::finished);
         UsageQuery query;
@@ -335,7 +338,8 @@ private Q_SLOTS:
 
     void redirectWithinTheOriginKeepsCredentials()
     {
-        QUrl target = m_client->endpoint(QStringLiteral("/api/billing/usage/"), QStringLiteral("page=1&page_size=3"));
+        QUrl target = m_client->endpoint(QStringLiteral("/api/billing/usage/"),
+                                         QStringLiteral("page=1&page_size=3"));
         m_server->faults().add(FaultInjector::Kind::Redirect, QStringLiteral("page_size=2"),
                                target.toString(), 1);
         UsageQuery query;
@@ -353,14 +357,16 @@ private Q_SLOTS:
         QTest::newRow("502 html") << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502");
         QTest::newRow("429 no header") << int(FaultInjector::Kind::Throttle) << QString();
         QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString();
-        QTest::newRow("reset after headers") << int(FaultInjector::Kind::ResetAfterHeaders) << QString();
+        QTest::newRow("reset after headers")
+            << int(FaultInjector::Kind::ResetAfterHeaders) << QString();
         QTest::newRow("truncated") << int(FaultInjector::Kind::Truncate) << QString();
     }
     void transientErrorsAreRetried()
     {
         QFETCH(int, kind);
         QFETCH(QString, arg);
-        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("/api/billing/usage/"), arg, 2);
+        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("/api/billing/usage/"),
+                               arg, 2);
         const auto result = fetch({});
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(result.value().sessions.size(), 50);
@@ -387,7 +393,8 @@ private Q_SLOTS:
                                QStringLiteral("503"));
         const auto result = fetch({});
         QCOMPARE(result.error().kind, ApiError::Kind::ServerError);
-        QVERIFY2(result.error().message.contains(QStringLiteral("4 attempts")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("4 attempts")),
+                 qPrintable(result.error().message));
         // A Retry-After beyond what we are willing to wait is reported, not waited for.
         m_server->faults().clear();
         m_server->faults().add(FaultInjector::Kind::Throttle, QStringLiteral("/api/billing/usage/"),
@@ -426,10 +433,12 @@ private Q_SLOTS:
 
     void malformedRepliesNameTheProblem()
     {
-        m_server->faults().add(FaultInjector::Kind::MalformedJson, QStringLiteral("/api/billing/usage/"), {}, 1);
+        m_server->faults().add(FaultInjector::Kind::MalformedJson,
+                               QStringLiteral("/api/billing/usage/"), {}, 1);
         auto result = fetch({});
         QCOMPARE(result.error().kind, ApiError::Kind::MalformedResponse);
-        m_server->faults().add(FaultInjector::Kind::WrongShape, QStringLiteral("/api/billing/usage/"), {}, 1);
+        m_server->faults().add(FaultInjector::Kind::WrongShape,
+                               QStringLiteral("/api/billing/usage/"), {}, 1);
         result = fetch({});
         QCOMPARE(result.error().kind, ApiError::Kind::MalformedResponse);
         QVERIFY2(result.error().message.startsWith(QStringLiteral("sessions.data[")) ||
@@ -473,11 +482,12 @@ private Q_SLOTS:
         UsageCollector collector(m_client.get());
         QSet<QString> ids;
         qint64 rows = 0;
-        connect(&collector, &UsageCollector::pageReady, this, [&](int, const QList<SessionSummary> &s) {
-            rows += s.size();
-            for (const auto &x : s)
-                ids.insert(x.sessionId);
-        });
+        connect(&collector, &UsageCollector::pageReady, this,
+                [&](int, const QList<SessionSummary> &s) {
+                    rows += s.size();
+                    for (const auto &x : s)
+                        ids.insert(x.sessionId);
+                });
         QSignalSpy finished(&collector, &UsageCollector::finished);
         UsageQuery query;
         query.pageSize = 100;

@@ -30,7 +30,8 @@ RecordingDownload download(RecordingFetcher &fetcher, const QUrl &url, QObject *
     fetcher.fetch(url, context, [&](RecordingDownload d) { result.emplace(std::move(d)); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs)) {
         RecordingDownload timedOut;
-        timedOut.error = ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
+        timedOut.error =
+            ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
         return timedOut;
     }
     return std::move(*result);
@@ -50,13 +51,15 @@ private:
     Result<UsagePage> fetch(const UsageQuery &query)
     {
         std::optional<Result<UsagePage>> result;
-        m_client->fetchUsage(query, this, [&](Result<UsagePage> r) { result.emplace(std::move(r)); });
+        m_client->fetchUsage(query, this,
+                             [&](Result<UsagePage> r) { result.emplace(std::move(r)); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
             return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
         return std::move(*result);
     }
 
-    QUrl apiUrlWithPort(const QString &host, int port, const QString &scheme = QStringLiteral("http")) const
+    QUrl apiUrlWithPort(const QString &host, int port,
+                        const QString &scheme = QStringLiteral("http")) const
     {
         QUrl url;
         url.setScheme(scheme);
@@ -88,7 +91,8 @@ private Q_SLOTS:
         m_client = std::make_unique<ApiClient>(&m_network);
         m_client->setBaseUrl(m_server->apiBaseUrl());
         // Both credentials, so that neither can slip out.
-        m_client->setCredentials({m_server->staffApiKey(), QStringLiteral("token-that-must-not-leak")});
+        m_client->setCredentials(
+            {m_server->staffApiKey(), QStringLiteral("token-that-must-not-leak")});
         m_client->setRetryPolicy({3, 20, 200, 5});
     }
 
@@ -111,12 +115,13 @@ private Q_SLOTS:
         if (target == u"recorder")
             location = apiUrlWithPort(QStringLiteral("127.0.0.1"), recorderPort).toEncoded();
         else if (target == u"userinfo")
-            location = "http://127.0.0.1:" + QByteArray::number(apiPort) + "@127.0.0.1:" +
-                       QByteArray::number(recorderPort) + "/api/billing/usage/";
+            location = "http://127.0.0.1:" + QByteArray::number(apiPort) +
+                       "@127.0.0.1:" + QByteArray::number(recorderPort) + "/api/billing/usage/";
         else if (target == u"localhost")
             location = apiUrlWithPort(QStringLiteral("localhost"), apiPort).toEncoded();
         else if (target == u"https")
-            location = apiUrlWithPort(QStringLiteral("127.0.0.1"), apiPort, QStringLiteral("https")).toEncoded();
+            location = apiUrlWithPort(QStringLiteral("127.0.0.1"), apiPort, QStringLiteral("https"))
+                           .toEncoded();
         else if (target == u"protocol-relative")
             location = "//127.0.0.1:" + QByteArray::number(recorderPort) + "/api/billing/usage/";
         QString pattern = QStringLiteral("/api/billing/usage/");
@@ -149,9 +154,10 @@ private Q_SLOTS:
     /// The client never follows `next` at all: a link to another origin is data, not a request.
     void foreignNextIsNeverRequested()
     {
-        const QUrl foreign = apiUrlWithPort(QStringLiteral("127.0.0.1"), m_recorder->baseUrl().port());
-        m_server->faults().add(FaultInjector::Kind::ForeignNext, QStringLiteral("/api/billing/usage/"),
-                               foreign.toString());
+        const QUrl foreign =
+            apiUrlWithPort(QStringLiteral("127.0.0.1"), m_recorder->baseUrl().port());
+        m_server->faults().add(FaultInjector::Kind::ForeignNext,
+                               QStringLiteral("/api/billing/usage/"), foreign.toString());
         const auto result = fetch({});
         QVERIFY(result.ok());
         QCOMPARE(result.value().next, foreign);

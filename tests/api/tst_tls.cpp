@@ -90,6 +90,7 @@ private Q_SLOTS:
         }
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ApiError::Kind::Tls);
+        qInfo("%s", qPrintable(result.error().message));
         // The message lets the user compare the fingerprint with the one their administrator
         // gave them, and never the fingerprint they pinned instead.
         QVERIFY2(result.error().message.contains(m_served.sha256Hex()),

@@ -7,8 +7,8 @@
 namespace {
 QByteArray session(const QByteArray &overrides = {}, int id = 1)
 {
-    QByteArray s = R"({"id":)" + QByteArray::number(id) +
-                   R"(,"session_id":"sess_)" + QByteArray::number(id) + R"(","tenant_id":"acme",
+    QByteArray s = R"({"id":)" + QByteArray::number(id) + R"(,"session_id":"sess_)" +
+                   QByteArray::number(id) + R"(","tenant_id":"acme",
         "character_slug":"support-bot","user":7,"room_name":"room-1",
         "origin_url":"https://shop.example/help","metadata":{"campaign":{"id":[1,2,{"x":null}]}},
         "created_at":"2026-05-28T14:23:48.123456Z","finalized_at":"2026-05-28T14:25:00Z",
@@ -34,7 +34,8 @@ QByteArray page(const QByteArray &sessions, const QByteArray &totalsOverride = {
         "total_estimated_cost_usd":"0.024690",)")
                                   : totalsOverride;
     return R"({"success":true,"message":"ok","data":{)" + totals + R"("sessions":{"data":[)" +
-           sessions + R"(],"pagination":{"count":2,"next":"https://api.example/api/billing/usage/?page=2","previous":null}}},"errors":null})";
+           sessions +
+           R"(],"pagination":{"count":2,"next":"https://api.example/api/billing/usage/?page=2","previous":null}}},"errors":null})";
 }
 
 /// Replaces `"key":<old value>` in a JSON object text by `"key":<value>`.
@@ -68,7 +69,8 @@ void TestUsageDecoder::decodesAValidPage()
     QCOMPARE(s.user, std::optional<qint64>(7));
     QCOMPARE(s.metadataJson, QByteArray(R"({"campaign":{"id":[1,2,{"x":null}]}})"));
     QCOMPARE(s.createdAt.toMSecsSinceEpoch(),
-             QDateTime(QDate(2026, 5, 28), QTime(14, 23, 48, 123), QTimeZone::utc()).toMSecsSinceEpoch());
+             QDateTime(QDate(2026, 5, 28), QTime(14, 23, 48, 123), QTimeZone::utc())
+                 .toMSecsSinceEpoch());
     QVERIFY(!s.inProgress());
     QCOMPARE(s.durationSeconds, 72.5);
     QCOMPARE(s.turnCount, 4);
@@ -114,7 +116,8 @@ void TestUsageDecoder::unknownFieldsAreIgnored()
 
 void TestUsageDecoder::unknownRecordingStatusIsKept()
 {
-    const auto result = UsageDecoder::decodeUsagePage(page(withField("recording_status", R"("ARCHIVED")")));
+    const auto result =
+        UsageDecoder::decodeUsagePage(page(withField("recording_status", R"("ARCHIVED")")));
     QVERIFY(result.ok());
     QCOMPARE(result.value().sessions.first().recordingStatus, RecordingStatus::Unknown);
     QCOMPARE(result.value().sessions.first().recordingStatusText, QStringLiteral("ARCHIVED"));
@@ -128,49 +131,76 @@ void TestUsageDecoder::wrongTypesNameTheirPath_data()
         return page(session() + ',' + session({}, 2) + ',' + session({}, 3) + ',' +
                     session('"' + key + "\":" + value, 4));
     };
-    QTest::newRow("turn_count string") << sessions("turn_count", R"("4")")
-                                       << QStringLiteral("sessions.data[3].turn_count: expected an integer");
-    QTest::newRow("turn_count float") << sessions("turn_count", "4.5")
-                                      << QStringLiteral("sessions.data[3].turn_count: expected an integer");
-    QTest::newRow("turn_count huge") << sessions("turn_count", "99999999999")
-                                     << QStringLiteral("sessions.data[3].turn_count: integer out of range");
+    QTest::newRow("turn_count string")
+        << sessions("turn_count", R"("4")")
+        << QStringLiteral("sessions.data[3].turn_count: expected an integer");
+    QTest::newRow("turn_count float")
+        << sessions("turn_count", "4.5")
+        << QStringLiteral("sessions.data[3].turn_count: expected an integer");
+    QTest::newRow("turn_count huge")
+        << sessions("turn_count", "99999999999")
+        << QStringLiteral("sessions.data[3].turn_count: integer out of range");
     QTest::newRow("tokens bool") << sessions("llm_input_tokens", "true")
-                                 << QStringLiteral("sessions.data[3].llm_input_tokens: expected an integer");
-    QTest::newRow("duration string") << sessions("session_duration_seconds", R"("72")")
-                                     << QStringLiteral("sessions.data[3].session_duration_seconds: expected a number");
+                                 << QStringLiteral(
+                                        "sessions.data[3].llm_input_tokens: expected an integer");
+    QTest::newRow("duration string")
+        << sessions("session_duration_seconds", R"("72")")
+        << QStringLiteral("sessions.data[3].session_duration_seconds: expected a number");
     QTest::newRow("cost number") << sessions("estimated_cost_usd", "0.5")
-                                 << QStringLiteral("sessions.data[3].estimated_cost_usd: expected a string");
-    QTest::newRow("cost too precise") << sessions("estimated_cost_usd", R"("0.1234567")")
-                                      << QStringLiteral("sessions.data[3].estimated_cost_usd: expected a decimal string with at most 6 places");
-    QTest::newRow("cost exponent") << sessions("estimated_cost_usd", R"("1e-3")")
-                                   << QStringLiteral("sessions.data[3].estimated_cost_usd: expected a decimal string with at most 6 places");
-    QTest::newRow("created_at number") << sessions("created_at", "1700000000")
-                                       << QStringLiteral("sessions.data[3].created_at: expected a string");
-    QTest::newRow("created_at garbage") << sessions("created_at", R"("yesterday")")
-                                        << QStringLiteral("sessions.data[3].created_at: expected an ISO-8601 date-time");
-    QTest::newRow("transcript object") << sessions("transcript", "{}")
-                                       << QStringLiteral("sessions.data[3].transcript: expected an array");
-    QTest::newRow("turn text number") << sessions("transcript", R"([{"role":"user","text":5}])")
-                                      << QStringLiteral("sessions.data[3].transcript[0].text: expected a string");
-    QTest::newRow("turn ts string") << sessions("transcript", R"([{"role":"user","ts":"1"}])")
-                                    << QStringLiteral("sessions.data[3].transcript[0].ts: expected a number");
-    QTest::newRow("session_id null") << sessions("session_id", "null")
-                                     << QStringLiteral("sessions.data[3].session_id: expected a string, got null");
+                                 << QStringLiteral(
+                                        "sessions.data[3].estimated_cost_usd: expected a string");
+    QTest::newRow("cost too precise")
+        << sessions("estimated_cost_usd", R"("0.1234567")")
+        << QStringLiteral("sessions.data[3].estimated_cost_usd: expected a decimal string with at "
+                          "most 6 places");
+    QTest::newRow("cost exponent")
+        << sessions("estimated_cost_usd", R"("1e-3")")
+        << QStringLiteral("sessions.data[3].estimated_cost_usd: expected a decimal string with at "
+                          "most 6 places");
+    QTest::newRow("created_at number")
+        << sessions("created_at", "1700000000")
+        << QStringLiteral("sessions.data[3].created_at: expected a string");
+    QTest::newRow("created_at garbage")
+        << sessions("created_at", R"("yesterday")")
+        << QStringLiteral("sessions.data[3].created_at: expected an ISO-8601 date-time");
+    QTest::newRow("transcript object")
+        << sessions("transcript", "{}")
+        << QStringLiteral("sessions.data[3].transcript: expected an array");
+    QTest::newRow("turn text number")
+        << sessions("transcript", R"([{"role":"user","text":5}])")
+        << QStringLiteral("sessions.data[3].transcript[0].text: expected a string");
+    QTest::newRow("turn ts string")
+        << sessions("transcript", R"([{"role":"user","ts":"1"}])")
+        << QStringLiteral("sessions.data[3].transcript[0].ts: expected a number");
+    QTest::newRow("session_id null")
+        << sessions("session_id", "null")
+        << QStringLiteral("sessions.data[3].session_id: expected a string, got null");
     QTest::newRow("user string") << sessions("user", R"("7")")
                                  << QStringLiteral("sessions.data[3].user: expected an integer");
-    QTest::newRow("session not object") << page(session() + ",42")
-                                        << QStringLiteral("sessions.data[1]: expected an object");
-    QTest::newRow("total string") << page(session(), R"("total_sessions":"2","total_llm_input_tokens":1,"total_llm_output_tokens":1,"total_stt_audio_seconds":1,"total_tts_characters":1,"total_estimated_cost_usd":"1.0",)")
-                                  << QStringLiteral("total_sessions: expected an integer");
-    QTest::newRow("total missing") << page(session(), R"("total_sessions":2,"total_llm_input_tokens":1,"total_llm_output_tokens":1,"total_stt_audio_seconds":1,"total_tts_characters":1,)")
-                                   << QStringLiteral("total_estimated_cost_usd: missing");
+    QTest::newRow("session not object")
+        << page(session() + ",42") << QStringLiteral("sessions.data[1]: expected an object");
+    QTest::newRow("total string")
+        << page(
+               session(),
+               R"("total_sessions":"2","total_llm_input_tokens":1,"total_llm_output_tokens":1,"total_stt_audio_seconds":1,"total_tts_characters":1,"total_estimated_cost_usd":"1.0",)")
+        << QStringLiteral("total_sessions: expected an integer");
+    QTest::newRow("total missing")
+        << page(
+               session(),
+               R"("total_sessions":2,"total_llm_input_tokens":1,"total_llm_output_tokens":1,"total_stt_audio_seconds":1,"total_tts_characters":1,)")
+        << QStringLiteral("total_estimated_cost_usd: missing");
     QTest::newRow("data array") << QByteArray(R"({"success":true,"data":[]})")
                                 << QStringLiteral("data: expected an object");
-    QTest::newRow("no data") << QByteArray(R"({"success":true})") << QStringLiteral("data: missing");
-    QTest::newRow("count negative") << QByteArray(R"({"success":true,"data":{"total_sessions":0,"total_llm_input_tokens":0,"total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,"total_estimated_cost_usd":"0","sessions":{"data":[],"pagination":{"count":-1}}}})")
-                                    << QStringLiteral("sessions.pagination.count: expected a count of zero or more");
-    QTest::newRow("count missing") << QByteArray(R"({"success":true,"data":{"total_sessions":0,"total_llm_input_tokens":0,"total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,"total_estimated_cost_usd":"0","sessions":{"data":[],"pagination":{}}}})")
-                                   << QStringLiteral("sessions.pagination.count: missing");
+    QTest::newRow("no data") << QByteArray(R"({"success":true})")
+                             << QStringLiteral("data: missing");
+    QTest::newRow("count negative")
+        << QByteArray(
+               R"({"success":true,"data":{"total_sessions":0,"total_llm_input_tokens":0,"total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,"total_estimated_cost_usd":"0","sessions":{"data":[],"pagination":{"count":-1}}}})")
+        << QStringLiteral("sessions.pagination.count: expected a count of zero or more");
+    QTest::newRow("count missing")
+        << QByteArray(
+               R"({"success":true,"data":{"total_sessions":0,"total_llm_input_tokens":0,"total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,"total_estimated_cost_usd":"0","sessions":{"data":[],"pagination":{}}}})")
+        << QStringLiteral("sessions.pagination.count: missing");
     QTest::newRow("success false") << QByteArray(R"({"success":false,"message":"nope","data":{}})")
                                    << QStringLiteral("the server reported failure: nope");
 }
@@ -219,7 +249,8 @@ void TestUsageDecoder::escapedKeysAndStrings()
         page(R"({"session_\u0069d":"sess_\"q\"","llm_model":"a\u00e9\n\ud83d\ude00"})"));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value().sessions.first().sessionId, QStringLiteral("sess_\"q\""));
-    QCOMPARE(result.value().sessions.first().llmModel, QString::fromUtf8("a\xc3\xa9\n\xf0\x9f\x98\x80"));
+    QCOMPARE(result.value().sessions.first().llmModel,
+             QString::fromUtf8("a\xc3\xa9\n\xf0\x9f\x98\x80"));
 }
 
 void TestUsageDecoder::sessionDetail()
@@ -250,7 +281,8 @@ void TestUsageDecoder::characters()
     QVERIFY(list.ok());
     QCOMPARE(list.value().size(), 2);
     QCOMPARE(list.value().first().name, QStringLiteral("A"));
-    const auto paged = UsageDecoder::decodeCharacters(R"({"success":true,"data":{"results":[{"slug":"c"}]}})");
+    const auto paged =
+        UsageDecoder::decodeCharacters(R"({"success":true,"data":{"results":[{"slug":"c"}]}})");
     QVERIFY(paged.ok());
     QCOMPARE(paged.value().first().slug, QStringLiteral("c"));
 }
@@ -258,9 +290,12 @@ void TestUsageDecoder::characters()
 void TestUsageDecoder::errorBodies()
 {
     ApiError e;
-    UsageDecoder::readErrorBody(R"({"success":false,"message":"Invalid start.","data":null,"errors":{"start":["Enter a valid date/time."],"end":"bad"}})", e);
+    UsageDecoder::readErrorBody(
+        R"({"success":false,"message":"Invalid start.","data":null,"errors":{"start":["Enter a valid date/time."],"end":"bad"}})",
+        e);
     QCOMPARE(e.message, QStringLiteral("Invalid start."));
-    QCOMPARE(e.fieldErrors.value(QStringLiteral("start")), QStringList{QStringLiteral("Enter a valid date/time.")});
+    QCOMPARE(e.fieldErrors.value(QStringLiteral("start")),
+             QStringList{QStringLiteral("Enter a valid date/time.")});
     QCOMPARE(e.fieldErrors.value(QStringLiteral("end")), QStringList{QStringLiteral("bad")});
     ApiError d;
     UsageDecoder::readErrorBody(R"({"detail":"Invalid page."})", d);

@@ -18,7 +18,8 @@ private Q_SLOTS:
         q.page = 3;
         q.pageSize = 200;
         const QString text = q.toQueryString();
-        QVERIFY2(text.contains(QStringLiteral("character_slug=support%2Bbot%26x%3D1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("character_slug=support%2Bbot%26x%3D1")),
+                 qPrintable(text));
         const QUrlQuery parsed(text);
         QCOMPARE(parsed.queryItemValue(QStringLiteral("character_slug"), QUrl::FullyDecoded),
                  QStringLiteral("support+bot&x=1"));
@@ -51,23 +52,28 @@ private Q_SLOTS:
         QTest::newRow("utc day") << QByteArray("UTC") << QDate(2026, 5, 1) << QDate(2026, 5, 1)
                                  << QStringLiteral("2026-05-01T00:00:00Z")
                                  << QStringLiteral("2026-05-01T23:59:59.999999Z");
-        QTest::newRow("berlin summer") << QByteArray("Europe/Berlin") << QDate(2026, 7, 10)
-                                       << QDate(2026, 7, 10) << QStringLiteral("2026-07-09T22:00:00Z")
-                                       << QStringLiteral("2026-07-10T21:59:59.999999Z");
+        QTest::newRow("berlin summer")
+            << QByteArray("Europe/Berlin") << QDate(2026, 7, 10) << QDate(2026, 7, 10)
+            << QStringLiteral("2026-07-09T22:00:00Z")
+            << QStringLiteral("2026-07-10T21:59:59.999999Z");
         // 29 March 2026: clocks go forward, the day lasts 23 hours.
         QTest::newRow("berlin spring forward")
             << QByteArray("Europe/Berlin") << QDate(2026, 3, 29) << QDate(2026, 3, 29)
-            << QStringLiteral("2026-03-28T23:00:00Z") << QStringLiteral("2026-03-29T21:59:59.999999Z");
+            << QStringLiteral("2026-03-28T23:00:00Z")
+            << QStringLiteral("2026-03-29T21:59:59.999999Z");
         // 25 October 2026: clocks go back, the day lasts 25 hours.
         QTest::newRow("berlin fall back")
             << QByteArray("Europe/Berlin") << QDate(2026, 10, 25) << QDate(2026, 10, 25)
-            << QStringLiteral("2026-10-24T22:00:00Z") << QStringLiteral("2026-10-25T22:59:59.999999Z");
-        QTest::newRow("new york week") << QByteArray("America/New_York") << QDate(2026, 1, 1)
-                                       << QDate(2026, 1, 7) << QStringLiteral("2026-01-01T05:00:00Z")
-                                       << QStringLiteral("2026-01-08T04:59:59.999999Z");
-        QTest::newRow("kiritimati ahead") << QByteArray("Pacific/Kiritimati") << QDate(2026, 2, 1)
-                                          << QDate(2026, 2, 1) << QStringLiteral("2026-01-31T10:00:00Z")
-                                          << QStringLiteral("2026-02-01T09:59:59.999999Z");
+            << QStringLiteral("2026-10-24T22:00:00Z")
+            << QStringLiteral("2026-10-25T22:59:59.999999Z");
+        QTest::newRow("new york week")
+            << QByteArray("America/New_York") << QDate(2026, 1, 1) << QDate(2026, 1, 7)
+            << QStringLiteral("2026-01-01T05:00:00Z")
+            << QStringLiteral("2026-01-08T04:59:59.999999Z");
+        QTest::newRow("kiritimati ahead")
+            << QByteArray("Pacific/Kiritimati") << QDate(2026, 2, 1) << QDate(2026, 2, 1)
+            << QStringLiteral("2026-01-31T10:00:00Z")
+            << QStringLiteral("2026-02-01T09:59:59.999999Z");
     }
     void localDaysBecomeInclusiveUtcBounds()
     {
@@ -94,7 +100,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("normalised"); // empty = invalid
-        QTest::newRow("z") << QStringLiteral("2026-05-28T14:23:48Z") << QStringLiteral("2026-05-28T14:23:48Z");
+        QTest::newRow("z") << QStringLiteral("2026-05-28T14:23:48Z")
+                           << QStringLiteral("2026-05-28T14:23:48Z");
         QTest::newRow("micros") << QStringLiteral("2026-05-28T14:23:48.123456Z")
                                 << QStringLiteral("2026-05-28T14:23:48.123456Z");
         QTest::newRow("millis") << QStringLiteral("2026-05-28T14:23:48.5Z")
@@ -103,10 +110,12 @@ private Q_SLOTS:
                                          << QStringLiteral("2026-05-28T14:23:48.999999Z");
         QTest::newRow("offset") << QStringLiteral("2026-05-28T16:23:48+02:00")
                                 << QStringLiteral("2026-05-28T14:23:48Z");
-        QTest::newRow("negative offset") << QStringLiteral("2026-05-28T09:23:48-0500")
-                                         << QStringLiteral("2026-05-28T14:23:48Z");
-        QTest::newRow("no seconds") << QStringLiteral("2026-05-28T14:23Z") << QStringLiteral("2026-05-28T14:23:00Z");
-        QTest::newRow("date only") << QStringLiteral("2026-05-28") << QStringLiteral("2026-05-28T00:00:00Z");
+        QTest::newRow("negative offset")
+            << QStringLiteral("2026-05-28T09:23:48-0500") << QStringLiteral("2026-05-28T14:23:48Z");
+        QTest::newRow("no seconds")
+            << QStringLiteral("2026-05-28T14:23Z") << QStringLiteral("2026-05-28T14:23:00Z");
+        QTest::newRow("date only")
+            << QStringLiteral("2026-05-28") << QStringLiteral("2026-05-28T00:00:00Z");
         QTest::newRow("no zone") << QStringLiteral("2026-05-28T14:23:48") << QString();
         QTest::newRow("bad month") << QStringLiteral("2026-13-01T00:00:00Z") << QString();
         QTest::newRow("feb 30") << QStringLiteral("2026-02-30T00:00:00Z") << QString();

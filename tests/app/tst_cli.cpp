@@ -87,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("total_sessions")).toInteger(), sessions);
         QCOMPARE(json.value(QStringLiteral("total_llm_input_tokens")).toInteger(), input);
         QCOMPARE(json.value(QStringLiteral("total_tts_characters")).toInteger(), tts);
-        QCOMPARE(json.value(QStringLiteral("total_estimated_cost_usd")).toString(), cost.toDecimalString());
+        QCOMPARE(json.value(QStringLiteral("total_estimated_cost_usd")).toString(),
+                 cost.toDecimalString());
         QVERIFY(json.contains(QStringLiteral("total_llm_output_tokens")));
         QVERIFY(json.contains(QStringLiteral("total_stt_audio_seconds")));
         QCOMPARE(json.size(), 6);
@@ -99,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("Sessions:          1,200"));
         QVERIFY(r.out.contains("Estimated cost:"));
-        r = run(QStringList{QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("csv")} +
+        r = run(QStringList{QStringLiteral("report"), QStringLiteral("--format"),
+                            QStringLiteral("csv")} +
                 connection());
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -137,7 +139,10 @@ private Q_SLOTS:
         const Run report = run(QStringList{QStringLiteral("report"), QStringLiteral("--format"),
                                            QStringLiteral("json")} +
                                connection());
-        QCOMPARE(QJsonDocument::fromJson(report.out).object().value(QStringLiteral("total_estimated_cost_usd")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(report.out)
+                     .object()
+                     .value(QStringLiteral("total_estimated_cost_usd"))
+                     .toString(),
                  sum.toDecimalString());
     }
 
@@ -159,7 +164,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("sessions.sqlite"));
-        Run r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} + connection());
+        Run r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} +
+                    connection());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("Synced 1200 new"), r.out.constData());
         QVERIFY(r.out.contains("holds 1200 sessions"));
@@ -170,7 +176,8 @@ private Q_SLOTS:
         // A second run asks only from the newest stored session on (inclusive), adds nothing
         // twice, and looks again at the sessions that were in progress.
         m_server->clearRequestLog();
-        r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} + connection());
+        r = run(QStringList{QStringLiteral("sync"), QStringLiteral("--database"), db} +
+                connection());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("Synced 0 new"), r.out.constData());
         QVERIFY(r.out.contains("holds 1200 sessions"));
@@ -203,17 +210,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("help") << QStringList{QStringLiteral("report"), QStringLiteral("--help")} << 0;
-        QTest::newRow("bad format") << QStringList{QStringLiteral("report"), QStringLiteral("--format"),
-                                                   QStringLiteral("xml")}
-                                    << 2;
-        QTest::newRow("bad date") << QStringList{QStringLiteral("export"), QStringLiteral("--start"),
+        QTest::newRow("help") << QStringList{QStringLiteral("report"), QStringLiteral("--help")}
+                              << 0;
+        QTest::newRow("bad format")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--format"),
+                           QStringLiteral("xml")}
+            << 2;
+        QTest::newRow("bad date") << QStringList{QStringLiteral("export"),
+                                                 QStringLiteral("--start"),
                                                  QStringLiteral("yesterday")}
                                   << 2;
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("report"), QStringLiteral("--frobnicate")} << 2;
-        QTest::newRow("wrong key") << QStringList{QStringLiteral("report"), QStringLiteral("--api-key"),
-                                                  QStringLiteral("sk_wrong")}
-                                   << 3;
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--frobnicate")} << 2;
+        QTest::newRow("wrong key")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--api-key"),
+                           QStringLiteral("sk_wrong")}
+            << 3;
     }
     void exitCodes()
     {
@@ -249,9 +261,10 @@ private Q_SLOTS:
 
     void keyNeverPrinted()
     {
-        const Run r = run(QStringList{QStringLiteral("report"), QStringLiteral("--api-key"),
-                                      QStringLiteral("sk_secretvalue123"), QStringLiteral("--base-url"),
-                                      m_server->apiBaseUrl().toString()});
+        const Run r =
+            run(QStringList{QStringLiteral("report"), QStringLiteral("--api-key"),
+                            QStringLiteral("sk_secretvalue123"), QStringLiteral("--base-url"),
+                            m_server->apiBaseUrl().toString()});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(!r.out.contains("secretvalue123"));
         QVERIFY(!r.err.contains("secretvalue123"));

@@ -3,6 +3,7 @@
 // about the server's figures is said on standard error.
 
 #include "demoprocess.h"
+#include "testcertificate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,42 @@
 
 namespace {
 constexpr int Sessions = 700; // four pages of 200
+
+/// RFC 4180 records: quoted fields may hold commas, quotes and line breaks (transcripts do).
+QList<QList<QByteArray>> parseCsv(const QByteArray &data)
+{
+    QList<QList<QByteArray>> records;
+    QList<QByteArray> record;
+    QByteArray field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data.at(i);
+        if (quoted) {
+            if (c == '"' && i + 1 < data.size() && data.at(i + 1) == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            record.append(std::exchange(field, {}));
+        } else if (c == '\n') {
+            record.append(std::exchange(field, {}));
+            records.append(std::exchange(record, {}));
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (!field.isEmpty() || !record.isEmpty()) {
+        record.append(field);
+        records.append(record);
+    }
+    return records;
+}
 } // namespace
 
 class TestCliFaults final : public QObject
@@ -26,26 +63,39 @@ private Q_SLOTS:
         QTest::addColumn<bool>("toFile");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrMentions"); // empty: standard error says nothing
-        QTest::newRow("no fault") << QString() << QStringLiteral("jsonl") << true << 0 << QStringLiteral("Exported 700");
+        QTest::addColumn<int>("distinct");           // sessions the server's pages hold at all
+        QTest::newRow("no fault") << QString() << QStringLiteral("jsonl") << true << 0
+                                  << QStringLiteral("Exported 700") << Sessions;
         QTest::newRow("page 3 repeats page 2, jsonl file")
-            << QStringLiteral("page=3&=repeat-rows") << QStringLiteral("jsonl") << true << 0 << QStringLiteral("warning");
+            << QStringLiteral("page=3&=repeat-rows") << QStringLiteral("jsonl") << true << 0
+            << QStringLiteral("warning") << 500;
         QTest::newRow("page 3 repeats page 2, csv stdout")
-            << QStringLiteral("page=3&=repeat-rows") << QStringLiteral("csv") << false << 0 << QStringLiteral("warning");
+            << QStringLiteral("page=3&=repeat-rows") << QStringLiteral("csv") << false << 0
+            << QStringLiteral("warning") << 500;
         QTest::newRow("every page repeats, jsonl stdout")
-            << QStringLiteral("/api/billing/usage/=repeat-rows") << QStringLiteral("jsonl") << false << 0
-            << QStringLiteral("warning");
-        QTest::newRow("count too high") << QStringLiteral("page=1&=wrong-count") << QStringLiteral("jsonl") << true << 0
-                                        << QStringLiteral("warning");
-        QTest::newRow("503 twice") << QStringLiteral("page=2&=status:503@2") << QStringLiteral("jsonl") << true << 0
-                                   << QStringLiteral("Exported 700");
-        QTest::newRow("foreign next") << QStringLiteral("/api/billing/usage/=foreign-next:http://127.0.0.1:9/x")
-                                      << QStringLiteral("csv") << true << 0 << QStringLiteral("Exported 700");
-        QTest::newRow("wrong shape on page 2") << QStringLiteral("page=2&=wrong-shape") << QStringLiteral("jsonl")
-                                               << true << 4 << QStringLiteral("sessions.data[");
-        QTest::newRow("50 MB page") << QStringLiteral("page=2&=huge-page:50") << QStringLiteral("csv") << true << 4
-                                    << QStringLiteral("larger than");
-        QTest::newRow("connection reset every time") << QStringLiteral("page=3&=reset") << QStringLiteral("jsonl")
-                                                     << true << 5 << QStringLiteral("attempts");
+            << QStringLiteral("/api/billing/usage/=repeat-rows") << QStringLiteral("jsonl") << false
+            << 0 << QStringLiteral("warning") << 600;
+        QTest::newRow("count too high")
+            << QStringLiteral("page=1&=wrong-count") << QStringLiteral("jsonl") << true << 0
+            << QStringLiteral("warning") << Sessions;
+        QTest::newRow("count too low")
+            << QStringLiteral("page=1&=wrong-count:300") << QStringLiteral("jsonl") << true << 0
+            << QStringLiteral("warning") << Sessions;
+        QTest::newRow("503 twice")
+            << QStringLiteral("page=2&=status:503@2") << QStringLiteral("jsonl") << true << 0
+            << QStringLiteral("Exported 700") << Sessions;
+        QTest::newRow("foreign next")
+            << QStringLiteral("/api/billing/usage/=foreign-next:http://127.0.0.1:9/x")
+            << QStringLiteral("csv") << true << 0 << QStringLiteral("Exported 700") << Sessions;
+        QTest::newRow("wrong shape on page 2")
+            << QStringLiteral("page=2&=wrong-shape") << QStringLiteral("jsonl") << true << 4
+            << QStringLiteral("expected an integer") << 0;
+        QTest::newRow("50 MB page")
+            << QStringLiteral("page=2&=huge-page:50") << QStringLiteral("csv") << true << 4
+            << QStringLiteral("larger than") << 0;
+        QTest::newRow("connection reset every time")
+            << QStringLiteral("page=3&=reset") << QStringLiteral("jsonl") << true << 5
+            << QStringLiteral("attempts") << 0;
     }
     void exportUnderFaults()
     {
@@ -54,6 +104,7 @@ private Q_SLOTS:
         QFETCH(bool, toFile);
         QFETCH(int, exitCode);
         QFETCH(QString, stderrMentions);
+        QFETCH(int, distinct);
         DemoProcess server;
         QStringList serverArguments{QStringLiteral("--sessions"), QString::number(Sessions),
                                     QStringLiteral("--seed"), QStringLiteral("4")};
@@ -78,7 +129,8 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(240000));
         const QByteArray out = cli.readAllStandardOutput();
         const QByteArray err = cli.readAllStandardError();
-        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == exitCode, err.constData());
+        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == exitCode,
+                 err.constData());
         if (stderrMentions.isEmpty())
             QVERIFY2(err.isEmpty(), err.constData());
         else
@@ -96,31 +148,77 @@ private Q_SLOTS:
             data = file.readAll();
             QVERIFY(out.isEmpty());
         }
-        QList<QByteArray> lines = data.split('\n');
-        if (lines.last().isEmpty())
-            lines.removeLast();
+        QList<QByteArray> ids;
         if (format == u"csv") {
-            QVERIFY(lines.first().startsWith("id,session_id,"));
-            lines.removeFirst();
-        }
-        QSet<QByteArray> ids;
-        for (const QByteArray &line : std::as_const(lines)) {
-            QByteArray id;
-            if (format == u"csv") {
-                id = line.split(',').value(1);
-            } else {
+            QList<QList<QByteArray>> records = parseCsv(data);
+            QVERIFY(!records.isEmpty());
+            QCOMPARE(records.first().value(1), QByteArray("session_id"));
+            const qsizetype columns = records.first().size();
+            records.removeFirst();
+            for (const QList<QByteArray> &r : std::as_const(records)) {
+                QCOMPARE(r.size(), columns);
+                ids.append(r.value(1));
+            }
+        } else {
+            for (const QByteArray &line : data.split('\n')) {
+                if (line.isEmpty())
+                    continue;
                 QJsonParseError parseError;
                 const QJsonObject o = QJsonDocument::fromJson(line, &parseError).object();
                 QVERIFY2(parseError.error == QJsonParseError::NoError, line.left(200).constData());
-                id = o.value(QStringLiteral("session_id")).toString().toUtf8();
+                ids.append(o.value(QStringLiteral("session_id")).toString().toUtf8());
             }
-            QVERIFY(id.startsWith("sess_"));
-            QVERIFY2(!ids.contains(id), id.constData()); // no session twice
-            ids.insert(id);
         }
-        // Not one lost either: every session of the server, once.
-        QCOMPARE(ids.size(), Sessions);
-        QCOMPARE(lines.size(), Sessions);
+        QSet<QByteArray> seen;
+        for (const QByteArray &id : std::as_const(ids)) {
+            QVERIFY2(id.startsWith("sess_"), id.constData());
+            QVERIFY2(!seen.contains(id), id.constData()); // no session twice
+            seen.insert(id);
+        }
+        // Every session the server's pages held, once; when they held fewer than the count
+        // promised, the warning above said so.
+        QCOMPARE(int(seen.size()), distinct);
+        QCOMPARE(int(ids.size()), distinct);
+    }
+
+    /// The demo server over HTTPS with a self-signed certificate: the command line refuses it
+    /// and names the certificate's fingerprint, so that a person can check it.
+    void untrustedCertificateIsRefusedWithItsFingerprint()
+    {
+        const TestCertificate certificate = TestCertificate::generate();
+        QVERIFY2(certificate.isValid(), qPrintable(certificate.error));
+        QTemporaryDir dir;
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        for (const auto &[path, pem] : {std::pair{certPath, certificate.certificate.toPem()},
+                                        std::pair{keyPath, certificate.key.toPem()}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(pem);
+        }
+        DemoProcess server;
+        QString error;
+        QVERIFY2(server.start(QStringLiteral(DEMO_SERVER_BINARY),
+                              {QStringLiteral("--sessions"), QStringLiteral("50"),
+                               QStringLiteral("--tls-cert"), certPath, QStringLiteral("--tls-key"),
+                               keyPath},
+                              &error),
+                 qPrintable(error));
+        QCOMPARE(server.apiUrl().scheme(), QStringLiteral("https"));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SESSIONSCOPE_API_KEY"), server.staffKey());
+        cli.setProcessEnvironment(env);
+        cli.start(
+            QStringLiteral(SESSIONSCOPE_BINARY),
+            {QStringLiteral("report"), QStringLiteral("--base-url"), server.apiUrl().toString()});
+        QVERIFY(cli.waitForFinished(120000));
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 5);
+        QVERIFY2(err.contains(certificate.sha256Hex().toLatin1()), err.constData());
+        QVERIFY2(err.contains("not trusted"), err.constData());
+        QVERIFY(!err.contains(server.staffKey().toUtf8()));
+        QVERIFY(cli.readAllStandardOutput().isEmpty());
     }
 };
 

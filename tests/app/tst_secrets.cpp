@@ -41,7 +41,8 @@ private:
         env.remove(QStringLiteral("SESSIONSCOPE_TOKEN"));
         // Whatever the program decides to store (settings, caches, logs, crash notes) lands here.
         env.insert(QStringLiteral("HOME"), home);
-        for (const char *dir : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        for (const char *dir :
+             {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
             env.insert(QString::fromLatin1(dir), home + u'/' + QString::fromLatin1(dir).toLower());
         for (const QString &kv : extraEnvironment)
             env.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
@@ -91,33 +92,51 @@ private Q_SLOTS:
 
     void nothingWrittenContainsASecret_data()
     {
-        QTest::addColumn<QStringList>("arguments"); // {api}, {key}, {home}, {recorder}, ... expanded
+        QTest::addColumn<QStringList>(
+            "arguments"); // {api}, {key}, {home}, {recorder}, ... expanded
         QTest::addColumn<QStringList>("environment");
         QTest::addColumn<QString>("fault"); // FaultInjector spec for the API, or empty
         QTest::addColumn<int>("exitCode");
         const QStringList conn{QStringLiteral("--base-url"), QStringLiteral("{api}"),
                                QStringLiteral("--api-key"), QStringLiteral("{key}")};
         const QStringList url{QStringLiteral("--base-url"), QStringLiteral("{api}")};
-        QTest::newRow("report, key as option") << QStringList{QStringLiteral("report")} + conn << QStringList() << QString() << 0;
+        QTest::newRow("report, key as option")
+            << QStringList{QStringLiteral("report")} + conn << QStringList() << QString() << 0;
         QTest::newRow("report json, key from environment")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("json")} + url
+            << QStringList{QStringLiteral("report"), QStringLiteral("--format"),
+                           QStringLiteral("json")} +
+                   url
             << QStringList{QStringLiteral("SESSIONSCOPE_API_KEY={key}")} << QString() << 0;
         QTest::newRow("export jsonl file")
-            << QStringList{QStringLiteral("export"), QStringLiteral("--output"), QStringLiteral("{home}/all.jsonl")} + conn
+            << QStringList{QStringLiteral("export"), QStringLiteral("--output"),
+                           QStringLiteral("{home}/all.jsonl")} +
+                   conn
             << QStringList() << QString() << 0;
         QTest::newRow("export csv to stdout")
-            << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")} + conn
+            << QStringList{QStringLiteral("export"), QStringLiteral("--format"),
+                           QStringLiteral("csv")} +
+                   conn
             << QStringList() << QString() << 0;
-        QTest::newRow("compare") << QStringList{QStringLiteral("compare"), QStringLiteral("{slug1}"), QStringLiteral("{slug2}")} + conn
+        QTest::newRow("sync into a database")
+            << QStringList{QStringLiteral("sync"), QStringLiteral("--database"),
+                           QStringLiteral("{home}/sessions.sqlite")} +
+                   conn
+            << QStringList() << QString() << 0;
+        QTest::newRow("compare") << QStringList{QStringLiteral("compare"),
+                                                QStringLiteral("{slug1}"),
+                                                QStringLiteral("{slug2}")} +
+                                        conn
                                  << QStringList() << QString() << 0;
-        QTest::newRow("wrong key") << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"), QStringLiteral("{api}"),
-                                                  QStringLiteral("--api-key"), FakeKey}
-                                   << QStringList() << QString() << 3;
-        QTest::newRow("wrong token") << QStringList{QStringLiteral("report"), QStringLiteral("--token"), FakeToken} + url
-                                     << QStringList() << QString() << 3;
+        QTest::newRow("wrong key")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"),
+                           QStringLiteral("{api}"), QStringLiteral("--api-key"), FakeKey}
+            << QStringList() << QString() << 3;
+        QTest::newRow("wrong token")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--token"), FakeToken} + url
+            << QStringList() << QString() << 3;
         QTest::newRow("wrong key from environment")
-            << QStringList{QStringLiteral("export")} + url << QStringList{QStringLiteral("SESSIONSCOPE_API_KEY=") + FakeKey}
-            << QString() << 3;
+            << QStringList{QStringLiteral("export")} + url
+            << QStringList{QStringLiteral("SESSIONSCOPE_API_KEY=") + FakeKey} << QString() << 3;
         QTest::newRow("server error quoting the URL")
             << QStringList{QStringLiteral("report")} + conn << QStringList()
             << QStringLiteral("/api/billing/usage/=status:500") << 4;
@@ -126,18 +145,23 @@ private Q_SLOTS:
             << QStringLiteral("/api/billing/usage/=html-error:502") << 4;
         QTest::newRow("redirect to a signed URL elsewhere")
             << QStringList{QStringLiteral("report")} + conn << QStringList()
-            << QStringLiteral("/api/billing/usage/=redirect:{recorder}/steal?api_key={key}&X-Amz-Signature=") + FakeSignature
+            << QStringLiteral(
+                   "/api/billing/usage/=redirect:{recorder}/steal?api_key={key}&X-Amz-Signature=") +
+                   FakeSignature
             << 4;
         QTest::newRow("key inside the base URL")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"), QStringLiteral("{api-with-userinfo}"),
-                           QStringLiteral("--api-key"), QStringLiteral("{key}")}
+            << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"),
+                           QStringLiteral("{api-with-userinfo}"), QStringLiteral("--api-key"),
+                           QStringLiteral("{key}")}
             << QStringList() << QStringLiteral("/api/billing/usage/=html-error:503") << 4;
         QTest::newRow("unreachable server")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9/?k=") + FakeKey,
+            << QStringList{QStringLiteral("report"), QStringLiteral("--base-url"),
+                           QStringLiteral("http://127.0.0.1:9/?k=") + FakeKey,
                            QStringLiteral("--api-key"), FakeKey}
             << QStringList() << QString() << 5;
-        QTest::newRow("malformed reply") << QStringList{QStringLiteral("export")} + conn << QStringList()
-                                         << QStringLiteral("/api/billing/usage/=malformed-json") << 4;
+        QTest::newRow("malformed reply")
+            << QStringList{QStringLiteral("export")} + conn << QStringList()
+            << QStringLiteral("/api/billing/usage/=malformed-json") << 4;
     }
     void nothingWrittenContainsASecret()
     {

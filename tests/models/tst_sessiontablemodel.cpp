@@ -112,10 +112,12 @@ void TestSessionTableModel::jumpToEndFetchesOnlyTheCoveringPages()
     // A viewport across a page boundary takes both pages and one ahead, nothing between.
     m_server->clearRequestLog();
     model.setViewport(9990, 10010);
-    QTRY_VERIFY_WITH_TIMEOUT(rowsSettled(model, 9990, 10210) && !model.isLoading(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(usagePagesRequested(*m_server).size() >= 3 && !model.isLoading(),
+                             Timeout);
     QList<int> pages = usagePagesRequested(*m_server);
     std::sort(pages.begin(), pages.end());
     QCOMPARE(pages, (QList<int>{50, 51, 52}));
+    QVERIFY(rowsSettled(model, 9990, 10399));
 }
 
 void TestSessionTableModel::oneDataChangedPerLoadedPage()

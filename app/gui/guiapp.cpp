@@ -1,0 +1,106 @@
+#include "guiapp.h"
+
+#include "apiclient.h"
+#include "connection/authsession.h"
+#include "connection/connectioncontroller.h"
+#include "connection/secretstore.h"
+#include "demoserver.h"
+#include "mainwindow.h"
+#include "pagefetcher.h"
+#include "recordingfetcher.h"
+#include "sessions/sessionspage.h"
+#include "sessiontablemodel.h"
+#include "transcript/sessionpane.h"
+
+#include <QApplication>
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+#include <memory>
+
+namespace {
+constexpr int DemoSessions = 20000;
+const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
+} // namespace
+
+int runGui(QApplication &app, const LaunchOptions &options)
+{
+    QSettings settings;
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    RecordingFetcher recordings;
+    KeychainSecretStore secrets(QApplication::applicationName());
+    AuthSession auth(&client, &secrets);
+    PageFetcher fetcher(&client);
+    SessionTableModel model(&fetcher);
+
+    MainWindow window(&model, settings);
+    auto *pane = new SessionPane(&client, &recordings);
+    window.setSessionPane(pane);
+    QObject::connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
+
+    // The demo runs in this process, on loopback, only when asked for.
+    std::unique_ptr<DemoServer> demo;
+    const ConnectionController::DemoStarter startDemo =
+        [&demo](QString *error) -> std::optional<std::pair<QUrl, QString>> {
+        if (!demo) {
+            DemoOptions demoOptions;
+            demoOptions.sessions = DemoSessions;
+            auto server = std::make_unique<DemoServer>(demoOptions);
+            if (!server->start(error))
+                return std::nullopt;
+            demo = std::move(server);
+        }
+        return std::make_pair(demo->apiBaseUrl(), demo->staffApiKey());
+    };
+    ConnectionController connection(&auth, &window);
+    connection.setDemoStarter(startDemo);
+    connection.setLastBaseUrl(settings.value(BaseUrlKey).toUrl());
+    QObject::connect(&connection, &ConnectionController::baseUrlChosen, &window,
+                     [&settings](const QUrl &url) { settings.setValue(BaseUrlKey, url); });
+    QObject::connect(&window, &MainWindow::connectionRequested, &connection,
+                     [&connection] { connection.ask(); });
+    QObject::connect(&auth, &AuthSession::credentialsNeeded, &connection,
+                     &ConnectionController::ask);
+
+    // Each new connection starts the list over; renewed tokens retry what failed.
+    bool sessionShown = options.sessionId.isEmpty();
+    QObject::connect(&auth, &AuthSession::connected, &window, [&] {
+        window.sessionsPage()->applyFilters();
+        if (sessionShown)
+            return;
+        sessionShown = true;
+        client.fetchSession(options.sessionId, &window, [&window](Result<SessionSummary> r) {
+            if (r)
+                window.openSession(r.value());
+        });
+    });
+    QObject::connect(&auth, &AuthSession::credentialsRenewed, &model,
+                     &SessionTableModel::retryFailed);
+
+    window.restoreSettings();
+    window.show();
+
+    const QUrl baseUrl = options.baseUrl.isValid() ? options.baseUrl
+                                                   : settings.value(BaseUrlKey).toUrl();
+    if (options.demo) {
+        QString error;
+        const auto started = startDemo(&error);
+        if (started)
+            auth.useApiKey(started->first, started->second, false);
+        else
+            connection.ask(QObject::tr("The demo server did not start: %1").arg(error));
+    } else if (!options.apiKey.isEmpty()) {
+        // From the command line or the environment: used, not remembered.
+        auth.useApiKey(baseUrl, options.apiKey, false);
+    } else if (!options.token.isEmpty()) {
+        auth.useAccessToken(baseUrl, options.token);
+    } else if (baseUrl.isValid()) {
+        auth.restore(baseUrl);
+    } else {
+        connection.ask();
+    }
+    const int code = app.exec();
+    window.saveSettings();
+    return code;
+}

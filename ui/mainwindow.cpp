@@ -1,0 +1,215 @@
+#include "mainwindow.h"
+#include "sessions/filterbar.h"
+#include "sessions/savedviews.h"
+#include "sessions/sessiondetailsform.h"
+#include "sessions/sessionspage.h"
+#include "sessions/sessiontableview.h"
+#include "sessiontablemodel.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_page(new SessionsPage(model, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_paneSlot(new QStackedWidget(this))
+    , m_defaultPane(new SessionDetailsForm)
+{
+    setWindowTitle(tr("Sessionscope"));
+    m_splitter->addWidget(m_page);
+    m_splitter->addWidget(m_paneSlot);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_paneSlot->addWidget(m_defaultPane);
+    m_paneSlot->hide();
+    setCentralWidget(m_splitter);
+    buildMenus();
+
+    connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
+    connect(m_page, &SessionsPage::connectionRequested, this, &MainWindow::connectionRequested);
+    connect(model, &SessionTableModel::loadingChanged, this, [this](bool loading) {
+        statusBar()->showMessage(loading ? tr("Loading…") : QString());
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connection = file->addAction(tr("&Connection…"), this,
+                                          &MainWindow::connectionRequested);
+    connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Find (filters)"), m_page->filterBar(), &FilterBar::focusFilters)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    view->addAction(tr("&Refresh"), m_page, &SessionsPage::refresh)
+        ->setShortcut(QKeySequence(Qt::Key_F5));
+    m_liveAction = view->addAction(tr("&Live mode (every 30 s)"));
+    m_liveAction->setCheckable(true);
+    connect(m_liveAction, &QAction::toggled, m_page, [this](bool on) { m_page->setLiveMode(on); });
+    QMenu *zones = view->addMenu(tr("&Time zone"));
+    zones->addAction(tr("Local time"), this, [this] { setTimeZone({}); });
+    zones->addAction(tr("UTC"), this, [this] { setTimeZone(QTimeZone::utc()); });
+    zones->addAction(tr("Other…"), this, &MainWindow::chooseTimeZone);
+
+    m_viewsMenu = menuBar()->addMenu(tr("&Saved views"));
+    connect(m_viewsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildViewsMenu);
+    rebuildViewsMenu(); // so that its actions exist before the first show
+
+    // Esc backs out of a session first, then cancels loading; J / K step through sessions.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &MainWindow::onEscape);
+    auto *next = new QShortcut(QKeySequence(Qt::Key_J), this);
+    connect(next, &QShortcut::activated, this, [this] {
+        if (isSessionOpen())
+            m_page->table()->stepSession(1);
+    });
+    auto *previous = new QShortcut(QKeySequence(Qt::Key_K), this);
+    connect(previous, &QShortcut::activated, this, [this] {
+        if (isSessionOpen())
+            m_page->table()->stepSession(-1);
+    });
+}
+
+void MainWindow::setSessionPane(QWidget *pane)
+{
+    QWidget *old = m_paneSlot->widget(0);
+    m_paneSlot->insertWidget(0, pane);
+    m_paneSlot->setCurrentIndex(0);
+    m_paneSlot->removeWidget(old);
+    if (old != m_defaultPane)
+        old->deleteLater();
+}
+
+QWidget *MainWindow::sessionPane() const
+{
+    return m_paneSlot->widget(0);
+}
+
+bool MainWindow::isSessionOpen() const
+{
+    return !m_paneSlot->isHidden();
+}
+
+void MainWindow::openSession(const SessionSummary &session)
+{
+    if (sessionPane() == m_defaultPane)
+        m_defaultPane->setSession(session);
+    m_paneSlot->show();
+    Q_EMIT sessionOpened(session);
+}
+
+void MainWindow::closeSession()
+{
+    m_paneSlot->hide();
+    m_page->table()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::onEscape()
+{
+    if (isSessionOpen())
+        closeSession();
+    else
+        m_page->cancel();
+}
+
+void MainWindow::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    m_page->setTimeZone(zone);
+    m_defaultPane->setTimeZone(zone);
+    statusBar()->showMessage(tr("Times shown in %1")
+                                 .arg(zone.isValid() ? QString::fromLatin1(zone.id())
+                                                     : tr("local time")),
+                             5000);
+}
+
+void MainWindow::chooseTimeZone()
+{
+    QStringList ids;
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        ids.append(QString::fromLatin1(id));
+    const QString current = m_zone.isValid() ? QString::fromLatin1(m_zone.id()) : QString();
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Time zone"), tr("Show times in"), ids,
+                                                 qMax(0, ids.indexOf(current)), true, &ok);
+    if (ok && QTimeZone::isTimeZoneIdAvailable(chosen.toLatin1()))
+        setTimeZone(QTimeZone(chosen.toLatin1()));
+}
+
+void MainWindow::rebuildViewsMenu()
+{
+    m_viewsMenu->clear();
+    m_viewsMenu->addAction(tr("Save current view…"), this, &MainWindow::saveCurrentView);
+    SavedViews views(m_settings);
+    const QStringList names = views.names();
+    if (!names.isEmpty())
+        m_viewsMenu->addSeparator();
+    for (const QString &name : names) {
+        m_viewsMenu->addAction(name, this, [this, name] {
+            const auto view = SavedViews(m_settings).load(name);
+            if (!view)
+                return;
+            m_page->restoreState({{QStringLiteral("filters"), view->filters},
+                                  {QStringLiteral("columns"), view->columns}});
+            m_page->applyFilters();
+        });
+    }
+    if (!names.isEmpty()) {
+        QMenu *remove = m_viewsMenu->addMenu(tr("Delete view"));
+        for (const QString &name : names)
+            remove->addAction(name, this, [this, name] { SavedViews(m_settings).remove(name); });
+    }
+}
+
+void MainWindow::saveCurrentView()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name"),
+                                               QLineEdit::Normal, {}, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    const QVariantMap state = m_page->saveState();
+    SavedViews(m_settings).save(name, {state.value(QStringLiteral("filters")).toMap(),
+                                       state.value(QStringLiteral("columns")).toByteArray()});
+}
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_splitter->restoreState(m_settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_page->restoreState(m_settings.value(QStringLiteral("sessions/state")).toMap());
+    const QByteArray zone = m_settings.value(QStringLiteral("view/timeZone")).toByteArray();
+    setTimeZone(zone.isEmpty() ? QTimeZone() : QTimeZone(zone));
+    m_liveAction->setChecked(m_settings.value(QStringLiteral("view/live"), false).toBool());
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    m_settings.setValue(QStringLiteral("sessions/state"), m_page->saveState());
+    m_settings.setValue(QStringLiteral("view/timeZone"), m_zone.isValid() ? m_zone.id() : QByteArray());
+    m_settings.setValue(QStringLiteral("view/live"), m_liveAction->isChecked());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}

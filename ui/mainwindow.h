@@ -1,0 +1,69 @@
+#pragma once
+
+#include "sessionsummary.h"
+
+#include <QMainWindow>
+#include <QTimeZone>
+
+class QMenu;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class SessionDetailsForm;
+class SessionTableModel;
+class SessionsPage;
+
+/// Assembles the pages: the session list on the left, the details pane on the right (hidden
+/// until a session is opened), menus and shortcuts. It holds no policy of its own beyond
+/// which page has the keyboard.
+///
+/// The details pane is one widget slot: setSessionPane() swaps in a richer pane, which listens
+/// to sessionOpened(); the default is a read-only form.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(SessionTableModel *model, QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] SessionsPage *sessionsPage() const { return m_page; }
+    /// The window takes ownership; the previous pane is deleted.
+    void setSessionPane(QWidget *pane);
+    [[nodiscard]] QWidget *sessionPane() const;
+    [[nodiscard]] bool isSessionOpen() const;
+    [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
+
+    void restoreSettings();
+    void saveSettings();
+
+public Q_SLOTS:
+    void openSession(const SessionSummary &session);
+    /// Back to the list, with its filters, selection and scroll position as they were.
+    void closeSession();
+    void setTimeZone(const QTimeZone &zone);
+
+Q_SIGNALS:
+    void sessionOpened(const SessionSummary &session);
+    void connectionRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void chooseTimeZone();
+    void onEscape();
+    void rebuildViewsMenu();
+    void saveCurrentView();
+
+    QSettings &m_settings;
+    SessionsPage *m_page;
+    QSplitter *m_splitter;
+    QStackedWidget *m_paneSlot;
+    SessionDetailsForm *m_defaultPane;
+    QMenu *m_viewsMenu = nullptr;
+    QAction *m_liveAction = nullptr;
+    QTimeZone m_zone;
+};

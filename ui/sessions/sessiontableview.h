@@ -1,0 +1,50 @@
+#pragma once
+
+#include "rowscopy.h"
+
+#include <QTableView>
+#include <QTimer>
+
+class SessionTableModel;
+
+/// The session table: tells the model which rows are on screen (so that only those pages are
+/// fetched), offers a column chooser on the header, copies selected rows, and opens a session
+/// on Enter or double-click.
+class SessionTableView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionTableView)
+
+public:
+    explicit SessionTableView(QWidget *parent = nullptr);
+
+    void setSessionModel(SessionTableModel *model);
+    [[nodiscard]] SessionTableModel *sessionModel() const { return m_model; }
+
+    /// Copies the selected rows to the clipboard; returns what was copied for the caller to
+    /// report (rows not loaded are left out).
+    RowsCopy::Result copySelection(RowsCopy::Format format);
+    [[nodiscard]] QList<int> selectedRowNumbers() const;
+    [[nodiscard]] QList<int> visibleColumns() const;
+
+    /// Moves the current row by `delta` and opens that session (J / K in the details pane).
+    void stepSession(int delta);
+
+Q_SIGNALS:
+    void sessionActivated(int row);
+    void copied(const RowsCopy::Result &result);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void reportViewport();
+    void showHeaderMenu(const QPoint &pos);
+    void showContextMenu(const QPoint &pos);
+    void activateRow(int row);
+
+    SessionTableModel *m_model = nullptr;
+    QTimer m_viewportTimer;
+};
