@@ -43,7 +43,11 @@ QByteArray dateOrNull(const QDateTime &dt)
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    appendJsonUtf8(out, text.toUtf8());
+}
+
+void appendJsonUtf8(QByteArray &out, QByteArrayView utf8)
+{
     out.reserve(out.size() + utf8.size() + 2);
     out += '"';
     static const char hex[] = "0123456789abcdef";
@@ -90,18 +94,18 @@ QString formatDateTime(const QDateTime &dateTime)
                                           : QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-QByteArray transcriptToJson(const QList<TranscriptTurn> &turns)
+QByteArray transcriptToJson(const Transcript &turns)
 {
     QByteArray out = "[";
-    for (const TranscriptTurn &t : turns) {
+    for (qsizetype i = 0; i < turns.size(); ++i) {
         if (out.size() > 1)
             out += ',';
         out += "{\"role\":";
-        appendJsonString(out, transcriptRoleName(t.role));
+        appendJsonString(out, transcriptRoleName(turns.role(i)));
         out += ",\"text\":";
-        appendJsonString(out, t.text);
-        out += ",\"turn_index\":" + QByteArray::number(t.turnIndex);
-        out += ",\"ts\":" + formatNumber(t.ts).toLatin1() + '}';
+        appendJsonUtf8(out, turns.textUtf8(i));
+        out += ",\"turn_index\":" + QByteArray::number(turns.at(i).turnIndex);
+        out += ",\"ts\":" + formatNumber(turns.ts(i)).toLatin1() + '}';
     }
     out += ']';
     return out;

@@ -10,7 +10,7 @@
 /// the caller sent it) or one CSV row (the transcript as `transcript_text`).
 namespace SessionSerializer {
 [[nodiscard]] QByteArray toJson(const SessionSummary &session);
-[[nodiscard]] QByteArray transcriptToJson(const QList<TranscriptTurn> &turns);
+[[nodiscard]] QByteArray transcriptToJson(const Transcript &turns);
 [[nodiscard]] QStringList csvColumns();
 [[nodiscard]] QByteArray csvHeader();
 [[nodiscard]] QByteArray toCsvRow(const SessionSummary &session);
@@ -18,6 +18,8 @@ namespace SessionSerializer {
 [[nodiscard]] QByteArray csvField(const QString &text);
 /// A JSON string literal, escaped (control characters, quotes, backslashes).
 void appendJsonString(QByteArray &out, QStringView text);
+/// The same for text that is already UTF-8.
+void appendJsonUtf8(QByteArray &out, QByteArrayView utf8);
 [[nodiscard]] QString formatNumber(double value);
 [[nodiscard]] QString formatDateTime(const QDateTime &dateTime);
 } // namespace SessionSerializer

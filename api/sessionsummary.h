@@ -1,6 +1,7 @@
 #pragma once
 
 #include "money.h"
+#include "transcript.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -9,18 +10,6 @@
 #include <QString>
 
 #include <optional>
-
-/// One turn of a call as the API sends it. `ts` is seconds since the session started.
-struct TranscriptTurn
-{
-    enum class Role : quint8 { Assistant, User, Other };
-    Role role = Role::Other;
-    qint32 turnIndex = 0;
-    double ts = 0;
-    QString text;
-
-    friend bool operator==(const TranscriptTurn &, const TranscriptTurn &) = default;
-};
 
 enum class RecordingStatus : quint8 { None, Ready, Processing, Failed, Unknown };
 
@@ -59,7 +48,7 @@ struct SessionSummary
     QString recordingStatusText; ///< as sent, so that an unknown status can still be shown
     QString recordingUrl;
     QString recordingPresignedUrl;
-    QList<TranscriptTurn> transcript;
+    Transcript transcript;
     /// The API's `transcript_text`, kept as the UTF-8 it arrived in: it repeats the transcript,
     /// so it is converted only when someone asks for it (exports), not for every loaded row.
     QByteArray transcriptTextUtf8;

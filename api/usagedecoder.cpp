@@ -453,39 +453,50 @@ private:
     bool m_sealed = false;
 };
 
-bool readTurn(Reader &r, od::value &v, TranscriptTurn &turn)
+/// One turn, appended to `out` once all its fields are read (they may come in any order). The
+/// text goes into the transcript's buffer as the UTF-8 it arrived in.
+bool readTurn(Reader &r, od::value &v, Transcript &out)
 {
     od::object object;
     bool isNull = false;
     if (!r.object(v, object, false, isNull))
         return false;
-    return r.forEachField(object, [&](std::string_view key, od::value value) {
+    TranscriptTurn::Role role = TranscriptTurn::Role::Other;
+    qint32 turnIndex = 0;
+    double ts = 0;
+    std::string_view text;
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
         switch (keyHash(key)) {
-        case keyHash("text"):
-            return key != "text" || r.string(value, turn.text);
+        case keyHash("text"): {
+            bool textNull = false;
+            return key != "text" || r.stringView(value, text, textNull);
+        }
         case keyHash("ts"):
-            return key != "ts" || r.number(value, turn.ts);
+            return key != "ts" || r.number(value, ts);
         case keyHash("turn_index"):
-            return key != "turn_index" || r.integer32(value, turn.turnIndex);
+            return key != "turn_index" || r.integer32(value, turnIndex);
         case keyHash("role"): {
             if (key != "role")
                 return true;
-            std::string_view role;
+            std::string_view name;
             bool roleNull = false;
-            if (!r.stringView(value, role, roleNull))
+            if (!r.stringView(value, name, roleNull))
                 return false;
-            turn.role = role == "assistant" ? TranscriptTurn::Role::Assistant
-                        : role == "user"    ? TranscriptTurn::Role::User
-                                            : TranscriptTurn::Role::Other;
+            role = name == "assistant" ? TranscriptTurn::Role::Assistant
+                   : name == "user"    ? TranscriptTurn::Role::User
+                                       : TranscriptTurn::Role::Other;
             return true;
         }
         default:
             return true;
         }
     });
+    if (ok)
+        out.append(role, turnIndex, ts, text);
+    return ok;
 }
 
-bool readTranscript(Reader &r, od::value &v, QList<TranscriptTurn> &out, qint32 sizeHint)
+bool readTranscript(Reader &r, od::value &v, Transcript &out, qint32 sizeHint)
 {
     od::array array;
     bool isNull = false;
@@ -496,10 +507,9 @@ bool readTranscript(Reader &r, od::value &v, QList<TranscriptTurn> &out, qint32 
         return true;
     if (sizeHint > 0 && sizeHint < 100000)
         out.reserve(sizeHint);
-    return r.forEachElement(array, [&](od::value element) {
-        out.emplace_back();
-        return readTurn(r, element, out.back());
-    });
+    const bool ok = r.forEachElement(array, [&](od::value element) { return readTurn(r, element, out); });
+    out.squeeze();
+    return ok;
 }
 
 bool readSession(Reader &r, od::value &v, SessionSummary &s)

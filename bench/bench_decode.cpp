@@ -103,7 +103,7 @@ int main(int argc, char **argv)
     });
     const double qjsonMs = Bench::medianMs(5, [&] {
         for (int i = 0; i < iterations; ++i) {
-            if (decodeWithQJsonDocument(body).sessions.size() != 200)
+            if (decodeWithQJsonDocument(body).page.sessions.size() != 200)
                 qFatal("QJsonDocument decode failed");
         }
     });

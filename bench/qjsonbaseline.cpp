@@ -13,9 +13,11 @@ QDateTime date(const QJsonValue &v)
 }
 } // namespace
 
-UsagePage decodeWithQJsonDocument(const QByteArray &body)
+BaselinePage decodeWithQJsonDocument(const QByteArray &body)
 {
-    UsagePage page;
+    BaselinePage result;
+    UsagePage &page = result.page;
+    QList<QList<TranscriptTurn>> &transcripts = result.transcripts;
     const QJsonObject data =
         QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toObject();
     page.totals.sessions = data.value(QStringLiteral("total_sessions")).toInteger();
@@ -65,7 +67,8 @@ UsagePage decodeWithQJsonDocument(const QByteArray &body)
         s.recordingUrl = o.value(QStringLiteral("recording_url")).toString();
         s.recordingPresignedUrl = o.value(QStringLiteral("recording_presigned_url")).toString();
         const QJsonArray turns = o.value(QStringLiteral("transcript")).toArray();
-        s.transcript.reserve(turns.size());
+        QList<TranscriptTurn> &list = transcripts.emplace_back();
+        list.reserve(turns.size());
         for (const QJsonValue &t : turns) {
             const QJsonObject to = t.toObject();
             TranscriptTurn turn;
@@ -76,10 +79,10 @@ UsagePage decodeWithQJsonDocument(const QByteArray &body)
             turn.text = to.value(QStringLiteral("text")).toString();
             turn.turnIndex = to.value(QStringLiteral("turn_index")).toInt();
             turn.ts = to.value(QStringLiteral("ts")).toDouble();
-            s.transcript.append(std::move(turn));
+            list.append(std::move(turn));
         }
         s.transcriptTextUtf8 = o.value(QStringLiteral("transcript_text")).toString().toUtf8();
         page.sessions.append(std::move(s));
     }
-    return page;
+    return result;
 }

@@ -14,14 +14,12 @@ PageFetcher::PageFetcher(ApiClient *client, QObject *parent)
             [this](int page, const QList<SessionSummary> &sessions) {
                 Q_EMIT collectPage(m_generation, page, sessions);
             });
-    connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
-        Q_EMIT collectProgress(m_generation, done, count);
+    connect(m_collector, &UsageCollector::progress, this,
+            [this](int done, int count) { Q_EMIT collectProgress(m_generation, done, count); });
+    connect(m_collector, &UsageCollector::finished, this, [this](const CollectionSummary &summary) {
+        Q_EMIT collectFinished(m_generation, summary);
+        updateBusy();
     });
-    connect(m_collector, &UsageCollector::finished, this,
-            [this](const CollectionSummary &summary) {
-                Q_EMIT collectFinished(m_generation, summary);
-                updateBusy();
-            });
     connect(m_collector, &UsageCollector::failed, this, [this](const ApiError &error) {
         Q_EMIT collectFailed(m_generation, error);
         updateBusy();
@@ -90,8 +88,8 @@ void PageFetcher::fetchNewer(const UsageQuery &query)
         m_client->cancel(m_newerRequest);
     const quint64 generation = m_generation;
     auto done = std::make_shared<bool>(false);
-    const auto id = m_client->fetchUsage(
-        query, this, [this, generation, done](Result<UsagePage> result) {
+    const auto id =
+        m_client->fetchUsage(query, this, [this, generation, done](Result<UsagePage> result) {
             *done = true;
             if (generation != m_generation)
                 return;

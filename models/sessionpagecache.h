@@ -20,7 +20,9 @@ public:
         quint64 lastUse = 0;
     };
 
-    explicit SessionPageCache(int bound) : m_bound(qMax(1, bound)) {}
+    explicit SessionPageCache(int bound)
+        : m_bound(qMax(1, bound))
+    {}
 
     void setBound(int pages) { m_bound = qMax(1, pages); }
     [[nodiscard]] int bound() const { return m_bound; }

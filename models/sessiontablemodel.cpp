@@ -36,10 +36,9 @@ SessionTableModel::SessionTableModel(PageFetcher *fetcher, QObject *parent)
                 if (generation == m_generation)
                     Q_EMIT sortProgress(done, count);
             });
-    connect(fetcher, &PageFetcher::collectFinished, this,
-            [this](quint64 generation, const CollectionSummary &) {
-                onCollectFinished(generation);
-            });
+    connect(
+        fetcher, &PageFetcher::collectFinished, this,
+        [this](quint64 generation, const CollectionSummary &) { onCollectFinished(generation); });
     connect(fetcher, &PageFetcher::collectFailed, this,
             [this](quint64 generation, const ApiError &error) {
                 if (generation != m_generation)
@@ -147,8 +146,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return SessionColumns::displayText(
-            s, column, column == SessionColumns::Created ? loc.page->createdText.value(loc.index)
-                                                         : QString());
+            s, column,
+            column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString());
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:
@@ -280,8 +279,8 @@ void SessionTableModel::emitPageChanged(int page)
         first = live + (page - 1) * PageSize;
         last = qMin(first + PageSize - 1, rowCount() - 1);
     } else {
-        for (int key = m_sortIndex.keyOf(page, 0); key >= 0 && key < m_sortIndex.size() &&
-                                                   m_sortIndex.position(key).page == page;
+        for (int key = m_sortIndex.keyOf(page, 0);
+             key >= 0 && key < m_sortIndex.size() && m_sortIndex.position(key).page == page;
              ++key) {
             const int row = live + m_rowOfKey[key];
             first = first < 0 ? row : qMin(first, row);

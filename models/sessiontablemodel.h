@@ -33,8 +33,10 @@ class SessionTableModel final : public QAbstractTableModel
 
 public:
     static constexpr int PageSize = UsageQuery::MaxPageSize;
-    /// Pages kept in memory (4,800 rows) besides those on screen; see SessionPageCache.
-    static constexpr int DefaultCacheBound = 24;
+    /// Pages kept in memory (2,400 rows) besides those on screen; see SessionPageCache. Rows
+    /// carry their transcripts (about 17 KB a row with the demo's, see bench_table), so this
+    /// holds memory near 40 MB however far the user scrolls.
+    static constexpr int DefaultCacheBound = 12;
     /// New rows held above the pinned set before live mode starts a fresh generation instead.
     static constexpr int MaxLiveRows = 2000;
 
@@ -153,16 +155,16 @@ private:
     int m_lastVisible = -1;
     QTimer m_flushTimer;
     SessionPageCache::Page m_live; ///< rows newer than the pinned end, newest first
-    qint64 m_coveredEnd = 0;    ///< live mode has everything up to here (0: the pinned end)
-    qint64 m_newerQueryEnd = 0; ///< end of the live request in flight
+    qint64 m_coveredEnd = 0;       ///< live mode has everything up to here (0: the pinned end)
+    qint64 m_newerQueryEnd = 0;    ///< end of the live request in flight
     SessionSortIndex m_sortIndex;
     bool m_keysComplete = false;
     int m_sortColumn = -1; ///< -1: the server's order
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     int m_pendingSortColumn = -1;
     Qt::SortOrder m_pendingSortOrder = Qt::AscendingOrder;
-    QList<qint32> m_order;     ///< sorted row -> key
-    QList<qint32> m_rowOfKey;  ///< key -> sorted row
+    QList<qint32> m_order;    ///< sorted row -> key
+    QList<qint32> m_rowOfKey; ///< key -> sorted row
     QSet<QString> m_seenCharacters;
     bool m_loading = false;
 };

@@ -62,9 +62,8 @@ void SessionTableModel::onPageReady(quint64 generation, int page, const UsagePag
         // The first answer tells the true size: the scroll bar shows it at once.
         const qint64 count = qMax<qint64>(0, data.count);
         if (count > 0) {
-            beginInsertRows({}, 0, int(qMin<qint64>(count, std::numeric_limits<int>::max() -
-                                                               MaxLiveRows)) -
-                                       1);
+            beginInsertRows(
+                {}, 0, int(qMin<qint64>(count, std::numeric_limits<int>::max() - MaxLiveRows)) - 1);
             m_count = count;
             storePage(page, data.sessions);
             endInsertRows();

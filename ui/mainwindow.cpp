@@ -46,8 +46,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *connection = file->addAction(tr("&Connection…"), this,
-                                          &MainWindow::connectionRequested);
+    QAction *connection =
+        file->addAction(tr("&Connection…"), this, &MainWindow::connectionRequested);
     connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
@@ -131,10 +131,10 @@ void MainWindow::setTimeZone(const QTimeZone &zone)
     m_zone = zone;
     m_page->setTimeZone(zone);
     m_defaultPane->setTimeZone(zone);
-    statusBar()->showMessage(tr("Times shown in %1")
-                                 .arg(zone.isValid() ? QString::fromLatin1(zone.id())
-                                                     : tr("local time")),
-                             5000);
+    statusBar()->showMessage(
+        tr("Times shown in %1")
+            .arg(zone.isValid() ? QString::fromLatin1(zone.id()) : tr("local time")),
+        5000);
 }
 
 void MainWindow::chooseTimeZone()
@@ -178,14 +178,15 @@ void MainWindow::rebuildViewsMenu()
 void MainWindow::saveCurrentView()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name"),
-                                               QLineEdit::Normal, {}, &ok)
-                             .trimmed();
+    const QString name =
+        QInputDialog::getText(this, tr("Save view"), tr("Name"), QLineEdit::Normal, {}, &ok)
+            .trimmed();
     if (!ok || name.isEmpty())
         return;
     const QVariantMap state = m_page->saveState();
-    SavedViews(m_settings).save(name, {state.value(QStringLiteral("filters")).toMap(),
-                                       state.value(QStringLiteral("columns")).toByteArray()});
+    SavedViews(m_settings)
+        .save(name, {state.value(QStringLiteral("filters")).toMap(),
+                     state.value(QStringLiteral("columns")).toByteArray()});
 }
 
 void MainWindow::restoreSettings()
@@ -203,7 +204,8 @@ void MainWindow::saveSettings()
     m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     m_settings.setValue(QStringLiteral("sessions/state"), m_page->saveState());
-    m_settings.setValue(QStringLiteral("view/timeZone"), m_zone.isValid() ? m_zone.id() : QByteArray());
+    m_settings.setValue(QStringLiteral("view/timeZone"),
+                        m_zone.isValid() ? m_zone.id() : QByteArray());
     m_settings.setValue(QStringLiteral("view/live"), m_liveAction->isChecked());
     m_settings.sync();
 }

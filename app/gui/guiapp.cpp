@@ -81,8 +81,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
     window.restoreSettings();
     window.show();
 
-    const QUrl baseUrl = options.baseUrl.isValid() ? options.baseUrl
-                                                   : settings.value(BaseUrlKey).toUrl();
+    const QUrl baseUrl =
+        options.baseUrl.isValid() ? options.baseUrl : settings.value(BaseUrlKey).toUrl();
     if (options.demo) {
         QString error;
         const auto started = startDemo(&error);

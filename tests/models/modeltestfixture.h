@@ -34,7 +34,9 @@ inline DemoOptions demoOptions(const QDateTime &now)
     options.sessions = 20000;
     options.seed = 7;
     options.now = now;
-    options.clock = [now] { return now; };
+    options.clock = [now] {
+        return now;
+    };
     return options;
 }
 

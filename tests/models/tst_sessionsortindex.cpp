@@ -62,9 +62,9 @@ void TestSessionSortIndex::ordersByColumn()
         const QVariant b = SessionColumns::sortValue(all[sorted[i]], column);
         const int cmp = (a.typeId() == QMetaType::QString)
                             ? a.toString().compare(b.toString(), Qt::CaseInsensitive)
-                            : QVariant::compare(a, b) == QPartialOrdering::Less      ? -1
-                              : QVariant::compare(a, b) == QPartialOrdering::Greater ? 1
-                                                                                     : 0;
+                        : QVariant::compare(a, b) == QPartialOrdering::Less    ? -1
+                        : QVariant::compare(a, b) == QPartialOrdering::Greater ? 1
+                                                                               : 0;
         QVERIFY(order == Qt::AscendingOrder ? cmp <= 0 : cmp >= 0);
         if (cmp == 0) // ties keep the server's order
             QVERIFY(sorted[i - 1] < sorted[i]);

@@ -108,7 +108,7 @@ void AuthSession::restore(const QUrl &baseUrl)
 {
     m_client->setBaseUrl(baseUrl);
     m_store->read(secretKey(QStringLiteral("api-key")), [this](const std::optional<QString> &key,
-                                                              const QString &) {
+                                                               const QString &) {
         if (key && !key->isEmpty()) {
             useApiKey(m_client->baseUrl(), *key, false);
             return;
@@ -121,13 +121,12 @@ void AuthSession::restore(const QUrl &baseUrl)
                               return;
                           }
                           m_refreshToken = *refresh;
-                          m_client->refreshToken(
-                              *refresh, this, [this](Result<AuthTokens> result) {
-                                  if (result)
-                                      acceptTokens(result.value(), true);
-                                  else
-                                      Q_EMIT credentialsNeeded(result.error().toDisplayString());
-                              });
+                          m_client->refreshToken(*refresh, this, [this](Result<AuthTokens> result) {
+                              if (result)
+                                  acceptTokens(result.value(), true);
+                              else
+                                  Q_EMIT credentialsNeeded(result.error().toDisplayString());
+                          });
                       });
     });
 }
@@ -176,7 +175,6 @@ void AuthSession::renew()
         }
         m_refreshToken.clear();
         viaPassword(); // still renewing
-
     });
 }
 

@@ -43,8 +43,7 @@ void ConnectionController::ask(const QString &reason)
                 else
                     m_auth->useApiKey(r.baseUrl, r.apiKey);
             });
-    connect(m_dialog, &ConnectionDialog::demoRequested, this,
-            &ConnectionController::connectToDemo);
+    connect(m_dialog, &ConnectionDialog::demoRequested, this, &ConnectionController::connectToDemo);
     m_dialog->open();
 }
 

@@ -34,8 +34,7 @@ QString MemorySecretStore::description() const
 KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent)
     : SecretStore(parent)
     , m_service(service)
-{
-}
+{}
 
 void KeychainSecretStore::write(const QString &key, const QString &value, WriteDone done)
 {
@@ -75,7 +74,8 @@ void KeychainSecretStore::remove(const QString &key, WriteDone done)
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        const bool gone = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
+        const bool gone =
+            j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
         done(gone ? QString() : j->errorString());
     });
     job->start();

@@ -29,11 +29,13 @@ FilterBar::FilterBar(QWidget *parent)
     m_character->setObjectName(QStringLiteral("characterFilter"));
     m_tenant->setPlaceholderText(tr("any tenant"));
     m_tenant->setObjectName(QStringLiteral("tenantFilter"));
-    const std::pair<Preset, QString> presets[] = {
-        {Preset::AllTime, tr("All time")},       {Preset::Today, tr("Today")},
-        {Preset::Yesterday, tr("Yesterday")},    {Preset::Last7Days, tr("Last 7 days")},
-        {Preset::Last30Days, tr("Last 30 days")}, {Preset::ThisMonth, tr("This month")},
-        {Preset::Custom, tr("Custom")}};
+    const std::pair<Preset, QString> presets[] = {{Preset::AllTime, tr("All time")},
+                                                  {Preset::Today, tr("Today")},
+                                                  {Preset::Yesterday, tr("Yesterday")},
+                                                  {Preset::Last7Days, tr("Last 7 days")},
+                                                  {Preset::Last30Days, tr("Last 30 days")},
+                                                  {Preset::ThisMonth, tr("This month")},
+                                                  {Preset::Custom, tr("Custom")}};
     for (const auto &[preset, label] : presets)
         m_preset->addItem(label, QVariant::fromValue(preset));
     for (QDateEdit *edit : {m_from, m_to}) {
@@ -66,8 +68,9 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_preset, &QComboBox::activated, this, &FilterBar::onPresetChosen);
     // Editing a date by hand makes the range custom.
     for (QDateEdit *edit : {m_from, m_to}) {
-        connect(edit, &QDateEdit::userDateChanged, this,
-                [this] { m_preset->setCurrentIndex(m_preset->findData(QVariant::fromValue(Preset::Custom))); });
+        connect(edit, &QDateEdit::userDateChanged, this, [this] {
+            m_preset->setCurrentIndex(m_preset->findData(QVariant::fromValue(Preset::Custom)));
+        });
     }
     setPreset(Preset::AllTime);
 }
@@ -189,7 +192,8 @@ UsageQuery FilterBar::query() const
     if (preset() != Preset::AllTime) {
         const QDate first = qMin(m_from->date(), m_to->date());
         const QDate last = qMax(m_from->date(), m_to->date());
-        q.range = UtcRange::forDays(first, last, m_zone.isValid() ? m_zone : QTimeZone::systemTimeZone());
+        q.range =
+            UtcRange::forDays(first, last, m_zone.isValid() ? m_zone : QTimeZone::systemTimeZone());
     }
     return q;
 }
@@ -202,7 +206,7 @@ void FilterBar::setDateError(const QString &message)
 
 QString FilterBar::dateError() const
 {
-    return m_dateError->isVisible() ? m_dateError->text() : QString();
+    return m_dateError->isHidden() ? QString() : m_dateError->text();
 }
 
 QVariantMap FilterBar::saveState() const

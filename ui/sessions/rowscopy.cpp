@@ -62,8 +62,8 @@ Result copyRows(const QAbstractItemModel &model, QList<int> rows, const QList<in
         const auto session = value.value<SessionSummary>();
         QStringList line;
         for (const int column : columns)
-            line.append(field(cell(session, column, model.index(row, column).data().toString()),
-                              format));
+            line.append(
+                field(cell(session, column, model.index(row, column).data().toString()), format));
         result.text += line.join(separator) + newline;
         ++result.copied;
     }

@@ -14,11 +14,13 @@ class SavedViews
 public:
     struct View
     {
-        QVariantMap filters;  ///< FilterBar::saveState()
-        QByteArray columns;   ///< QHeaderView::saveState()
+        QVariantMap filters; ///< FilterBar::saveState()
+        QByteArray columns;  ///< QHeaderView::saveState()
     };
 
-    explicit SavedViews(QSettings &settings) : m_settings(settings) {}
+    explicit SavedViews(QSettings &settings)
+        : m_settings(settings)
+    {}
 
     [[nodiscard]] QStringList names() const;
     void save(const QString &name, const View &view);

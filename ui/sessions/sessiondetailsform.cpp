@@ -25,20 +25,20 @@ void SessionDetailsForm::setSession(const SessionSummary &s)
     };
     add(tr("Session"), s.sessionId);
     add(tr("Created"), SessionColumns::formatCreated(s.createdAt, m_zone));
-    add(tr("Finalized"), s.inProgress() ? tr("in progress")
-                                        : SessionColumns::formatCreated(s.finalizedAt, m_zone));
+    add(tr("Finalized"),
+        s.inProgress() ? tr("in progress") : SessionColumns::formatCreated(s.finalizedAt, m_zone));
     add(tr("Character"), s.characterSlug);
     add(tr("Tenant"), s.tenantId);
     add(tr("User"), s.user ? QString::number(*s.user) : tr("anonymous"));
     add(tr("Room"), s.roomName);
     add(tr("Origin"), s.originUrl);
-    for (const int column : {SessionColumns::Duration, SessionColumns::Turns,
-                             SessionColumns::Interruptions, SessionColumns::LlmInputTokens,
-                             SessionColumns::LlmOutputTokens, SessionColumns::LlmModel,
-                             SessionColumns::SttSeconds, SessionColumns::TtsCharacters,
-                             SessionColumns::Recording})
+    for (const int column :
+         {SessionColumns::Duration, SessionColumns::Turns, SessionColumns::Interruptions,
+          SessionColumns::LlmInputTokens, SessionColumns::LlmOutputTokens, SessionColumns::LlmModel,
+          SessionColumns::SttSeconds, SessionColumns::TtsCharacters, SessionColumns::Recording})
         add(SessionColumns::title(column), SessionColumns::displayText(s, column, {}));
-    add(tr("Providers"), QStringLiteral("%1 / %2 / %3").arg(s.llmProvider, s.sttProvider, s.ttsProvider));
+    add(tr("Providers"),
+        QStringLiteral("%1 / %2 / %3").arg(s.llmProvider, s.sttProvider, s.ttsProvider));
     add(tr("Cost"), QStringLiteral("$") + s.estimatedCost.toDecimalString());
     add(tr("Metadata"), QString::fromUtf8(s.metadataJson));
     auto *transcript = new QPlainTextEdit(s.transcriptText(), this);

@@ -130,10 +130,9 @@ void SessionsPage::onError(const ApiError &error)
     switch (error.kind) {
     case ApiError::Kind::Unauthorized:
         m_action = Action::Connect;
-        m_banner->showMessage(StatusBanner::Kind::Error,
-                              tr("The server did not accept the credentials: %1")
-                                  .arg(error.message),
-                              tr("Connect…"));
+        m_banner->showMessage(
+            StatusBanner::Kind::Error,
+            tr("The server did not accept the credentials: %1").arg(error.message), tr("Connect…"));
         Q_EMIT connectionRequested();
         return;
     case ApiError::Kind::BadRequest: {
@@ -154,22 +153,22 @@ void SessionsPage::onError(const ApiError &error)
     m_action = Action::Retry;
     const bool partial = m_model->status() == SessionTableModel::Status::Ready;
     m_banner->showMessage(StatusBanner::Kind::Error,
-                          partial ? tr("Some rows could not be loaded: %1")
-                                        .arg(error.toDisplayString())
-                                  : error.toDisplayString(),
+                          partial
+                              ? tr("Some rows could not be loaded: %1").arg(error.toDisplayString())
+                              : error.toDisplayString(),
                           tr("Retry"));
 }
 
 void SessionsPage::onSortPending(bool pending)
 {
     if (pending) {
-        m_banner->showProgress(tr("Loading all %L1 sessions to sort them…")
-                                   .arg(m_model->serverCount()));
+        m_banner->showProgress(
+            tr("Loading all %L1 sessions to sort them…").arg(m_model->serverCount()));
         return;
     }
     // Cancelled or done: the header shows the order the rows are really in.
-    const int column = m_model->sortColumn() < 0 ? int(SessionColumns::Created)
-                                                 : m_model->sortColumn();
+    const int column =
+        m_model->sortColumn() < 0 ? int(SessionColumns::Created) : m_model->sortColumn();
     const QSignalBlocker block(m_table->horizontalHeader());
     m_table->horizontalHeader()->setSortIndicator(column, m_model->sortOrder());
     if (m_banner->kind() == StatusBanner::Kind::Progress)
@@ -186,7 +185,6 @@ void SessionsPage::onBannerAction()
     case Action::Connect:
         Q_EMIT connectionRequested();
         break;
-    case Action::RetrySort:
     case Action::None:
         break;
     }

@@ -64,6 +64,6 @@ private:
     TotalsBar *m_totalsBar;
     SessionTableView *m_table;
     QTimer m_liveTimer;
-    enum class Action { None, Retry, Connect, RetrySort };
+    enum class Action { None, Retry, Connect };
     Action m_action = Action::None;
 };

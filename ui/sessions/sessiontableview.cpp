@@ -39,7 +39,9 @@ void SessionTableView::setSessionModel(SessionTableModel *model)
 {
     m_model = model;
     setModel(model);
-    const auto later = [this] { m_viewportTimer.start(); };
+    const auto later = [this] {
+        m_viewportTimer.start();
+    };
     connect(model, &QAbstractItemModel::rowsInserted, this, later);
     connect(model, &QAbstractItemModel::modelReset, this, later);
     connect(model, &QAbstractItemModel::layoutChanged, this, later);
@@ -166,8 +168,8 @@ void SessionTableView::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(tr("Open session"), this, [this] { activateRow(currentIndex().row()); });
     menu.addSeparator();
-    QAction *tsv = menu.addAction(tr("Copy as TSV"), this,
-                                  [this] { copySelection(RowsCopy::Format::Tsv); });
+    QAction *tsv =
+        menu.addAction(tr("Copy as TSV"), this, [this] { copySelection(RowsCopy::Format::Tsv); });
     tsv->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Copy as CSV"), this, [this] { copySelection(RowsCopy::Format::Csv); });
     menu.exec(viewport()->mapToGlobal(pos));

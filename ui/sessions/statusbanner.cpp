@@ -38,8 +38,8 @@ void StatusBanner::showMessage(Kind kind, const QString &text, const QString &ac
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
     static const char *const colors[] = {"#e8f0fe", "#e8f0fe", "#fff4e5", "#fdecea"};
-    setStyleSheet(QStringLiteral("#statusBanner { background: %1; }")
-                      .arg(QLatin1String(colors[int(kind)])));
+    setStyleSheet(
+        QStringLiteral("#statusBanner { background: %1; }").arg(QLatin1String(colors[int(kind)])));
     show();
 }
 

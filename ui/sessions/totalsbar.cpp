@@ -9,8 +9,8 @@ TotalsBar::TotalsBar(QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QString captions[] = {tr("Sessions"), tr("LLM in"), tr("LLM out"), tr("STT min"),
-                                tr("TTS chars"), tr("Cost"), tr("Avg / session")};
+    const QString captions[] = {tr("Sessions"),  tr("LLM in"), tr("LLM out"),      tr("STT min"),
+                                tr("TTS chars"), tr("Cost"),   tr("Avg / session")};
     for (const QString &caption : captions) {
         auto *name = new QLabel(caption + QLatin1Char(':'), this);
         auto *value = new QLabel(this);
@@ -44,8 +44,8 @@ void TotalsBar::setTotals(const UsageTotals &totals)
     label(Field::Cost)->setText(totals.estimatedCost.toDisplayString());
     label(Field::Cost)->setToolTip(QStringLiteral("$") + totals.estimatedCost.toDecimalString());
     const Money average = totals.averageCostPerSession();
-    label(Field::AverageCost)->setText(totals.sessions > 0 ? average.toDisplayString()
-                                                           : QStringLiteral("—"));
+    label(Field::AverageCost)
+        ->setText(totals.sessions > 0 ? average.toDisplayString() : QStringLiteral("—"));
     label(Field::AverageCost)
         ->setToolTip(totals.sessions > 0 ? QStringLiteral("$") + average.toDecimalString()
                                          : tr("No sessions"));

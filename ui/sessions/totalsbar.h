@@ -14,7 +14,15 @@ class TotalsBar final : public QWidget
     Q_DISABLE_COPY_MOVE(TotalsBar)
 
 public:
-    enum class Field { Sessions, LlmInput, LlmOutput, SttMinutes, TtsCharacters, Cost, AverageCost };
+    enum class Field {
+        Sessions,
+        LlmInput,
+        LlmOutput,
+        SttMinutes,
+        TtsCharacters,
+        Cost,
+        AverageCost
+    };
     Q_ENUM(Field)
 
     explicit TotalsBar(QWidget *parent = nullptr);

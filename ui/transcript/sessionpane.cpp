@@ -144,8 +144,8 @@ void SessionPane::showSession(const SessionSummary &session)
     m_session = session;
     m_header->showSession(session);
     m_message->hide();
-    if (!same || m_model->turns() != session.transcript) {
-        m_model->setTurns(session.transcript);
+    if (!same || Transcript(m_model->turns()) != session.transcript) {
+        m_model->setTurns(session.transcript.toList());
         m_player->setTurnMarks(m_model->turns());
     }
     if (!same || recordingBecameReady)

@@ -1,0 +1,77 @@
+#include "transcript.h"
+
+Transcript::Transcript(const QList<TranscriptTurn> &turns)
+{
+    m_entries.reserve(turns.size());
+    for (const TranscriptTurn &t : turns)
+        append(t);
+}
+
+TranscriptTurn Transcript::at(qsizetype i) const
+{
+    const Entry &e = m_entries.at(i);
+    return {e.role, e.turnIndex, e.ts, QString::fromUtf8(m_text.constData() + e.offset, e.length)};
+}
+
+QByteArrayView Transcript::textUtf8(qsizetype i) const
+{
+    const Entry &e = m_entries.at(i);
+    return QByteArrayView(m_text.constData() + e.offset, e.length);
+}
+
+QList<TranscriptTurn> Transcript::toList() const
+{
+    QList<TranscriptTurn> out;
+    out.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        out.append(at(i));
+    return out;
+}
+
+qsizetype Transcript::heldBytes() const
+{
+    return m_text.capacity() + m_entries.capacity() * qsizetype(sizeof(Entry));
+}
+
+void Transcript::clear()
+{
+    m_text.clear();
+    m_entries.clear();
+}
+
+void Transcript::append(const TranscriptTurn &turn)
+{
+    const QByteArray utf8 = turn.text.toUtf8();
+    append(turn.role, turn.turnIndex, turn.ts, std::string_view(utf8.constData(), std::size_t(utf8.size())));
+}
+
+void Transcript::append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8)
+{
+    Entry e;
+    e.offset = quint32(m_text.size());
+    e.length = quint32(utf8.size());
+    e.ts = ts;
+    e.turnIndex = turnIndex;
+    e.role = role;
+    m_text.append(utf8.data(), qsizetype(utf8.size()));
+    m_entries.append(e);
+}
+
+void Transcript::squeeze()
+{
+    m_text.squeeze();
+    m_entries.squeeze();
+}
+
+bool operator==(const Transcript &a, const Transcript &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const auto &x = a.m_entries.at(i), &y = b.m_entries.at(i);
+        if (x.role != y.role || x.turnIndex != y.turnIndex || x.ts != y.ts ||
+            a.textUtf8(i) != b.textUtf8(i))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <string_view>
+
+/// One turn of a call as the API sends it. `ts` is seconds since the session started.
+struct TranscriptTurn
+{
+    enum class Role : quint8 { Assistant, User, Other };
+    Role role = Role::Other;
+    qint32 turnIndex = 0;
+    double ts = 0;
+    QString text;
+
+    friend bool operator==(const TranscriptTurn &, const TranscriptTurn &) = default;
+};
+
+/// All turns of one call, held compactly: the texts in one UTF-8 buffer and, per turn, its
+/// role, index, time and where its text lies. A loaded session costs two allocations for its
+/// transcript instead of one per turn, and about half the bytes of UTF-16 strings; a turn's
+/// QString is made only when someone reads that turn (a view painting it, an export).
+class Transcript
+{
+public:
+    Transcript() = default;
+    /// From turns built elsewhere (tests, the demo data); implicit so that a list can be
+    /// assigned where a transcript is expected.
+    Transcript(const QList<TranscriptTurn> &turns);
+
+    [[nodiscard]] qsizetype size() const { return m_entries.size(); }
+    [[nodiscard]] bool isEmpty() const { return m_entries.isEmpty(); }
+    [[nodiscard]] TranscriptTurn at(qsizetype i) const;
+    [[nodiscard]] TranscriptTurn operator[](qsizetype i) const { return at(i); }
+    [[nodiscard]] TranscriptTurn first() const { return at(0); }
+    [[nodiscard]] TranscriptTurn constFirst() const { return at(0); }
+    [[nodiscard]] TranscriptTurn last() const { return at(size() - 1); }
+    [[nodiscard]] TranscriptTurn::Role role(qsizetype i) const { return m_entries.at(i).role; }
+    [[nodiscard]] double ts(qsizetype i) const { return m_entries.at(i).ts; }
+    [[nodiscard]] QByteArrayView textUtf8(qsizetype i) const;
+    [[nodiscard]] QList<TranscriptTurn> toList() const;
+    /// Bytes held, for memory accounting.
+    [[nodiscard]] qsizetype heldBytes() const;
+
+    void reserve(qsizetype turns) { m_entries.reserve(turns); }
+    void clear();
+    void append(const TranscriptTurn &turn);
+    /// The decoder's way in: the text as the UTF-8 it arrived in.
+    void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
+    /// Gives back unused capacity once a transcript is complete.
+    void squeeze();
+
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = TranscriptTurn;
+        using difference_type = qsizetype;
+        using pointer = void;
+        using reference = TranscriptTurn;
+        const_iterator(const Transcript *t, qsizetype i) : m_t(t), m_i(i) {}
+        TranscriptTurn operator*() const { return m_t->at(m_i); }
+        const_iterator &operator++()
+        {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const const_iterator &o) const { return m_i == o.m_i; }
+        bool operator!=(const const_iterator &o) const { return m_i != o.m_i; }
+
+    private:
+        const Transcript *m_t;
+        qsizetype m_i;
+    };
+    [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const { return {this, size()}; }
+
+    friend bool operator==(const Transcript &a, const Transcript &b);
+    friend bool operator!=(const Transcript &a, const Transcript &b) { return !(a == b); }
+
+private:
+    struct Entry
+    {
+        quint32 offset = 0;
+        quint32 length = 0;
+        double ts = 0;
+        qint32 turnIndex = 0;
+        TranscriptTurn::Role role = TranscriptTurn::Role::Other;
+    };
+    QByteArray m_text;
+    QList<Entry> m_entries;
+};

@@ -1,0 +1,61 @@
+#include "sessions/totalsbar.h"
+
+#include <QTest>
+
+class TestTotalsBar : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void formatsTheServersFigures();
+    void noSessionsHasNoAverage();
+    void unknownWhileLoading();
+};
+
+void TestTotalsBar::formatsTheServersFigures()
+{
+    TotalsBar bar;
+    UsageTotals t;
+    t.sessions = 1284;
+    t.llmInputTokens = 1840234;
+    t.llmOutputTokens = 612480;
+    t.sttAudioSeconds = 18420.6;
+    t.ttsCharacters = 1284512;
+    t.estimatedCost = *Money::parse(std::string_view("18.250400"));
+    bar.setTotals(t);
+    using F = TotalsBar::Field;
+    QCOMPARE(bar.text(F::Sessions), QStringLiteral("1,284"));
+    QCOMPARE(bar.text(F::LlmInput), QStringLiteral("1,840,234"));
+    QCOMPARE(bar.text(F::LlmOutput), QStringLiteral("612,480"));
+    QCOMPARE(bar.text(F::SttMinutes), QStringLiteral("307.0"));
+    QCOMPARE(bar.text(F::TtsCharacters), QStringLiteral("1,284,512"));
+    QCOMPARE(bar.text(F::Cost), QStringLiteral("$18.25"));
+    QCOMPARE(bar.toolTip(F::Cost), QStringLiteral("$18.250400"));
+    // 18.2504 / 1284 = 0.014213707... -> exact to the micro-dollar in the tooltip.
+    QCOMPARE(bar.toolTip(F::AverageCost), QStringLiteral("$0.014214"));
+    QCOMPARE(bar.text(F::AverageCost), t.averageCostPerSession().toDisplayString());
+}
+
+void TestTotalsBar::noSessionsHasNoAverage()
+{
+    TotalsBar bar;
+    bar.setTotals({});
+    QCOMPARE(bar.text(TotalsBar::Field::Sessions), QStringLiteral("0"));
+    QCOMPARE(bar.text(TotalsBar::Field::Cost), Money().toDisplayString());
+    QCOMPARE(bar.text(TotalsBar::Field::AverageCost), QStringLiteral("—"));
+}
+
+void TestTotalsBar::unknownWhileLoading()
+{
+    TotalsBar bar;
+    UsageTotals t;
+    t.sessions = 5;
+    bar.setTotals(t);
+    bar.setUnknown();
+    QCOMPARE(bar.text(TotalsBar::Field::Sessions), QStringLiteral("…"));
+    QVERIFY(bar.toolTip(TotalsBar::Field::Cost).isEmpty());
+}
+
+QTEST_MAIN(TestTotalsBar)
+#include "tst_totalsbar.moc"
