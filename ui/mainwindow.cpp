@@ -15,10 +15,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
+    , m_tabs(new QTabWidget(this))
     , m_page(new SessionsPage(model, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_paneSlot(new QStackedWidget(this))
@@ -31,7 +33,9 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     m_splitter->setStretchFactor(1, 2);
     m_paneSlot->addWidget(m_defaultPane);
     m_paneSlot->hide();
-    setCentralWidget(m_splitter);
+    m_tabs->addTab(m_splitter, tr("&Sessions"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
     buildMenus();
 
     connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
@@ -57,6 +61,11 @@ void MainWindow::buildMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     view->addAction(tr("&Refresh"), m_page, &SessionsPage::refresh)
         ->setShortcut(QKeySequence(Qt::Key_F5));
+    view->addAction(tr("S&essions"), this, &MainWindow::showSessionsPage)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    view->addAction(tr("&Analytics"), this, &MainWindow::showAnalyticsPage)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
     m_liveAction = view->addAction(tr("&Live mode (every 30 s)"));
     m_liveAction->setCheckable(true);
     connect(m_liveAction, &QAction::toggled, m_page, [this](bool on) { m_page->setLiveMode(on); });
@@ -94,6 +103,24 @@ void MainWindow::setSessionPane(QWidget *pane)
         old->deleteLater();
 }
 
+void MainWindow::setAnalyticsPage(QWidget *page)
+{
+    if (m_tabs->count() > 1)
+        delete m_tabs->widget(1);
+    m_tabs->addTab(page, tr("&Analytics"));
+}
+
+void MainWindow::showSessionsPage()
+{
+    m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::showAnalyticsPage()
+{
+    if (m_tabs->count() > 1)
+        m_tabs->setCurrentIndex(1);
+}
+
 QWidget *MainWindow::sessionPane() const
 {
     return m_paneSlot->widget(0);
@@ -106,6 +133,7 @@ bool MainWindow::isSessionOpen() const
 
 void MainWindow::openSession(const SessionSummary &session)
 {
+    showSessionsPage();
     if (sessionPane() == m_defaultPane)
         m_defaultPane->setSession(session);
     m_paneSlot->show();
@@ -131,6 +159,7 @@ void MainWindow::setTimeZone(const QTimeZone &zone)
     m_zone = zone;
     m_page->setTimeZone(zone);
     m_defaultPane->setTimeZone(zone);
+    Q_EMIT timeZoneChanged(zone);
     statusBar()->showMessage(
         tr("Times shown in %1")
             .arg(zone.isValid() ? QString::fromLatin1(zone.id()) : tr("local time")),
@@ -191,12 +220,14 @@ void MainWindow::saveCurrentView()
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900); // first run: room for the list and an open session side by side
     m_splitter->restoreState(m_settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_page->restoreState(m_settings.value(QStringLiteral("sessions/state")).toMap());
     const QByteArray zone = m_settings.value(QStringLiteral("view/timeZone")).toByteArray();
     setTimeZone(zone.isEmpty() ? QTimeZone() : QTimeZone(zone));
     m_liveAction->setChecked(m_settings.value(QStringLiteral("view/live"), false).toBool());
+    m_tabs->setCurrentIndex(m_settings.value(QStringLiteral("window/tab"), 0).toInt());
 }
 
 void MainWindow::saveSettings()
@@ -207,6 +238,7 @@ void MainWindow::saveSettings()
     m_settings.setValue(QStringLiteral("view/timeZone"),
                         m_zone.isValid() ? m_zone.id() : QByteArray());
     m_settings.setValue(QStringLiteral("view/live"), m_liveAction->isChecked());
+    m_settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     m_settings.sync();
 }
 

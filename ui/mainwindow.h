@@ -9,13 +9,14 @@ class QMenu;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class SessionDetailsForm;
 class SessionTableModel;
 class SessionsPage;
 
 /// Assembles the pages: the session list on the left, the details pane on the right (hidden
-/// until a session is opened), menus and shortcuts. It holds no policy of its own beyond
-/// which page has the keyboard.
+/// until a session is opened), the analytics page on a second tab, menus and shortcuts. It holds no
+/// policy of its own beyond which page has the keyboard.
 ///
 /// The details pane is one widget slot: setSessionPane() swaps in a richer pane, which listens
 /// to sessionOpened(); the default is a read-only form.
@@ -32,6 +33,10 @@ public:
     /// The window takes ownership; the previous pane is deleted.
     void setSessionPane(QWidget *pane);
     [[nodiscard]] QWidget *sessionPane() const;
+    /// The second page, beside the sessions: charts and comparisons. The window takes ownership.
+    void setAnalyticsPage(QWidget *page);
+    void showSessionsPage();
+    void showAnalyticsPage();
     [[nodiscard]] bool isSessionOpen() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
 
@@ -47,6 +52,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sessionOpened(const SessionSummary &session);
     void connectionRequested();
+    void timeZoneChanged(const QTimeZone &zone);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +65,7 @@ private:
     void saveCurrentView();
 
     QSettings &m_settings;
+    QTabWidget *m_tabs;
     SessionsPage *m_page;
     QSplitter *m_splitter;
     QStackedWidget *m_paneSlot;

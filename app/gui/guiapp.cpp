@@ -1,6 +1,8 @@
 #include "guiapp.h"
 
+#include "analyticspage.h"
 #include "apiclient.h"
+#include "characterpalette.h"
 #include "connection/authsession.h"
 #include "connection/connectioncontroller.h"
 #include "connection/secretstore.h"
@@ -8,6 +10,7 @@
 #include "mainwindow.h"
 #include "pagefetcher.h"
 #include "recordingfetcher.h"
+#include "sessions/filterbar.h"
 #include "sessions/sessionspage.h"
 #include "sessiontablemodel.h"
 #include "transcript/sessionpane.h"
@@ -15,12 +18,50 @@
 #include <QApplication>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <memory>
 
 namespace {
 constexpr int DemoSessions = 20000;
 const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
+constexpr int AllTimeAnalyticsDays = 90;
+
+/// Keeps the analytics page on the session list's filters, and lets it open sessions there.
+void wireAnalytics(MainWindow &window, AnalyticsPage *analytics, ApiClient &client)
+{
+    FilterBar *filters = window.sessionsPage()->filterBar();
+    QObject::connect(
+        window.sessionsPage(), &SessionsPage::filtersApplied, analytics, [filters, analytics] {
+            analytics->addKnownCharacters(filters->knownCharacters());
+            auto [first, last] = filters->days();
+            if (!first.isValid()) {
+                // "All time" has no first day; charts per day want one, so they show recent days.
+                const QTimeZone zone = filters->timeZone().isValid() ? filters->timeZone()
+                                                                     : QTimeZone::systemTimeZone();
+                last = QDateTime::currentDateTime().toTimeZone(zone).date();
+                first = last.addDays(1 - AllTimeAnalyticsDays);
+            }
+            analytics->setFilter(filters->tenant(), first, last);
+        });
+    QObject::connect(&window, &MainWindow::timeZoneChanged, analytics, &AnalyticsPage::setTimeZone);
+    QObject::connect(analytics, &AnalyticsPage::openSessions, &window,
+                     [&window, filters](const QString &slug, QDate day) {
+                         filters->setCharacter(slug);
+                         if (day.isValid())
+                             filters->setCustomDays(day, day);
+                         window.showSessionsPage();
+                         filters->apply();
+                     });
+    QObject::connect(analytics, &AnalyticsPage::openSession, &window,
+                     [&window, &client](const QString &sessionId) {
+                         client.fetchSession(sessionId, &window,
+                                             [&window](Result<SessionSummary> r) {
+                                                 if (r)
+                                                     window.openSession(r.value());
+                                             });
+                     });
+}
 } // namespace
 
 int runGui(QApplication &app, const LaunchOptions &options)
@@ -38,6 +79,10 @@ int runGui(QApplication &app, const LaunchOptions &options)
     auto *pane = new SessionPane(&client, &recordings);
     window.setSessionPane(pane);
     QObject::connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
+    CharacterPalette palette(&settings);
+    auto *analytics = new AnalyticsPage(&client, &palette);
+    window.setAnalyticsPage(analytics);
+    wireAnalytics(window, analytics, client);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;

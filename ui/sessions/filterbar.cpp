@@ -184,17 +184,27 @@ QStringList FilterBar::knownCharacters() const
     return slugs;
 }
 
+QString FilterBar::tenant() const
+{
+    return m_tenant->text().trimmed();
+}
+
+std::pair<QDate, QDate> FilterBar::days() const
+{
+    if (preset() == Preset::AllTime)
+        return {};
+    return {qMin(m_from->date(), m_to->date()), qMax(m_from->date(), m_to->date())};
+}
+
 UsageQuery FilterBar::query() const
 {
     UsageQuery q;
     q.characterSlug = character();
-    q.tenantId = m_tenant->text().trimmed();
-    if (preset() != Preset::AllTime) {
-        const QDate first = qMin(m_from->date(), m_to->date());
-        const QDate last = qMax(m_from->date(), m_to->date());
+    q.tenantId = tenant();
+    const auto [first, last] = days();
+    if (first.isValid())
         q.range =
             UtcRange::forDays(first, last, m_zone.isValid() ? m_zone : QTimeZone::systemTimeZone());
-    }
     return q;
 }
 

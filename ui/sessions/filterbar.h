@@ -40,6 +40,9 @@ public:
     void setCharacter(const QString &slug);
     void setTenant(const QString &tenant);
     [[nodiscard]] QString character() const;
+    [[nodiscard]] QString tenant() const;
+    /// The first and last day chosen (in the zone); both invalid for "all time".
+    [[nodiscard]] std::pair<QDate, QDate> days() const;
     /// Slugs offered in the character box: remembered ones plus those seen in results.
     void addKnownCharacters(const QStringList &slugs);
     [[nodiscard]] QStringList knownCharacters() const;

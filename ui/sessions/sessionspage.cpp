@@ -59,6 +59,7 @@ void SessionsPage::applyFilters()
     m_filterBar->setDateError({});
     m_totalsBar->setUnknown();
     m_model->setQuery(m_filterBar->query());
+    Q_EMIT filtersApplied();
 }
 
 void SessionsPage::refresh()

@@ -50,6 +50,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sessionOpened(const SessionSummary &session);
     void connectionRequested();
+    /// The list now shows the filter bar's filters (other pages follow them).
+    void filtersApplied();
 
 private:
     void onStatus();
