@@ -56,13 +56,14 @@ QJsonObject jsonBody(const DemoHttpRequest &request)
 
 DemoApiServer::DemoApiServer(const DemoDataset &dataset, const DemoAuth &auth,
                              const DemoRecordingSigner &signer, FaultInjector *faults,
-                             DemoRequestLog *log, std::function<qint64()> nowSecs, QObject *parent)
+                             DemoRequestLog *log, std::function<qint64()> nowSecs,
+                             qint64 pageCacheBytes, QObject *parent)
     : DemoHttpServer(u"api"_s, faults, log, parent)
     , m_dataset(dataset)
     , m_auth(auth)
     , m_signer(signer)
     , m_nowSecs(std::move(nowSecs))
-    , m_renderer(dataset, signer)
+    , m_renderer(dataset, signer, pageCacheBytes)
 {}
 
 void DemoApiServer::updateBaseUrl()

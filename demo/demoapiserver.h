@@ -19,7 +19,8 @@ class DemoApiServer final : public DemoHttpServer
 public:
     DemoApiServer(const DemoDataset &dataset, const DemoAuth &auth,
                   const DemoRecordingSigner &signer, FaultInjector *faults, DemoRequestLog *log,
-                  std::function<qint64()> nowSecs, QObject *parent = nullptr);
+                  std::function<qint64()> nowSecs, qint64 pageCacheBytes,
+                  QObject *parent = nullptr);
 
     /// Must follow start(): pagination links are absolute URLs on this origin.
     void updateBaseUrl();

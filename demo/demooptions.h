@@ -15,6 +15,7 @@ struct DemoOptions
     quint64 seed = 1;
     QDateTime now;                    ///< reference date of the dataset; invalid = current UTC
     int recordingExpirySeconds = 900; ///< lifetime of presigned recording URLs
+    int pageCacheMiB = 256;           ///< bound of the rendered-page cache
     QHostAddress address = QHostAddress::LocalHost;
     quint16 apiPort = 0; ///< 0 = any free port
     quint16 recordingPort = 0;

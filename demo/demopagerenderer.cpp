@@ -29,7 +29,8 @@ std::optional<qint64> parseTimestamp(QString text, bool roundUp)
     // sessions from the day after.
     static const QRegularExpression subMillis(u"(\\.\\d{3})(\\d+)"_s);
     const auto extra = subMillis.match(text);
-    const bool belowMillis = extra.hasMatch() && extra.captured(2).contains(QRegularExpression(u"[1-9]"_s));
+    const bool belowMillis =
+        extra.hasMatch() && extra.captured(2).contains(QRegularExpression(u"[1-9]"_s));
     text.replace(subMillis, u"\\1"_s);
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!dt.isValid())
@@ -92,9 +93,11 @@ std::optional<DemoUsageFilter> DemoUsageFilter::parse(const QUrlQuery &query, QS
     return f;
 }
 
-DemoPageRenderer::DemoPageRenderer(const DemoDataset &dataset, const DemoRecordingSigner &signer)
+DemoPageRenderer::DemoPageRenderer(const DemoDataset &dataset, const DemoRecordingSigner &signer,
+                                   qint64 cacheBytes)
     : m_dataset(dataset)
     , m_signer(signer)
+    , m_cache(qsizetype(std::max<qint64>(1, cacheBytes / 1024)))
 {}
 
 bool DemoPageRenderer::sessionVisible(const DemoCaller &caller, int characterIndex) const
@@ -121,6 +124,35 @@ QByteArray DemoPageRenderer::pageUrl(const DemoUsageFilter &f, int page) const
     return m_apiBase + "/api/billing/usage/" + url.toEncoded();
 }
 
+const DemoPageRenderer::Selection &DemoPageRenderer::select(const DemoCaller &caller,
+                                                            const DemoUsageFilter &f)
+{
+    const QByteArray key =
+        (caller.staff ? QByteArray("staff") : QByteArray::number(caller.userId)) + '|' +
+        f.characterSlug.toUtf8() + '|' + f.tenantId.toUtf8() + '|' +
+        QByteArray::number(f.startMs.value_or(-1)) + '|' + QByteArray::number(f.endMs.value_or(-1));
+    if (const Selection *hit = m_selections.object(key))
+        return *hit;
+    auto *selection = new Selection;
+    const auto &sessions = m_dataset.sessions();
+    for (int i = 0; i < sessions.size(); ++i) {
+        const DemoSession &s = sessions.at(i);
+        if (!sessionVisible(caller, s.characterIndex) ||
+            (!f.characterSlug.isEmpty() && s.characterSlug != f.characterSlug) ||
+            (!f.tenantId.isEmpty() && s.tenantId != f.tenantId) ||
+            (f.startMs && s.createdAtMs < *f.startMs) || (f.endMs && s.createdAtMs > *f.endMs))
+            continue;
+        selection->rows.append(i);
+        selection->inTokens += s.llmInputTokens;
+        selection->outTokens += s.llmOutputTokens;
+        selection->sttDs += s.sttDeciseconds;
+        selection->ttsChars += s.ttsCharacters;
+        selection->costMicros += s.costMicros;
+    }
+    m_selections.insert(key, selection);
+    return *m_selections.object(key);
+}
+
 DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
                                                    const DemoUsageFilter &f, qint64 nowSecs,
                                                    const DemoPageTweaks &tweaks, QByteArray *body)
@@ -141,23 +173,11 @@ DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
         }
     }
 
-    QList<int> rows;
-    qint64 inTokens = 0, outTokens = 0, sttDs = 0, ttsChars = 0, costMicros = 0;
-    const auto &sessions = m_dataset.sessions();
-    for (int i = 0; i < sessions.size(); ++i) {
-        const DemoSession &s = sessions.at(i);
-        if (!sessionVisible(caller, s.characterIndex) ||
-            (!f.characterSlug.isEmpty() && s.characterSlug != f.characterSlug) ||
-            (!f.tenantId.isEmpty() && s.tenantId != f.tenantId) ||
-            (f.startMs && s.createdAtMs < *f.startMs) || (f.endMs && s.createdAtMs > *f.endMs))
-            continue;
-        rows.append(i);
-        inTokens += s.llmInputTokens;
-        outTokens += s.llmOutputTokens;
-        sttDs += s.sttDeciseconds;
-        ttsChars += s.ttsCharacters;
-        costMicros += s.costMicros;
-    }
+    const Selection &selection = select(caller, f);
+    const QList<int> &rows = selection.rows;
+    const qint64 inTokens = selection.inTokens, outTokens = selection.outTokens,
+                 sttDs = selection.sttDs, ttsChars = selection.ttsChars,
+                 costMicros = selection.costMicros;
     const qint64 count = rows.size();
     const qint64 pages = std::max<qint64>(1, (count + f.pageSize - 1) / f.pageSize);
     if (f.page > pages)
@@ -204,7 +224,7 @@ DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
     options.paddingBytes = pageRows.isEmpty() ? 0 : tweaks.paddingBytes / pageRows.size();
     for (qsizetype i = 0; i < pageRows.size(); ++i) {
         options.hugeTurnBytes = i == 0 ? tweaks.hugeTurnBytes : 0;
-        DemoSessionJson::append(w, m_dataset, sessions.at(pageRows.at(i)), options);
+        DemoSessionJson::append(w, m_dataset, m_dataset.sessions().at(pageRows.at(i)), options);
     }
     w.endArray();
     w.key("pagination");

@@ -55,7 +55,10 @@ struct DemoPageTweaks
 class DemoPageRenderer
 {
 public:
-    DemoPageRenderer(const DemoDataset &dataset, const DemoRecordingSigner &signer);
+    /// `cacheBytes` bounds the rendered pages kept (least recently used go first).
+    DemoPageRenderer(const DemoDataset &dataset, const DemoRecordingSigner &signer,
+                     qint64 cacheBytes = DefaultCacheBytes);
+    static constexpr qint64 DefaultCacheBytes = 256 * 1024 * 1024;
 
     void setApiBaseUrl(const QByteArray &base) { m_apiBase = base; }
 
@@ -69,10 +72,21 @@ public:
 private:
     [[nodiscard]] QByteArray pageUrl(const DemoUsageFilter &filter, int page) const;
 
+    /// The rows a filter selects and their totals: computed once per filter, not per page.
+    struct Selection
+    {
+        QList<int> rows;
+        qint64 inTokens = 0, outTokens = 0, sttDs = 0, ttsChars = 0, costMicros = 0;
+    };
+    const Selection &select(const DemoCaller &caller, const DemoUsageFilter &filter);
+
     const DemoDataset &m_dataset;
     const DemoRecordingSigner &m_signer;
     QByteArray m_apiBase;
-    /// Rendered true pages, least recently used evicted first. Bound: 64 MiB of page bytes in
-    /// total (cost = KiB), so even 200-row pages with long transcripts leave the process small.
-    QCache<QByteArray, QByteArray> m_cache{64 * 1024};
+    /// Rendered true pages, least recently used evicted first. Bound: the constructor's
+    /// cacheBytes (cost = KiB); the default 256 MiB holds every page of a 20,000-session set,
+    /// so that serving a page is never what a client's measurement measures.
+    QCache<QByteArray, QByteArray> m_cache;
+    /// Bound: 32 filters; a selection of 100,000 sessions is 400 KB of row numbers.
+    QCache<QByteArray, Selection> m_selections{32};
 };

@@ -24,7 +24,8 @@ DemoServer::DemoServer(DemoOptions options, QObject *parent)
     for (int i = 0; i < 4; ++i)
         secret += QByteArray::number(DemoRandom::splitMix(secretSeed), 16);
     m_signer = std::make_unique<DemoRecordingSigner>(secret, m_options.recordingExpirySeconds);
-    m_api = new DemoApiServer(m_dataset, *m_auth, *m_signer, &m_faults, &m_log, nowSecs, this);
+    m_api = new DemoApiServer(m_dataset, *m_auth, *m_signer, &m_faults, &m_log, nowSecs,
+                              qint64(m_options.pageCacheMiB) * 1024 * 1024, this);
     m_recording = new DemoRecordingServer(m_dataset, *m_signer, &m_faults, &m_log, nowSecs, this);
 }
 

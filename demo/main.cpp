@@ -67,13 +67,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption sessions(u"sessions"_s, u"Number of sessions."_s, u"N"_s, u"2000"_s);
     const QCommandLineOption seed(u"seed"_s, u"Dataset seed."_s, u"S"_s, u"1"_s);
     const QCommandLineOption now(u"now"_s, u"Reference date (ISO-8601); default: now."_s, u"ISO"_s);
+    const QCommandLineOption pageCache(u"page-cache-mib"_s,
+                                       u"Memory for rendered pages, in MiB (default 256)."_s,
+                                       u"MIB"_s, u"256"_s);
     const QCommandLineOption expiry(u"expiry"_s, u"Presigned URL lifetime in seconds."_s,
                                     u"SECONDS"_s, u"900"_s);
     const QCommandLineOption fault(u"fault"_s, u"Inject a fault (repeatable)."_s, u"SPEC"_s);
     const QCommandLineOption tlsCert(
         u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (needs --tls-key)."_s, u"FILE"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key of --tls-cert."_s, u"FILE"_s);
-    parser.addOptions({port, recordingPort, sessions, seed, now, expiry, fault, tlsCert, tlsKey});
+    parser.addOptions(
+        {port, recordingPort, sessions, seed, now, expiry, pageCache, fault, tlsCert, tlsKey});
     parser.process(app);
 
     DemoOptions options;
@@ -93,6 +97,7 @@ int main(int argc, char *argv[])
     options.sessions = int(number(sessions));
     options.seed = quint64(number(seed));
     options.recordingExpirySeconds = int(number(expiry));
+    options.pageCacheMiB = int(number(pageCache));
     if (parser.isSet(now)) {
         options.now = QDateTime::fromString(parser.value(now), Qt::ISODateWithMs);
         if (!options.now.isValid()) {
