@@ -1,0 +1,170 @@
+#include "connection/authsession.h"
+#include "connection/secretstore.h"
+#include "mainwindow.h"
+#include "modeltestfixture.h"
+#include "sessions/filterbar.h"
+#include "sessions/sessionspage.h"
+#include "sessions/sessiontableview.h"
+#include "sessiontablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int Timeout = 60000;
+}
+
+/// The window as a user drives it: keys, opening and stepping through sessions, and what
+/// survives a restart.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1780000000, QTimeZone::utc());
+        m_server = std::make_unique<DemoServer>(demoOptions(now));
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_stack = std::make_unique<ClientStack>(*m_server);
+        m_settingsFile = m_dir.filePath(QStringLiteral("%1.ini").arg(++m_run));
+    }
+
+    void keyboardOpensStepsAndCloses()
+    {
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        SessionTableModel model(&m_stack->fetcher);
+        QAbstractItemModelTester tester(&model);
+        MainWindow window(&model, settings);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.sessionsPage()->applyFilters();
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), SessionTableModel::Status::Ready, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.index(1, 0).data(SessionTableModel::LoadingRole).toBool(),
+                                 Timeout);
+
+        SessionTableView *table = window.sessionsPage()->table();
+        QSignalSpy opened(&window, &MainWindow::sessionOpened);
+        table->setFocus();
+        table->setCurrentIndex(model.index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, Timeout);
+        QVERIFY(window.isSessionOpen());
+        const auto first = opened.last().first().value<SessionSummary>();
+        QCOMPARE(first.sessionId, m_server->dataset().sessions().at(0).sessionId);
+
+        QTest::keyClick(&window, Qt::Key_J); // next session
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, Timeout);
+        QCOMPARE(opened.last().first().value<SessionSummary>().sessionId,
+                 m_server->dataset().sessions().at(1).sessionId);
+        QTest::keyClick(&window, Qt::Key_K); // and back
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, Timeout);
+        QCOMPARE(opened.last().first().value<SessionSummary>().sessionId, first.sessionId);
+
+        QTest::keyClick(&window, Qt::Key_Escape); // back to the list, where it was
+        QVERIFY(!window.isSessionOpen());
+        QCOMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(&window, Qt::Key_J); // J does nothing while no session is open
+        QCOMPARE(opened.size(), 3);
+    }
+
+    void shortcutsReachTheirTargets()
+    {
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        SessionTableModel model(&m_stack->fetcher);
+        QAbstractItemModelTester tester(&model);
+        MainWindow window(&model, settings);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy connection(&window, &MainWindow::connectionRequested);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QCOMPARE(connection.size(), 1);
+
+        window.sessionsPage()->applyFilters();
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), SessionTableModel::Status::Ready, Timeout);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(reset.size() >= 1, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), SessionTableModel::Status::Ready, Timeout);
+
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(window.sessionsPage()->filterBar()->isAncestorOf(QApplication::focusWidget()));
+    }
+
+    void stateSurvivesARestart()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        {
+            QSettings settings(m_settingsFile, QSettings::IniFormat);
+            SessionTableModel model(&m_stack->fetcher);
+            MainWindow window(&model, settings);
+            window.restoreSettings();
+            window.resize(1234, 777);
+            window.show();
+            window.setTimeZone(berlin);
+            FilterBar *filters = window.sessionsPage()->filterBar();
+            filters->setCharacter(QStringLiteral("support-bot"));
+            filters->setPreset(FilterBar::Preset::Last7Days);
+            filters->apply();
+            window.saveSettings();
+        }
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        SessionTableModel model(&m_stack->fetcher);
+        MainWindow window(&model, settings);
+        window.restoreSettings();
+        QCOMPARE(window.timeZone(), berlin);
+        QCOMPARE(window.size(), QSize(1234, 777));
+        const FilterBar *filters = window.sessionsPage()->filterBar();
+        QCOMPARE(filters->character(), QStringLiteral("support-bot"));
+        QCOMPARE(filters->preset(), FilterBar::Preset::Last7Days);
+        QCOMPARE(filters->timeZone(), berlin);
+    }
+
+    void settingsHoldNoSecret()
+    {
+        const QString key = QStringLiteral("sk_settingsleakcheck0123456789");
+        {
+            QSettings settings(m_settingsFile, QSettings::IniFormat);
+            MemorySecretStore secrets;
+            AuthSession auth(&m_stack->client, &secrets);
+            auth.useApiKey(m_server->apiBaseUrl(), key, true);
+            SessionTableModel model(&m_stack->fetcher);
+            MainWindow window(&model, settings);
+            window.show();
+            window.sessionsPage()->applyFilters();
+            QTRY_VERIFY_WITH_TIMEOUT(model.status() == SessionTableModel::Status::Failed ||
+                                         model.status() == SessionTableModel::Status::Ready,
+                                     Timeout);
+            window.saveSettings();
+        }
+        QFile file(m_settingsFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY(!bytes.contains(key.toUtf8()));
+        QVERIFY(!bytes.contains(m_server->staffApiKey().toUtf8()));
+    }
+
+private:
+    std::unique_ptr<DemoServer> m_server;
+    std::unique_ptr<ClientStack> m_stack;
+    QTemporaryDir m_dir;
+    QString m_settingsFile;
+    int m_run = 0;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
