@@ -98,7 +98,8 @@ QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option,
     if (const auto it = m_heights.constFind(index.row()); it != m_heights.cend())
         return {m_width, *it};
     qreal textHeight = 0;
-    layoutFor(index, option.font, bubbleTextWidth(), &textHeight);
+    // Only the height is wanted here; the layout stays cached for the paint that follows.
+    (void)layoutFor(index, option.font, bubbleTextWidth(), &textHeight);
     const int caption = QFontMetrics(captionFont(option.font)).height();
     const int height = Margin + caption + 2 + int(std::ceil(textHeight)) + 2 * Padding + Margin;
     m_heights.insert(index.row(), height);
