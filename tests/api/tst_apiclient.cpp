@@ -1,6 +1,7 @@
 #include "apiclient.h"
 #include "demoserver.h"
 #include "headerrecorder.h"
+#include "testsupport.h"
 #include "usagecollector.h"
 
 #include <QElapsedTimer>
@@ -9,22 +10,9 @@
 #include <QTest>
 
 namespace {
-constexpr int WaitMs = 60000;
-
-const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
-
-template<typename T, typename Start> Result<T> await(Start &&start)
-{
-    std::optional<Result<T>> result;
-    int calls = 0;
-    start([&](Result<T> r) {
-        ++calls;
-        result.emplace(std::move(r));
-    });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
-        return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up waiting"));
-    return std::move(*result);
-}
+using TestSupport::await;
+using TestSupport::WaitMs;
+const QDateTime ReferenceNow = TestSupport::referenceNow();
 
 bool inRange(const DemoSession &s, const UtcRange &range)
 {
@@ -72,13 +60,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoOptions options;
-        options.sessions = 1500;
-        options.seed = 7;
-        options.now = ReferenceNow;
-        m_server = std::make_unique<DemoServer>(options);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_server = TestSupport::startDemo(1500, 7, &error);
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void init()

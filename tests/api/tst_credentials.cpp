@@ -6,13 +6,13 @@
 #include "demoserver.h"
 #include "headerrecorder.h"
 #include "recordingfetcher.h"
+#include "testsupport.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
 
 namespace {
 constexpr int WaitMs = 60000;
-const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
 
 /// A header that identifies the user, if the request carried one.
 QByteArray credentialIn(const RecordedRequest &r)
@@ -50,12 +50,8 @@ private:
 
     Result<UsagePage> fetch(const UsageQuery &query)
     {
-        std::optional<Result<UsagePage>> result;
-        m_client->fetchUsage(query, this,
-                             [&](Result<UsagePage> r) { result.emplace(std::move(r)); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
-            return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
-        return std::move(*result);
+        return TestSupport::await<UsagePage>(
+            [&](auto done) { m_client->fetchUsage(query, this, done); });
     }
 
     QUrl apiUrlWithPort(const QString &host, int port,
@@ -73,13 +69,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoOptions options;
-        options.sessions = 300;
-        options.seed = 9;
-        options.now = ReferenceNow;
-        m_server = std::make_unique<DemoServer>(options);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_server = TestSupport::startDemo(300, 9, &error);
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void init()

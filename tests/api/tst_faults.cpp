@@ -7,6 +7,7 @@
 #include "demoprocess.h"
 #include "demoserver.h"
 #include "memorywatch.h"
+#include "testsupport.h"
 #include "usagecollector.h"
 
 #include <QElapsedTimer>
@@ -23,7 +24,6 @@ constexpr qint64 MemoryFactor = 4;
 #else
 constexpr qint64 MemoryFactor = 1;
 #endif
-const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
 
 /// What a whole collection produced, as a table or an export would see it.
 struct Collected
@@ -79,23 +79,16 @@ private:
 
     static Result<UsagePage> fetchFrom(ApiClient &client, QObject *context)
     {
-        std::optional<Result<UsagePage>> result;
-        client.fetchUsage({}, context, [&](Result<UsagePage> r) { result.emplace(std::move(r)); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, WaitMs))
-            return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up"));
-        return std::move(*result);
+        return TestSupport::await<UsagePage>(
+            [&](auto done) { client.fetchUsage({}, context, done); });
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoOptions options;
-        options.sessions = 1500; // 8 pages of 200
-        options.seed = 5;
-        options.now = ReferenceNow;
-        m_server = std::make_unique<DemoServer>(options);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_server = TestSupport::startDemo(1500, 5, &error); // 8 pages of 200
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void init()

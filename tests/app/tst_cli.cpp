@@ -1,5 +1,6 @@
 #include "demoserver.h"
 #include "money.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,14 +12,7 @@
 #include <QTimeZone>
 
 namespace {
-const QDateTime ReferenceNow(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::utc());
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::CliRun;
 } // namespace
 
 /// The command line end to end: the real `sessionscope` binary against a real demo server.
@@ -31,21 +25,10 @@ private:
 
     Run run(const QStringList &arguments, const QStringList &extraEnvironment = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("SESSIONSCOPE_API_KEY"));
-        env.remove(QStringLiteral("SESSIONSCOPE_TOKEN"));
+        QProcessEnvironment env = TestSupport::cliEnvironment();
         for (const QString &kv : extraEnvironment)
             env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SESSIONSCOPE_BINARY), arguments);
-        // The server lives in this process: keep its event loop turning while the child talks
-        // to it (waitForFinished would block it).
-        if (!finished.wait(120000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY), arguments, env);
     }
 
     QStringList connection() const
@@ -57,13 +40,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoOptions options;
-        options.sessions = 1200;
-        options.seed = 11;
-        options.now = ReferenceNow;
-        m_server = std::make_unique<DemoServer>(options);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_server = TestSupport::startDemo(1200, 11, &error);
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void reportJsonUsesTheApiNames()

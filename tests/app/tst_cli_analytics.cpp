@@ -3,6 +3,7 @@
 
 #include "demoserver.h"
 #include "money.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,12 +16,7 @@
 namespace {
 const QDateTime ReferenceNow(QDate(2026, 5, 28), QTime(14, 23, 48), QTimeZone::utc());
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::CliRun;
 
 struct Sums
 {
@@ -41,19 +37,8 @@ private:
 
     Run run(const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("SESSIONSCOPE_API_KEY"));
-        env.remove(QStringLiteral("SESSIONSCOPE_TOKEN"));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SESSIONSCOPE_BINARY), arguments);
-        // The server runs in this process: its event loop must keep turning while the child
-        // talks to it, so no waitForFinished.
-        if (!finished.wait(180000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY), arguments,
+                                       TestSupport::cliEnvironment());
     }
 
     QStringList connection() const

@@ -4,6 +4,7 @@
 
 #include "demoserver.h"
 #include "headerrecorder.h"
+#include "testsupport.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -17,12 +18,7 @@ const QString FakeKey = QStringLiteral("sk_5ec7e7f00dfeedbeef0badc0ffee1234");
 const QString FakeToken = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu.5ec7e7SigNaTuRe");
 const QString FakeSignature = QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f90signature");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestSupport::CliRun;
 } // namespace
 
 class TestSecrets final : public QObject
@@ -35,10 +31,7 @@ private:
 
     Run run(const QStringList &arguments, const QString &home, const QStringList &extraEnvironment)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("SESSIONSCOPE_API_KEY"));
-        env.remove(QStringLiteral("SESSIONSCOPE_TOKEN"));
+        QProcessEnvironment env = TestSupport::cliEnvironment();
         // Whatever the program decides to store (settings, caches, logs, crash notes) lands here.
         env.insert(QStringLiteral("HOME"), home);
         for (const char *dir :
@@ -46,15 +39,7 @@ private:
             env.insert(QString::fromLatin1(dir), home + u'/' + QString::fromLatin1(dir).toLower());
         for (const QString &kv : extraEnvironment)
             env.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(home);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SESSIONSCOPE_BINARY), arguments);
-        // The server lives in this process: its event loop must turn while the child talks.
-        if (!finished.wait(180000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), process.readAllStandardError()};
+        return TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY), arguments, env, home);
     }
 
     /// Every secret of this test in the forms a leak would take.
