@@ -38,6 +38,7 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     setCentralWidget(m_tabs);
     buildMenus();
 
+    m_page->table()->setFocus(Qt::OtherFocusReason); // keys go to the list from the start
     connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
     connect(m_page, &SessionsPage::connectionRequested, this, &MainWindow::connectionRequested);
     connect(model, &SessionTableModel::loadingChanged, this, [this](bool loading) {
@@ -57,8 +58,13 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Find (filters)"), m_page->filterBar(), &FilterBar::focusFilters)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    // Ctrl+F belongs to where the focus is: the filters in the list, the transcript's find bar
+    // in an open session. A window-wide shortcut would make the two ambiguous and neither fire.
+    QAction *find =
+        view->addAction(tr("&Find (filters)"), m_page->filterBar(), &FilterBar::focusFilters);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_page->addAction(find);
     view->addAction(tr("&Refresh"), m_page, &SessionsPage::refresh)
         ->setShortcut(QKeySequence(Qt::Key_F5));
     view->addAction(tr("S&essions"), this, &MainWindow::showSessionsPage)

@@ -21,6 +21,7 @@ TranscriptFindBar::TranscriptFindBar(TranscriptModel *model, QWidget *parent)
 {
     m_edit->setPlaceholderText(tr("Find in transcript"));
     m_edit->setClearButtonEnabled(true);
+    m_edit->installEventFilter(this);
     m_previous->setArrowType(Qt::UpArrow);
     m_previous->setToolTip(tr("Previous match (Shift+Enter)"));
     m_next->setArrowType(Qt::DownArrow);
@@ -102,6 +103,18 @@ void TranscriptFindBar::close()
 {
     m_model->setSearchText({});
     hide();
+}
+
+bool TranscriptFindBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Esc while typing closes this bar, not whatever the window binds Esc to: claiming the key
+    // before shortcuts are matched sends it here as an ordinary key press.
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TranscriptFindBar::keyPressEvent(QKeyEvent *event)

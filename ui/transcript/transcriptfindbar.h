@@ -28,6 +28,7 @@ Q_SIGNALS:
     void showRowRequested(int row);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

@@ -2,10 +2,13 @@
 #include "connection/secretstore.h"
 #include "mainwindow.h"
 #include "modeltestfixture.h"
+#include "recordingfetcher.h"
 #include "sessions/filterbar.h"
 #include "sessions/sessionspage.h"
 #include "sessions/sessiontableview.h"
 #include "sessiontablemodel.h"
+#include "transcript/sessionpane.h"
+#include "transcript/transcriptfindbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -100,7 +103,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(reset.size() >= 1, Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), SessionTableModel::Status::Ready, Timeout);
 
-        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        // The list has the focus when the window opens; Ctrl+F takes it to the filters.
+        QCOMPARE(QApplication::focusWidget(), window.sessionsPage()->table());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(window.sessionsPage()->filterBar()->isAncestorOf(QApplication::focusWidget()));
+    }
+
+    void findGoesToWhereTheFocusIs()
+    {
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        SessionTableModel model(&m_stack->fetcher);
+        RecordingFetcher recordings;
+        MainWindow window(&model, settings);
+        auto *pane = new SessionPane(&m_stack->client, &recordings);
+        window.setSessionPane(pane);
+        connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.sessionsPage()->applyFilters();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(0), Timeout);
+        window.openSession(
+            model.index(0, 0).data(SessionTableModel::SessionRole).value<SessionSummary>());
+        // In the open session, Ctrl+F finds in its transcript; in the list, it goes to the filters.
+        pane->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(pane->findBar()->isVisible());
+        // Esc while finding closes the find bar, not the session; the next Esc closes the session.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QVERIFY(!pane->findBar()->isVisible());
+        QVERIFY(window.isSessionOpen());
+        window.sessionsPage()->table()->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(window.sessionsPage()->filterBar()->isAncestorOf(QApplication::focusWidget()));
     }
 
