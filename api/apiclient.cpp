@@ -252,7 +252,14 @@ void ApiClient::onReadyRead(RequestId id)
         if (announced > 0)
             call->buffer.reserve(qsizetype(announced) + qsizetype(simdjson::SIMDJSON_PADDING));
     }
-    call->buffer += reply->readAll();
+    // Read straight into the reserved buffer: readAll() would make a copy first.
+    const qint64 available = reply->bytesAvailable();
+    if (available > 0) {
+        const qsizetype before = call->buffer.size();
+        call->buffer.resize(before + qsizetype(available));
+        const qint64 got = reply->read(call->buffer.data() + before, available);
+        call->buffer.resize(before + qsizetype(qMax<qint64>(0, got)));
+    }
     if (call->buffer.size() > m_maxReplyBytes) {
         call->abort = Call::Abort::TooLarge;
         reply->abort();
