@@ -8,10 +8,15 @@
 
 int main(int argc, char **argv)
 {
-    // A subcommand runs headless, with no display needed; anything else opens the window.
-    if (argc > 1 && Cli::isSubcommand(argv[1])) {
+    // A subcommand runs headless, with no display needed; so do --help and --version, which
+    // must work over ssh too. Anything else opens the window.
+    const bool headless =
+        argc > 1 && (Cli::isSubcommand(argv[1]) || std::strcmp(argv[1], "--help") == 0 ||
+                     std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--version") == 0);
+    if (headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("sessionscope"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
         QCoreApplication::setOrganizationName(QStringLiteral("Sessionscope"));
         return Cli::run(app);
     }

@@ -54,6 +54,10 @@ int run(QCoreApplication &app)
     CliEnvironment env;
     const QStringList arguments = app.arguments();
     const QByteArray name = arguments.value(1).toUtf8();
+    if (name == "--version") {
+        env.out() << "sessionscope " << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
     for (const Command &c : Commands) {
         if (name == c.name)
             return c.run(env, arguments);

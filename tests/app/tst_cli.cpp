@@ -177,6 +177,22 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void helpAndVersionNeedNoDisplay()
+    {
+        QProcessEnvironment env = TestSupport::cliEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        const auto help = TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY),
+                                                  {QStringLiteral("--help")}, env);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("report"));
+        const auto version = TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY),
+                                                     {QStringLiteral("--version")}, env);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("sessionscope"));
+    }
+
     void environmentCarriesTheKey()
     {
         const Run r = run({QStringLiteral("report"), QStringLiteral("--base-url"),
