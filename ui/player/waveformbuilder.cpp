@@ -1,4 +1,5 @@
 #include "waveformbuilder.h"
+#include "compressedwaveform.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -28,7 +29,7 @@ void WaveformBuilder::build(const QByteArray &bytes, int buckets)
     const quint64 job = ++m_job;
     auto *watcher = new QFutureWatcher<std::optional<Waveform>>(this);
     connect(watcher, &QFutureWatcher<std::optional<Waveform>>::finished, this,
-            [this, watcher, job] {
+            [this, watcher, job, bytes, buckets] {
                 watcher->deleteLater();
                 if (job != m_job)
                     return;
@@ -36,10 +37,27 @@ void WaveformBuilder::build(const QByteArray &bytes, int buckets)
                 if (result)
                     Q_EMIT ready(*result);
                 else
-                    Q_EMIT failed(tr("No waveform: the recording is not PCM WAV."));
+                    buildCompressed(bytes, buckets, job);
             });
     // The QByteArray is implicitly shared: the worker reads the same bytes without a copy.
     watcher->setFuture(QtConcurrent::run([bytes, buckets] { return fromWav(bytes, buckets); }));
+}
+
+void WaveformBuilder::buildCompressed(const QByteArray &bytes, int buckets, quint64 job)
+{
+    // Not PCM WAV: let QtMultimedia decode it (MP4/AAC and whatever else its backend reads).
+    auto *decoder = new CompressedWaveform(bytes, buckets, this);
+    connect(decoder, &CompressedWaveform::ready, this, [this, decoder, job](const Waveform &w) {
+        decoder->deleteLater();
+        if (job == m_job)
+            Q_EMIT ready(w);
+    });
+    connect(decoder, &CompressedWaveform::failed, this, [this, decoder, job](const QString &why) {
+        decoder->deleteLater();
+        if (job == m_job)
+            Q_EMIT failed(why);
+    });
+    decoder->start();
 }
 
 std::optional<Waveform> WaveformBuilder::fromWav(const QByteArray &bytes, int buckets)

@@ -13,8 +13,11 @@ struct Waveform
     qint64 durationMs = 0;
 };
 
+Q_DECLARE_METATYPE(Waveform)
+
 /// Turns recording bytes into a Waveform on a worker thread (a three-hour WAV is 170 MB of
-/// samples, far too many to walk on the GUI thread). Results come back queued, tagged with a
+/// samples, far too many to walk on the GUI thread); other formats go to CompressedWaveform,
+/// which QtMultimedia decodes on its own threads. Results come back queued, tagged with a
 /// job number, so the waveform of a session the user has already left is dropped.
 class WaveformBuilder final : public QObject
 {
@@ -39,5 +42,7 @@ Q_SIGNALS:
     void failed(const QString &reason);
 
 private:
+    void buildCompressed(const QByteArray &bytes, int buckets, quint64 job);
+
     quint64 m_job = 0;
 };

@@ -9,6 +9,7 @@ target_sources(sessionscope_ui PRIVATE
     ${_pane_dir}/transcriptexport.cpp ${_pane_dir}/transcriptexport.h
     ${_pane_dir}/transcriptfindbar.cpp ${_pane_dir}/transcriptfindbar.h
     ${_pane_dir}/transcriptview.cpp ${_pane_dir}/transcriptview.h
+    ${_player_dir}/compressedwaveform.cpp ${_player_dir}/compressedwaveform.h
     ${_player_dir}/mediaplayerbackend.cpp ${_player_dir}/mediaplayerbackend.h
     ${_player_dir}/playerwidget.cpp ${_player_dir}/playerwidget.h
     ${_player_dir}/waveformbuilder.cpp ${_player_dir}/waveformbuilder.h
