@@ -46,13 +46,10 @@ private Q_SLOTS:
 
     void keyboardOpensStepsAndCloses()
     {
-        QSettings settings(m_settingsFile, QSettings::IniFormat);
-        SessionTableModel model(&m_stack->fetcher);
-        QAbstractItemModelTester tester(&model);
-        MainWindow window(&model, settings);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        Shown shown(*m_stack, m_settingsFile);
+        QVERIFY(QTest::qWaitForWindowActive(&shown.window));
+        SessionTableModel &model = shown.model;
+        MainWindow &window = shown.window;
         window.sessionsPage()->applyFilters();
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), SessionTableModel::Status::Ready, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!model.index(1, 0).data(SessionTableModel::LoadingRole).toBool(),
@@ -85,13 +82,10 @@ private Q_SLOTS:
 
     void shortcutsReachTheirTargets()
     {
-        QSettings settings(m_settingsFile, QSettings::IniFormat);
-        SessionTableModel model(&m_stack->fetcher);
-        QAbstractItemModelTester tester(&model);
-        MainWindow window(&model, settings);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        Shown shown(*m_stack, m_settingsFile);
+        QVERIFY(QTest::qWaitForWindowActive(&shown.window));
+        SessionTableModel &model = shown.model;
+        MainWindow &window = shown.window;
         QSignalSpy connection(&window, &MainWindow::connectionRequested);
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QCOMPARE(connection.size(), 1);
@@ -193,6 +187,24 @@ private Q_SLOTS:
     }
 
 private:
+    /// A window over the demo, shown and active, its model checked by the tester.
+    struct Shown
+    {
+        Shown(ClientStack &stack, const QString &settingsFile)
+            : settings(settingsFile, QSettings::IniFormat)
+            , model(&stack.fetcher)
+            , tester(&model)
+            , window(&model, settings)
+        {
+            window.show();
+            window.activateWindow();
+        }
+        QSettings settings;
+        SessionTableModel model;
+        QAbstractItemModelTester tester;
+        MainWindow window;
+    };
+
     std::unique_ptr<DemoServer> m_server;
     std::unique_ptr<ClientStack> m_stack;
     QTemporaryDir m_dir;
