@@ -42,10 +42,12 @@ void Transcript::clear()
 void Transcript::append(const TranscriptTurn &turn)
 {
     const QByteArray utf8 = turn.text.toUtf8();
-    append(turn.role, turn.turnIndex, turn.ts, std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    append(turn.role, turn.turnIndex, turn.ts,
+           std::string_view(utf8.constData(), std::size_t(utf8.size())));
 }
 
-void Transcript::append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8)
+void Transcript::append(TranscriptTurn::Role role, qint32 turnIndex, double ts,
+                        std::string_view utf8)
 {
     Entry e;
     e.offset = quint32(m_text.size());

@@ -60,7 +60,10 @@ public:
         using difference_type = qsizetype;
         using pointer = void;
         using reference = TranscriptTurn;
-        const_iterator(const Transcript *t, qsizetype i) : m_t(t), m_i(i) {}
+        const_iterator(const Transcript *t, qsizetype i)
+            : m_t(t)
+            , m_i(i)
+        {}
         TranscriptTurn operator*() const { return m_t->at(m_i); }
         const_iterator &operator++()
         {

@@ -507,7 +507,8 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out, qint32 sizeHint)
         return true;
     if (sizeHint > 0 && sizeHint < 100000)
         out.reserve(sizeHint);
-    const bool ok = r.forEachElement(array, [&](od::value element) { return readTurn(r, element, out); });
+    const bool ok =
+        r.forEachElement(array, [&](od::value element) { return readTurn(r, element, out); });
     out.squeeze();
     return ok;
 }
