@@ -67,11 +67,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_server->faults().clear();
-        m_server->clearRequestLog();
-        m_client = std::make_unique<ApiClient>(&m_network);
-        m_client->setBaseUrl(m_server->apiBaseUrl());
-        m_client->setCredentials({m_server->staffApiKey(), {}});
+        m_client = TestSupport::freshStaffClient(m_network, *m_server);
         m_client->setRetryPolicy({4, 20, 200, 5});
     }
 

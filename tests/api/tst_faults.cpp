@@ -93,11 +93,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_server->faults().clear();
-        m_server->clearRequestLog();
-        m_client = std::make_unique<ApiClient>(&m_network);
-        m_client->setBaseUrl(m_server->apiBaseUrl());
-        m_client->setCredentials({m_server->staffApiKey(), {}});
+        m_client = TestSupport::freshStaffClient(m_network, *m_server);
         // Short waits so that the suite stays quick; the policy's shape is what is tested.
         m_client->setRetryPolicy({4, 40, 400, 5});
         // Generous for a loaded machine, short enough for the stall rows.

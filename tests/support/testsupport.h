@@ -3,6 +3,7 @@
 // Helpers shared by the tests that talk to a demo server: waiting for a request to end,
 // starting a server with a fixed dataset, and running the command line against it.
 
+#include "apiclient.h"
 #include "apierror.h"
 #include "demoserver.h"
 
@@ -51,6 +52,19 @@ inline std::unique_ptr<DemoServer> startDemo(int sessions, quint64 seed, QString
     if (!server->start(error))
         return nullptr;
     return server;
+}
+
+/// Puts the server back to normal (no faults, empty request log) and returns a client for it
+/// that signs in with the staff key.
+inline std::unique_ptr<ApiClient> freshStaffClient(QNetworkAccessManager &network,
+                                                   DemoServer &server)
+{
+    server.faults().clear();
+    server.clearRequestLog();
+    auto client = std::make_unique<ApiClient>(&network);
+    client->setBaseUrl(server.apiBaseUrl());
+    client->setCredentials({server.staffApiKey(), {}});
+    return client;
 }
 
 /// What one run of the command line printed and returned.
