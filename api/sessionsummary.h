@@ -49,12 +49,19 @@ struct SessionSummary
     QString recordingUrl;
     QString recordingPresignedUrl;
     Transcript transcript;
-    /// The API's `transcript_text`, kept as the UTF-8 it arrived in: it repeats the transcript,
-    /// so it is converted only when someone asks for it (exports), not for every loaded row.
+    /// The API's `transcript_text` as the UTF-8 it arrived in, converted only when someone asks
+    /// for it (exports), not for every loaded row. It documents the field as the turns written
+    /// as lines; when it is exactly that, `transcriptTextIsTurns` is set and nothing is held
+    /// here: the text is rebuilt from the turns on demand.
     QByteArray transcriptTextUtf8;
+    bool transcriptTextIsTurns = false;
 
     [[nodiscard]] bool inProgress() const { return !finalizedAt.isValid(); }
-    [[nodiscard]] QString transcriptText() const { return QString::fromUtf8(transcriptTextUtf8); }
+    [[nodiscard]] QString transcriptText() const
+    {
+        return QString::fromUtf8(transcriptTextIsTurns ? transcript.linesUtf8()
+                                                       : transcriptTextUtf8);
+    }
 };
 
 Q_DECLARE_METATYPE(SessionSummary)

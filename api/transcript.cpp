@@ -77,3 +77,54 @@ bool operator==(const Transcript &a, const Transcript &b)
     }
     return true;
 }
+
+QByteArray Transcript::linesUtf8() const
+{
+    QByteArray out;
+    out.reserve(m_text.size() + size() * qsizetype(sizeof("Assistant: ")));
+    for (qsizetype i = 0; i < size(); ++i) {
+        if (i > 0)
+            out += '\n';
+        switch (role(i)) {
+        case TranscriptTurn::Role::Assistant:
+            out += "Assistant: ";
+            break;
+        case TranscriptTurn::Role::User:
+            out += "User: ";
+            break;
+        case TranscriptTurn::Role::Other:
+            out += "Other: ";
+            break;
+        }
+        out += textUtf8(i);
+    }
+    return out;
+}
+
+void Transcript::Builder::clear()
+{
+    m_text.clear();
+    m_entries.clear();
+}
+
+void Transcript::Builder::append(TranscriptTurn::Role role, qint32 turnIndex, double ts,
+                                 std::string_view utf8)
+{
+    Entry e;
+    e.offset = quint32(m_text.size());
+    e.length = quint32(utf8.size());
+    e.ts = ts;
+    e.turnIndex = turnIndex;
+    e.role = role;
+    m_text.append(utf8);
+    m_entries.push_back(e);
+}
+
+Transcript Transcript::Builder::take()
+{
+    Transcript t;
+    t.m_text = QByteArray(m_text.data(), qsizetype(m_text.size()));
+    t.m_entries = QList<Entry>(m_entries.begin(), m_entries.end());
+    clear();
+    return t;
+}

@@ -4,7 +4,9 @@
 #include <QList>
 #include <QString>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 /// One turn of a call as the API sends it. `ts` is seconds since the session started.
 struct TranscriptTurn
@@ -51,6 +53,12 @@ public:
     void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
     /// Gives back unused capacity once a transcript is complete.
     void squeeze();
+    /// The turns as the API writes `transcript_text`: one `Assistant: ...` or `User: ...` line
+    /// per turn. A turn of any other role is written as `Other: ...`; the decoder relies on
+    /// this text only for transcripts of assistant and user turns.
+    [[nodiscard]] QByteArray linesUtf8() const;
+
+    class Builder;
 
     class const_iterator
     {
@@ -94,4 +102,20 @@ private:
     };
     QByteArray m_text;
     QList<Entry> m_entries;
+};
+
+/// Collects the turns of one transcript after another in buffers that are reused from one to
+/// the next, and hands each over in storage of exactly its size: two allocations per transcript
+/// whatever its number of turns, instead of a buffer grown turn by turn and then shrunk.
+class Transcript::Builder
+{
+public:
+    void clear();
+    void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
+    /// The transcript built so far; the builder is empty afterwards.
+    [[nodiscard]] Transcript take();
+
+private:
+    std::string m_text;
+    std::vector<Entry> m_entries;
 };

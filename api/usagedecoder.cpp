@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <cstring>
 #include <list>
 #include <string>
 #include <unordered_map>
@@ -14,13 +15,23 @@
 
 namespace {
 
-/// FNV-1a, usable in case labels: the decoder switches on the hash of a key.
+/// A cheap code of a key, usable in case labels: its length and its first two and last bytes.
+/// The decoder switches on it and then compares the whole key, so two keys sharing a code
+/// can never set the wrong field; the compiler rejects two known keys with the same code.
 constexpr quint32 keyHash(std::string_view key)
 {
-    quint32 h = 2166136261u;
-    for (const char c : key)
-        h = (h ^ quint32(static_cast<unsigned char>(c))) * 16777619u;
-    return h;
+    const auto byte = [&](std::size_t i) {
+        return i < key.size() ? quint32(static_cast<unsigned char>(key[i])) : 0u;
+    };
+    const std::size_t n = key.size();
+    return (quint32(n & 0xff) << 24) | (byte(0) << 16) | (byte(1) << 8) | (n ? byte(n - 1) : 0u);
+}
+
+/// Whether `key` is the literal `name`; with the length known at compile time the comparison
+/// is a few instructions, not a call, which matters for the ~40 keys of every session.
+template<std::size_t N> bool isKey(std::string_view key, const char (&name)[N])
+{
+    return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
 }
 
 /// Shares one QString per distinct value of the fields that repeat from session to session
@@ -181,6 +192,7 @@ public:
     }
     /// What to call the value being read when the failure is at the top of it.
     void setRootName(std::string name) { m_rootName = std::move(name); }
+    [[nodiscard]] Transcript::Builder &transcriptBuilder() { return m_transcript; }
     /// Stops collecting the path: what encloses the value being read is not part of its name.
     void sealPath() { m_sealed = true; }
 
@@ -232,9 +244,9 @@ public:
         }
         return true;
     }
-    /// A view of the string's text. Most strings have no escapes: those are read in place, with
-    /// no copy at all; only a string with a backslash is unescaped, into a buffer of our own.
-    bool stringView(od::value &v, std::string_view &out, bool &isNull)
+    /// The text of a string value as it stands in the document, after its opening quote and
+    /// before any unescaping; `isNull` says it was null instead.
+    bool rawString(od::value &v, const char *&out, bool &isNull)
     {
         if (!checkNull(v, isNull))
             return false;
@@ -243,7 +255,14 @@ public:
         od::raw_json_string raw;
         if (const auto err = v.get_raw_json_string().get(raw))
             return err == simdjson::INCORRECT_TYPE ? fail("expected a string") : failJson(err);
-        const char *text = reinterpret_cast<const char *>(raw.raw());
+        out = reinterpret_cast<const char *>(raw.raw());
+        return true;
+    }
+    /// The text of the string whose raw text starts at `text`. Most strings have no escapes:
+    /// those are read in place, with no copy at all; only a string with a backslash is
+    /// unescaped, into a buffer of our own.
+    bool unescaped(const char *text, std::string_view &out)
+    {
         const std::size_t plain = scanToQuoteOrBackslash(text);
         if (text[plain] == '"') {
             out = std::string_view(text, plain);
@@ -256,9 +275,17 @@ public:
         }
         m_unescaped.emplace_back(escapedLength + simdjson::SIMDJSON_PADDING);
         uint8_t *dst = m_unescaped.back().data();
+        const od::raw_json_string raw(reinterpret_cast<const uint8_t *>(text));
         if (const auto err = m_parser.unescape(raw, dst).get(out))
             return failJson(err);
         return true;
+    }
+    bool stringView(od::value &v, std::string_view &out, bool &isNull)
+    {
+        const char *text = nullptr;
+        if (!rawString(v, text, isNull))
+            return false;
+        return isNull || unescaped(text, out);
     }
     bool string(od::value &v, QString &out, bool required = false)
     {
@@ -399,14 +426,14 @@ public:
     template<typename F> bool forEachField(od::object &object, F &&onField)
     {
         for (auto member : object) {
-            od::field field;
-            if (const auto err = std::move(member).get(field))
+            // Used in place: copying a field out of its result costs a store-forwarding stall
+            // per member, measurably slower on pages of thousands of turns.
+            if (const auto err = member.error())
                 return failJson(err);
+            od::field &field = member.value_unsafe();
             std::string_view key;
             const char *raw = reinterpret_cast<const char *>(field.key().raw());
-            std::size_t n = 0;
-            while (raw[n] != '"' && raw[n] != '\\')
-                ++n;
+            const std::size_t n = scanToQuoteOrBackslash(raw);
             if (raw[n] == '"') {
                 key = std::string_view(raw, n);
             } else if (const auto err = field.unescaped_key().get(key)) {
@@ -445,6 +472,7 @@ private:
     };
     StringInterner &m_interner;
     const od::parser &m_parser;
+    Transcript::Builder m_transcript;            ///< reused by every transcript of the document
     std::list<std::vector<uint8_t>> m_unescaped; ///< escaped strings, alive for the whole decode
     std::vector<Segment> m_unwound;              ///< innermost first
     std::string m_rootName;
@@ -455,7 +483,7 @@ private:
 
 /// One turn, appended to `out` once all its fields are read (they may come in any order). The
 /// text goes into the transcript's buffer as the UTF-8 it arrived in.
-bool readTurn(Reader &r, od::value &v, Transcript &out)
+bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
 {
     od::object object;
     bool isNull = false;
@@ -465,26 +493,26 @@ bool readTurn(Reader &r, od::value &v, Transcript &out)
     qint32 turnIndex = 0;
     double ts = 0;
     std::string_view text;
-    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value &value) {
         switch (keyHash(key)) {
         case keyHash("text"): {
             bool textNull = false;
-            return key != "text" || r.stringView(value, text, textNull);
+            return !isKey(key, "text") || r.stringView(value, text, textNull);
         }
         case keyHash("ts"):
-            return key != "ts" || r.number(value, ts);
+            return !isKey(key, "ts") || r.number(value, ts);
         case keyHash("turn_index"):
-            return key != "turn_index" || r.integer32(value, turnIndex);
+            return !isKey(key, "turn_index") || r.integer32(value, turnIndex);
         case keyHash("role"): {
-            if (key != "role")
+            if (!isKey(key, "role"))
                 return true;
             std::string_view name;
             bool roleNull = false;
             if (!r.stringView(value, name, roleNull))
                 return false;
-            role = name == "assistant" ? TranscriptTurn::Role::Assistant
-                   : name == "user"    ? TranscriptTurn::Role::User
-                                       : TranscriptTurn::Role::Other;
+            role = isKey(name, "assistant") ? TranscriptTurn::Role::Assistant
+                   : isKey(name, "user")    ? TranscriptTurn::Role::User
+                                            : TranscriptTurn::Role::Other;
             return true;
         }
         default:
@@ -496,7 +524,7 @@ bool readTurn(Reader &r, od::value &v, Transcript &out)
     return ok;
 }
 
-bool readTranscript(Reader &r, od::value &v, Transcript &out, qint32 sizeHint)
+bool readTranscript(Reader &r, od::value &v, Transcript &out)
 {
     od::array array;
     bool isNull = false;
@@ -505,12 +533,113 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out, qint32 sizeHint)
         return false;
     if (isNull)
         return true;
-    if (sizeHint > 0 && sizeHint < 100000)
-        out.reserve(sizeHint);
-    const bool ok =
-        r.forEachElement(array, [&](od::value element) { return readTurn(r, element, out); });
-    out.squeeze();
-    return ok;
+    Transcript::Builder &turns = r.transcriptBuilder();
+    turns.clear();
+    if (!r.forEachElement(array, [&](od::value &element) { return readTurn(r, element, turns); }))
+        return false;
+    out = turns.take();
+    return true;
+}
+
+/// memcmp(a, b, n) == 0 for the short runs of transcript text, without a call per run.
+bool sameBytes(const char *a, const char *b, std::size_t n)
+{
+#if defined(__SSE2__)
+    for (; n >= 16; n -= 16, a += 16, b += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(a));
+        const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) != 0xffff)
+            return false;
+    }
+#endif
+    for (; n >= 8; n -= 8, a += 8, b += 8) {
+        quint64 x = 0, y = 0;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+    }
+    for (; n > 0; --n, ++a, ++b)
+        if (*a != *b)
+            return false;
+    return true;
+}
+
+/// Whether a JSON string, given by its raw text after the opening quote, is exactly `turns`
+/// written as lines (Transcript::linesUtf8). The text is compared as it stands, unescaping
+/// simple escapes on the way; anything else (a \u escape, a turn of another role) answers no,
+/// and the caller then keeps the text itself.
+bool isTranscriptAsLines(const char *raw, const Transcript &turns)
+{
+    using namespace std::string_view_literals;
+    // What a two-character escape stands for; 0 for \u escapes, which are left to the full
+    // unescaping (as are invalid escapes, so that their error is reported as before).
+    const auto escaped = [](char c) -> char {
+        constexpr std::string_view from = "ntrbf\"\\/"sv, to = "\n\t\r\b\f\"\\/"sv;
+        const std::size_t at = from.find(c);
+        return at == std::string_view::npos ? 0 : to[at];
+    };
+    const char *p = raw;
+    std::size_t plain = 0; // bytes at p known to need no unescaping
+    const auto consume = [&](std::string_view expected) {
+        while (!expected.empty()) {
+            if (plain == 0) {
+                if (*p == '"')
+                    return false;
+                if (*p == '\\') {
+                    const char c = escaped(p[1]);
+                    if (c == 0 || c != expected.front())
+                        return false;
+                    p += 2;
+                    expected.remove_prefix(1);
+                    continue;
+                }
+                plain = scanToQuoteOrBackslash(p);
+            }
+            const std::size_t n = std::min(plain, expected.size());
+            if (!sameBytes(p, expected.data(), n))
+                return false;
+            p += n;
+            plain -= n;
+            expected.remove_prefix(n);
+        }
+        return true;
+    };
+    for (qsizetype i = 0; i < turns.size(); ++i) {
+        if (i > 0 && !consume("\n"sv))
+            return false;
+        const auto role = turns.role(i);
+        if (role != TranscriptTurn::Role::Assistant && role != TranscriptTurn::Role::User)
+            return false;
+        const QByteArrayView text = turns.textUtf8(i);
+        if (!consume(role == TranscriptTurn::Role::Assistant ? "Assistant: "sv : "User: "sv) ||
+            !consume(std::string_view(text.data(), std::size_t(text.size()))))
+            return false;
+    }
+    return plain == 0 && *p == '"';
+}
+
+/// `transcript_text` repeats the turns (a third of a session's bytes): when it is exactly the
+/// turns read before it, only a flag is kept and the text is rebuilt when someone asks.
+bool readTranscriptText(Reader &r, od::value &v, SessionSummary &s)
+{
+    const char *raw = nullptr;
+    bool isNull = false;
+    if (!r.rawString(v, raw, isNull))
+        return false;
+    s.transcriptTextUtf8.clear();
+    s.transcriptTextIsTurns = false;
+    if (isNull)
+        return true;
+    if (!s.transcript.isEmpty() && isTranscriptAsLines(raw, s.transcript)) {
+        s.transcriptTextIsTurns = true;
+        return true;
+    }
+    std::string_view text;
+    if (!r.unescaped(raw, text))
+        return false;
+    s.transcriptTextUtf8 = QByteArray(text.data(), qsizetype(text.size()));
+    return true;
 }
 
 bool readSession(Reader &r, od::value &v, SessionSummary &s)
@@ -520,12 +649,12 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
     if (!r.object(v, object, false, isNull))
         return false;
     bool haveSessionId = false;
-    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value &value) {
     // One switch on a hash of the key instead of a chain of comparisons; each case still
     // compares the key itself, so that a collision can never assign the wrong field.
 #define FIELD(name, expr)                                                                          \
     case keyHash(name):                                                                            \
-        if (key == name)                                                                           \
+        if (isKey(key, name))                                                                      \
             return (expr);                                                                         \
         return true;
         switch (keyHash(key)) {
@@ -552,11 +681,19 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
             FIELD("estimated_cost_usd", r.money(value, s.estimatedCost))
             FIELD("recording_url", r.string(value, s.recordingUrl))
             FIELD("recording_presigned_url", r.string(value, s.recordingPresignedUrl))
-            FIELD("transcript", readTranscript(r, value, s.transcript, s.turnCount))
-            FIELD("transcript_text", r.utf8(value, s.transcriptTextUtf8))
+            FIELD("transcript_text", readTranscriptText(r, value, s))
 #undef FIELD
+        case keyHash("transcript"):
+            if (!isKey(key, "transcript"))
+                return true;
+            if (s.transcriptTextIsTurns) {
+                // A second "transcript" replaces the turns the text was found equal to.
+                s.transcriptTextUtf8 = s.transcript.linesUtf8();
+                s.transcriptTextIsTurns = false;
+            }
+            return readTranscript(r, value, s.transcript);
         case keyHash("user"): {
-            if (key != "user")
+            if (!isKey(key, "user"))
                 return true;
             bool userNull = false;
             if (!r.checkNull(value, userNull))
@@ -570,7 +707,7 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
             return true;
         }
         case keyHash("recording_status"):
-            if (key != "recording_status")
+            if (!isKey(key, "recording_status"))
                 return true;
             if (!r.sharedString(value, s.recordingStatusText))
                 return false;
@@ -591,7 +728,7 @@ bool readPagination(Reader &r, od::value &v, UsagePage &page, bool &haveCount)
     bool isNull = false;
     if (!r.object(v, object, false, isNull))
         return false;
-    return r.forEachField(object, [&](std::string_view key, od::value value) {
+    return r.forEachField(object, [&](std::string_view key, od::value &value) {
         if (key == "count") {
             haveCount = true;
             if (!r.integer(value, page.count, true))
@@ -613,14 +750,14 @@ bool readSessionsBlock(Reader &r, od::value &v, UsagePage &page)
     if (!r.object(v, object, false, isNull))
         return false;
     bool haveData = false, haveCount = false;
-    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value &value) {
         if (key == "data") {
             haveData = true;
             od::array array;
             bool dataNull = false;
             if (!r.array(value, array, false, dataNull))
                 return false;
-            return r.forEachElement(array, [&](od::value element) {
+            return r.forEachElement(array, [&](od::value &element) {
                 page.sessions.emplace_back();
                 return readSession(r, element, page.sessions.back());
             });
@@ -647,7 +784,7 @@ bool readUsageData(Reader &r, od::value &v, UsagePage &page)
     enum Seen : unsigned { Sessions = 1, In = 2, Out = 4, Stt = 8, Tts = 16, Cost = 32, List = 64 };
     unsigned seen = 0;
     UsageTotals &t = page.totals;
-    const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(object, [&](std::string_view key, od::value &value) {
         if (key == "total_sessions")
             return seen |= Sessions, r.integer(value, t.sessions, true);
         if (key == "total_llm_input_tokens")
@@ -711,7 +848,7 @@ std::optional<ApiError> readEnvelope(StringInterner &interner, simdjson::padded_
         return ApiError::make(ApiError::Kind::MalformedResponse, r.error());
     bool success = true, haveData = false;
     QString envelopeMessage;
-    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value &value) {
         if (key == "success")
             return r.boolean(value, success);
         if (key == "message")
@@ -780,7 +917,7 @@ Result<AuthTokens> parseTokens(StringInterner &interner, simdjson::padded_string
         return true;
     };
     // Login answers bare tokens; a server that wraps them in the envelope is accepted too.
-    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value &value) {
         if (key != "data")
             return readPair(key, value);
         od::object inner;
@@ -803,13 +940,13 @@ Result<QList<CharacterInfo>> parseCharacters(StringInterner &interner,
 {
     QList<CharacterInfo> list;
     const auto readList = [&](Reader &r, od::array &array) {
-        return r.forEachElement(array, [&](od::value element) {
+        return r.forEachElement(array, [&](od::value &element) {
             od::object object;
             bool isNull = false;
             if (!r.object(element, object, false, isNull))
                 return false;
             CharacterInfo info;
-            const bool ok = r.forEachField(object, [&](std::string_view key, od::value value) {
+            const bool ok = r.forEachField(object, [&](std::string_view key, od::value &value) {
                 if (key == "slug")
                     return r.string(value, info.slug);
                 if (key == "name")
@@ -835,7 +972,7 @@ Result<QList<CharacterInfo>> parseCharacters(StringInterner &interner,
             od::object object;
             if (!r.object(v, object, false, isNull))
                 return false;
-            return r.forEachField(object, [&](std::string_view key, od::value value) {
+            return r.forEachField(object, [&](std::string_view key, od::value &value) {
                 if (key != "data" && key != "results")
                     return true;
                 return r.array(value, array, false, isNull) && readList(r, array);
@@ -875,7 +1012,7 @@ void parseErrorBody(StringInterner &interner, simdjson::padded_string_view input
             return true;
         });
     };
-    const bool ok = r.forEachField(root, [&](std::string_view key, od::value value) {
+    const bool ok = r.forEachField(root, [&](std::string_view key, od::value &value) {
         if (key == "message")
             return r.string(value, message);
         if (key == "detail")

@@ -253,6 +253,81 @@ void TestUsageDecoder::escapedKeysAndStrings()
              QString::fromUtf8("a\xc3\xa9\n\xf0\x9f\x98\x80"));
 }
 
+void TestUsageDecoder::transcriptTextHeldOnlyWhenItDiffers_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("rebuiltFromTurns");
+    QTest::addColumn<QString>("text");
+
+    const QByteArray turns = R"("transcript":[{"role":"assistant","text":"Hi \"you\"\\ <b>","ts":0},
+        {"role":"user","text":"two\nlines / é 👋","ts":1}])";
+    const QString asLines =
+        QString::fromUtf8("Assistant: Hi \"you\"\\ <b>\nUser: two\nlines / é 👋");
+    const auto row = [&](const char *name, const QByteArray &before, const QByteArray &text,
+                         bool rebuilt, const QString &expected) {
+        QTest::newRow(name) << QByteArray(R"({"session_id":"s",)" + before +
+                                          R"("transcript_text":)" + text + '}')
+                            << rebuilt << expected;
+    };
+    row("the turns as lines", turns + ',',
+        R"("Assistant: Hi \"you\"\\ <b>\nUser: two\nlines \/ é 👋")", true, asLines);
+    row("a \\u escape is compared by unescaping", turns + ',',
+        R"("Assistant: Hi \"you\"\\ <b>\nUser: two\nlines / \u00e9 👋")", false, asLines);
+    row("one byte more", turns + ',', R"("Assistant: Hi \"you\"\\ <b>\nUser: two\nlines / é 👋.")",
+        false, asLines + u'.');
+    row("one byte less", turns + ',', R"("Assistant: Hi \"you\"\\ <b>\nUser: two\nlines / é ")",
+        false, asLines.chopped(2));
+    row("a leading newline", turns + ',',
+        R"("\nAssistant: Hi \"you\"\\ <b>\nUser: two\nlines / é 👋")", false, u'\n' + asLines);
+    row("another label", turns + ',', R"("Agent: Hi \"you\"\\ <b>\nUser: two\nlines / é 👋")", false,
+        QString(asLines).replace(QStringLiteral("Assistant"), QStringLiteral("Agent")));
+    row("a turn of another role", R"("transcript":[{"role":"system","text":"x","ts":0}],)",
+        R"("Other: x")", false, QStringLiteral("Other: x"));
+    row("text before the turns", QByteArray(), R"("Assistant: a")", false,
+        QStringLiteral("Assistant: a"));
+    row("no turns, some text", R"("transcript":[],)", R"("Assistant: a")", false,
+        QStringLiteral("Assistant: a"));
+    row("null text", turns + ',', "null", false, QString());
+}
+
+void TestUsageDecoder::transcriptTextHeldOnlyWhenItDiffers()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, rebuiltFromTurns);
+    QFETCH(QString, text);
+    const auto result = UsageDecoder::decodeUsagePage(page(json));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    const SessionSummary &s = result.value().sessions.first();
+    QCOMPARE(s.transcriptTextIsTurns, rebuiltFromTurns);
+    QCOMPARE(s.transcriptTextUtf8.isEmpty(), rebuiltFromTurns || text.isEmpty());
+    QCOMPARE(s.transcriptText(), text);
+}
+
+void TestUsageDecoder::transcriptTextFollowsARepeatedTranscript()
+{
+    // The text matched the first turns; a second "transcript" replaces the turns, not the text.
+    const auto result = UsageDecoder::decodeUsagePage(page(
+        R"({"session_id":"s","transcript":[{"role":"user","text":"first","ts":0}],
+            "transcript_text":"User: first",
+            "transcript":[{"role":"user","text":"second","ts":0}]})"));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    const SessionSummary &s = result.value().sessions.first();
+    QCOMPARE(s.transcript.first().text, QStringLiteral("second"));
+    QVERIFY(!s.transcriptTextIsTurns);
+    QCOMPARE(s.transcriptText(), QStringLiteral("User: first"));
+}
+
+void TestUsageDecoder::invalidEscapeInTranscriptTextIsAnError()
+{
+    const auto result = UsageDecoder::decodeUsagePage(
+        page(R"({"session_id":"s","transcript":[{"role":"user","text":"a","ts":0}],
+                 "transcript_text":"User: \q"})"));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::MalformedResponse);
+    QVERIFY2(result.error().message.contains(QStringLiteral("sessions.data[0].transcript_text")),
+             qPrintable(result.error().message));
+}
+
 void TestUsageDecoder::sessionDetail()
 {
     const auto result = UsageDecoder::decodeSessionDetail(

@@ -19,6 +19,10 @@ private Q_SLOTS:
     void malformedJsonIsAnErrorNotACrash();
     void hugeTranscriptTurnDecodes();
     void escapedKeysAndStrings();
+    void transcriptTextHeldOnlyWhenItDiffers_data();
+    void transcriptTextHeldOnlyWhenItDiffers();
+    void transcriptTextFollowsARepeatedTranscript();
+    void invalidEscapeInTranscriptTextIsAnError();
     void sessionDetail();
     void tokens();
     void characters();
