@@ -114,21 +114,22 @@ void UsageCollector::deliverReady()
     while (!m_waiting.empty() && m_waiting.begin()->first == m_nextToDeliver) {
         QList<SessionSummary> sessions = std::move(m_waiting.begin()->second);
         m_waiting.erase(m_waiting.begin());
-        // A server whose pages shift or repeat must not produce a row twice.
-        QList<SessionSummary> fresh;
-        fresh.reserve(sessions.size());
-        for (SessionSummary &s : sessions) {
-            if (m_seen.contains(s.sessionId)) {
-                ++m_summary.duplicatesDropped;
-                continue;
-            }
-            m_seen.insert(s.sessionId);
-            fresh.append(std::move(s));
+        // A server whose pages shift or repeat must not produce a row twice. Repeats are rare:
+        // the page is handed on as decoded, and only a page with repeats is rewritten.
+        QList<qsizetype> repeats;
+        for (qsizetype i = 0; i < sessions.size(); ++i) {
+            const qsizetype before = m_seen.size();
+            m_seen.insert(sessions.at(i).sessionId);
+            if (m_seen.size() == before)
+                repeats.append(i);
         }
-        m_summary.delivered += fresh.size();
+        for (auto it = repeats.crbegin(); it != repeats.crend(); ++it)
+            sessions.removeAt(*it);
+        m_summary.duplicatesDropped += repeats.size();
+        m_summary.delivered += sessions.size();
         ++m_summary.pages;
         const int page = m_nextToDeliver++;
-        Q_EMIT pageReady(page, fresh);
+        Q_EMIT pageReady(page, sessions);
         Q_EMIT progress(page, m_pageCount);
         if (!m_running)
             return; // a slot cancelled us

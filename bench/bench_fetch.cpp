@@ -543,7 +543,7 @@ int main(int argc, char **argv)
             kept.append(UsageDecoder::decodeUsagePage(b).value().sessions);
         const double decodeMs = double(decodeTimer.nsecsElapsed()) / 1e6;
         const qint64 heap1 = Bench::heapBytes();
-        qint64 loaded = 0, turns = 0, turnChars = 0, textBytes = 0;
+        qint64 loaded = 0, turns = 0, turnChars = 0, textBytes = 0, rebuilt = 0, rebuiltBytes = 0;
         for (auto &page : kept) {
             for (SessionSummary &s : page) {
                 ++loaded;
@@ -551,6 +551,10 @@ int main(int argc, char **argv)
                 for (qsizetype i = 0; i < s.transcript.size(); ++i)
                     turnChars += s.transcript.textUtf8(i).size();
                 textBytes += s.transcriptTextUtf8.size();
+                if (s.transcriptTextIsTurns) {
+                    ++rebuilt;
+                    rebuiltBytes += s.transcript.linesUtf8().size();
+                }
                 s.transcriptTextUtf8 = QByteArray();
             }
         }
@@ -566,15 +570,20 @@ int main(int argc, char **argv)
             << " decoded sessions kept alive / " << loaded
             << "): " << double(turns) / double(loaded) << " turns, "
             << double(turnChars) / double(turns) << " UTF-8 bytes per turn, "
-            << double(textBytes) / double(loaded) << " bytes of transcript_text; "
+            << double(textBytes) / double(loaded) << " bytes of transcript_text held; " << rebuilt
+            << " sessions' transcript_text equal to their turns, not held ("
+            << double(rebuiltBytes) / double(qMax<qint64>(rebuilt, 1)) << " bytes each); "
             << "sizeof(SessionSummary) = " << sizeof(SessionSummary)
             << ", sizeof(TranscriptTurn) = " << sizeof(TranscriptTurn) << ".\n";
         Bench::printTable(
             out, QStringLiteral("Bytes held per loaded session"),
             {{QStringLiteral("With transcript (turns + transcript_text) vs its JSON"),
               per(heap1 - heap0), per(jsonBytes), times(double(heap1 - heap0), double(jsonBytes))},
-             {QStringLiteral("  of which transcript_text (UTF-8)"), per(heap1 - heap2), QString(),
-              QString()},
+             {QStringLiteral("  of which transcript_text, held where it differs from the turns"),
+              per(heap1 - heap2),
+              QStringLiteral("%1 B if held")
+                  .arg(double(textBytes + rebuiltBytes) / double(loaded), 0, 'f', 0),
+              QStringLiteral("%1 of %2 rebuilt").arg(rebuilt).arg(loaded)},
              {QStringLiteral("  of which transcript turns (one UTF-8 buffer + 24 B per turn)"),
               per(heap2 - heap3), QString(), QString()},
              {QStringLiteral("Without transcript"), per(heap3 - heap0), QString(), QString()},
