@@ -42,6 +42,8 @@ public:
     [[nodiscard]] TranscriptTurn::Role role(qsizetype i) const { return m_entries.at(i).role; }
     [[nodiscard]] double ts(qsizetype i) const { return m_entries.at(i).ts; }
     [[nodiscard]] QByteArrayView textUtf8(qsizetype i) const;
+    /// The texts of all turns, one after another: textUtf8(i) lies inside it.
+    [[nodiscard]] QByteArrayView allTextUtf8() const { return m_text; }
     [[nodiscard]] QList<TranscriptTurn> toList() const;
     /// Bytes held, for memory accounting.
     [[nodiscard]] qsizetype heldBytes() const;

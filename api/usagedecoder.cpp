@@ -202,23 +202,33 @@ public:
         return err ? failJson(err) : true;
     }
 
-    bool integer(od::value &v, qint64 &out, bool required = false)
+    // The readers below try the expected type first and look for null only when that fails:
+    // a value is nearly always of its type, and a failed attempt leaves it unread.
+
+    /// After `err` from reading a value as some type: true (with `isNull`) when the value is
+    /// null, false (failure recorded) when it is something else, named by `expected`.
+    bool nullOr(od::value &v, simdjson::error_code err, const char *expected, bool &isNull)
     {
-        bool isNull = false;
+        if (err != simdjson::INCORRECT_TYPE && err != simdjson::NUMBER_ERROR)
+            return failJson(err);
         if (!checkNull(v, isNull))
             return false;
-        if (isNull)
-            return required ? fail("expected an integer, got null") : true;
+        return isNull ? true : fail(expected);
+    }
+    bool integer(od::value &v, qint64 &out, bool required = false)
+    {
         int64_t x = 0;
-        if (const auto err = v.get_int64().get(x)) {
-            if (err == simdjson::NUMBER_OUT_OF_RANGE)
-                return fail("integer out of range");
-            if (err == simdjson::INCORRECT_TYPE || err == simdjson::NUMBER_ERROR)
-                return fail("expected an integer");
-            return failJson(err);
+        const auto err = v.get_int64().get(x);
+        if (!err) {
+            out = x;
+            return true;
         }
-        out = x;
-        return true;
+        if (err == simdjson::NUMBER_OUT_OF_RANGE)
+            return fail("integer out of range");
+        bool isNull = false;
+        if (!nullOr(v, err, "expected an integer", isNull))
+            return false;
+        return required ? fail("expected an integer, got null") : true;
     }
     bool integer32(od::value &v, qint32 &out)
     {
@@ -232,31 +242,26 @@ public:
     }
     bool number(od::value &v, double &out, bool required = false)
     {
+        const auto err = v.get_double().get(out);
+        if (!err)
+            return true;
         bool isNull = false;
-        if (!checkNull(v, isNull))
+        if (!nullOr(v, err, "expected a number", isNull))
             return false;
-        if (isNull)
-            return required ? fail("expected a number, got null") : true;
-        if (const auto err = v.get_double().get(out)) {
-            if (err == simdjson::INCORRECT_TYPE || err == simdjson::NUMBER_ERROR)
-                return fail("expected a number");
-            return failJson(err);
-        }
-        return true;
+        return required ? fail("expected a number, got null") : true;
     }
     /// The text of a string value as it stands in the document, after its opening quote and
     /// before any unescaping; `isNull` says it was null instead.
     bool rawString(od::value &v, const char *&out, bool &isNull)
     {
-        if (!checkNull(v, isNull))
-            return false;
-        if (isNull)
-            return true;
         od::raw_json_string raw;
-        if (const auto err = v.get_raw_json_string().get(raw))
-            return err == simdjson::INCORRECT_TYPE ? fail("expected a string") : failJson(err);
-        out = reinterpret_cast<const char *>(raw.raw());
-        return true;
+        const auto err = v.get_raw_json_string().get(raw);
+        if (!err) {
+            isNull = false;
+            out = reinterpret_cast<const char *>(raw.raw());
+            return true;
+        }
+        return nullOr(v, err, "expected a string", isNull);
     }
     /// The text of the string whose raw text starts at `text`. Most strings have no escapes:
     /// those are read in place, with no copy at all; only a string with a backslash is
@@ -541,30 +546,6 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out)
     return true;
 }
 
-/// memcmp(a, b, n) == 0 for the short runs of transcript text, without a call per run.
-bool sameBytes(const char *a, const char *b, std::size_t n)
-{
-#if defined(__SSE2__)
-    for (; n >= 16; n -= 16, a += 16, b += 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(a));
-        const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) != 0xffff)
-            return false;
-    }
-#endif
-    for (; n >= 8; n -= 8, a += 8, b += 8) {
-        quint64 x = 0, y = 0;
-        std::memcpy(&x, a, 8);
-        std::memcpy(&y, b, 8);
-        if (x != y)
-            return false;
-    }
-    for (; n > 0; --n, ++a, ++b)
-        if (*a != *b)
-            return false;
-    return true;
-}
-
 /// Whether a JSON string, given by its raw text after the opening quote, is exactly `turns`
 /// written as lines (Transcript::linesUtf8). The text is compared as it stands, unescaping
 /// simple escapes on the way; anything else (a \u escape, a turn of another role) answers no,
@@ -572,51 +553,79 @@ bool sameBytes(const char *a, const char *b, std::size_t n)
 bool isTranscriptAsLines(const char *raw, const Transcript &turns)
 {
     using namespace std::string_view_literals;
-    // What a two-character escape stands for; 0 for \u escapes, which are left to the full
-    // unescaping (as are invalid escapes, so that their error is reported as before).
-    const auto escaped = [](char c) -> char {
-        constexpr std::string_view from = "ntrbf\"\\/"sv, to = "\n\t\r\b\f\"\\/"sv;
-        const std::size_t at = from.find(c);
-        return at == std::string_view::npos ? 0 : to[at];
-    };
     const char *p = raw;
-    std::size_t plain = 0; // bytes at p known to need no unescaping
-    const auto consume = [&](std::string_view expected) {
-        while (!expected.empty()) {
-            if (plain == 0) {
-                if (*p == '"')
-                    return false;
-                if (*p == '\\') {
-                    const char c = escaped(p[1]);
-                    if (c == 0 || c != expected.front())
-                        return false;
-                    p += 2;
-                    expected.remove_prefix(1);
-                    continue;
-                }
-                plain = scanToQuoteOrBackslash(p);
-            }
-            const std::size_t n = std::min(plain, expected.size());
-            if (!sameBytes(p, expected.data(), n))
+    // One character of the expected text against the text at p, where it may be escaped. A \u
+    // escape answers no: it is left to the full unescaping, as are invalid escapes, so that
+    // their error is reported as for any other string.
+    const auto step = [&p](char expected) {
+        if (*p == '\\') {
+            constexpr std::string_view from = "ntrbf\"\\/"sv, to = "\n\t\r\b\f\"\\/"sv;
+            const std::size_t at = from.find(p[1]);
+            if (at == std::string_view::npos || to[at] != expected)
                 return false;
-            p += n;
-            plain -= n;
-            expected.remove_prefix(n);
+            p += 2;
+            return true;
         }
+        if (*p == '"' || *p != expected)
+            return false;
+        ++p;
         return true;
     };
+    // Compares `n` expected bytes at x, which may be read up to `readable`.
+    const auto consume = [&](const char *x, std::size_t n, const char *readable) {
+#if defined(__SSE2__)
+        // 16 bytes at a time while they are equal and free of quotes and backslashes, and the
+        // last few with one masked comparison; one character at a time around an escape or a
+        // difference. The document is padded, so reading 16 bytes at p never leaves it.
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        while (n > 0 && x + 16 <= readable) {
+            const unsigned live = n >= 16 ? 0xffffu : (1u << n) - 1;
+            const __m128i have = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const __m128i want = _mm_loadu_si128(reinterpret_cast<const __m128i *>(x));
+            const __m128i special =
+                _mm_or_si128(_mm_cmpeq_epi8(have, quote), _mm_cmpeq_epi8(have, backslash));
+            if ((unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(have, want))) & live) == live &&
+                (unsigned(_mm_movemask_epi8(special)) & live) == 0) {
+                const std::size_t done = n >= 16 ? 16 : n;
+                p += done;
+                x += done;
+                n -= done;
+                continue;
+            }
+            if (!step(*x))
+                return false;
+            ++x;
+            --n;
+        }
+#else
+        Q_UNUSED(readable);
+#endif
+        for (; n > 0; --n, ++x)
+            if (!step(*x))
+                return false;
+        return true;
+    };
+    // The labels, padded so that they can be read 16 bytes at a time.
+    static constexpr char assistant[16] = "Assistant: ";
+    static constexpr char user[16] = "User: ";
+    const QByteArrayView all = turns.allTextUtf8();
     for (qsizetype i = 0; i < turns.size(); ++i) {
-        if (i > 0 && !consume("\n"sv))
+        if (i > 0 && !step('\n'))
             return false;
         const auto role = turns.role(i);
         if (role != TranscriptTurn::Role::Assistant && role != TranscriptTurn::Role::User)
             return false;
+        const bool isAssistant = role == TranscriptTurn::Role::Assistant;
+        const char *label = isAssistant ? assistant : user;
+        const std::size_t labelLength =
+            isAssistant ? sizeof("Assistant: ") - 1 : sizeof("User: ") - 1;
         const QByteArrayView text = turns.textUtf8(i);
-        if (!consume(role == TranscriptTurn::Role::Assistant ? "Assistant: "sv : "User: "sv) ||
-            !consume(std::string_view(text.data(), std::size_t(text.size()))))
+        if (!consume(label, labelLength, label + sizeof(assistant)) ||
+            !consume(text.data(), std::size_t(text.size()), all.data() + all.size()))
             return false;
     }
-    return plain == 0 && *p == '"';
+    return *p == '"';
 }
 
 /// `transcript_text` repeats the turns (a third of a session's bytes): when it is exactly the
