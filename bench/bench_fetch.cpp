@@ -23,7 +23,17 @@
 #include <QTemporaryFile>
 #include <QThread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace {
 
@@ -33,6 +43,9 @@ const QString Now = QStringLiteral("2026-11-01T12:00:00Z");
 /// The page cache the benchmark gives its demo server: enough for every page of 100,000 sessions
 /// (about 650 MB), so that all three clients read pages from memory after a warm-up pass.
 constexpr qint64 ServerCacheBytes = 1536ll * 1024 * 1024;
+
+/// Connections of the plain-socket reference client (the best of 2, 3, 4 and 6 when measured).
+constexpr int RawClientThreads = 4;
 
 struct CharTotals
 {
@@ -140,6 +153,133 @@ int runClient(const QString &url, const QString &key, int inFlight)
     out += "hwm-kib " + QByteArray::number(Bench::peakRssKiB()) + '\n';
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     return exitCode;
+}
+
+// ---- A reference: the same decoder fed from plain sockets, without Qt's network stack. ----
+
+/// One kept-alive HTTP/1.1 connection to the demo server, read with recv() straight into the
+/// buffer the decoder reads. Only what the demo server answers is understood (a 200 with a
+/// Content-Length); this is a measuring device, not a client.
+class RawConnection
+{
+public:
+    explicit RawConnection(quint16 port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address))
+            qFatal("raw client: cannot connect");
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    ~RawConnection() { ::close(m_fd); }
+    Q_DISABLE_COPY_MOVE(RawConnection)
+
+    QByteArray get(const QByteArray &pathAndQuery, const QByteArray &key)
+    {
+        const QByteArray request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                                   "X-API-Key: " + key + "\r\nAccept: application/json\r\n\r\n";
+        if (::send(m_fd, request.constData(), size_t(request.size()), 0) != request.size())
+            qFatal("raw client: send failed");
+        QByteArray head;
+        qsizetype end = -1;
+        char chunk[4096];
+        while ((end = head.indexOf("\r\n\r\n")) < 0) {
+            const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (got <= 0)
+                qFatal("raw client: connection closed");
+            head.append(chunk, qsizetype(got));
+        }
+        if (!head.startsWith("HTTP/1.1 200"))
+            qFatal("raw client: not a 200");
+        const qsizetype at = head.toLower().indexOf("content-length:");
+        if (at < 0 || at > end)
+            qFatal("raw client: no Content-Length");
+        const qsizetype length =
+            head.mid(at + 15, end - at - 15).split('\r').first().trimmed().toLongLong();
+        QByteArray body;
+        body.reserve(length + 64); // the decoder's padding: it reads this buffer in place
+        body.resize(length);
+        qsizetype have = qMin(length, head.size() - end - 4);
+        std::memcpy(body.data(), head.constData() + end + 4, size_t(have));
+        while (have < length) {
+            const ssize_t got = ::recv(m_fd, body.data() + have, size_t(length - have), 0);
+            if (got <= 0)
+                qFatal("raw client: body cut short");
+            have += got;
+        }
+        return body;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+/// Fetches page 1, then the other pages on `threads` threads, each with its own connection,
+/// decoding every page on the thread that read it; sums per character like runClient.
+int runRawClient(const QString &url, const QString &key, int threads)
+{
+    const QUrl base(url);
+    const auto path = [](int page) {
+        return "/api/billing/usage/?" + fullQuery().atPage(page).toQueryString().toUtf8();
+    };
+    const QByteArray apiKey = key.toUtf8();
+    QElapsedTimer timer;
+    timer.start();
+    std::mutex lock;
+    QHash<QString, CharTotals> totals;
+    const auto add = [&](const UsagePage &page) {
+        QHash<QString, CharTotals> local;
+        for (const SessionSummary &s : page.sessions) {
+            CharTotals &t = local[s.characterSlug];
+            ++t.sessions;
+            t.llmIn += s.llmInputTokens;
+            t.llmOut += s.llmOutputTokens;
+            t.tts += s.ttsCharacters;
+            t.micros += s.estimatedCost.micros();
+        }
+        const std::lock_guard guard(lock);
+        for (auto it = local.cbegin(); it != local.cend(); ++it) {
+            CharTotals &t = totals[it.key()];
+            t.sessions += it->sessions;
+            t.llmIn += it->llmIn;
+            t.llmOut += it->llmOut;
+            t.tts += it->tts;
+            t.micros += it->micros;
+        }
+    };
+    const auto port = quint16(base.port());
+    auto first = UsageDecoder::decodeUsagePage(RawConnection(port).get(path(1), apiKey));
+    if (!first)
+        qFatal("raw client: page 1 does not decode");
+    const int pages =
+        int((first.value().count + UsageQuery::MaxPageSize - 1) / UsageQuery::MaxPageSize);
+    add(first.value());
+    std::atomic<int> next{2};
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads; ++i) {
+        workers.emplace_back([&] {
+            RawConnection connection(port);
+            for (int page = next++; page <= pages; page = next++) {
+                const auto decoded =
+                    UsageDecoder::decodeUsagePage(connection.get(path(page), apiKey));
+                if (!decoded)
+                    qFatal("raw client: a page does not decode");
+                add(decoded.value());
+            }
+        });
+    }
+    for (std::thread &t : workers)
+        t.join();
+    const qint64 elapsed = timer.elapsed();
+    const TotalsMap sorted(totals.keyValueBegin(), totals.keyValueEnd());
+    QByteArray out = totalsLines(sorted);
+    out += "fetch-ms " + QByteArray::number(elapsed) + '\n';
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    return 0;
 }
 
 // ---- The orchestrator. ----
@@ -302,6 +442,10 @@ int main(int argc, char **argv)
     const QCommandLineOption clientMode(QStringLiteral("client"),
                                         QStringLiteral("Internal: run the Sessionscope client."),
                                         QStringLiteral("URL,KEY,INFLIGHT"));
+    const QCommandLineOption rawClientMode(
+        QStringLiteral("raw-client"),
+        QStringLiteral("Internal: run the reference client on plain sockets."),
+        QStringLiteral("URL,KEY,THREADS"));
     const QCommandLineOption sessionsOption(QStringLiteral("sessions"), QStringLiteral("Sessions."),
                                             QStringLiteral("N"), QStringLiteral("20000"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per figure."),
@@ -316,12 +460,16 @@ int main(int argc, char **argv)
                                              QStringLiteral("Query to first decoded page."));
     const QCommandLineOption memoryOption(QStringLiteral("memory"),
                                           QStringLiteral("Bytes held per loaded session."));
-    parser.addOptions({clientMode, sessionsOption, runsOption, inFlightOption, sweepOption,
-                       firstPageOption, memoryOption});
+    parser.addOptions({clientMode, rawClientMode, sessionsOption, runsOption, inFlightOption,
+                       sweepOption, firstPageOption, memoryOption});
     parser.process(app);
     if (parser.isSet(clientMode)) {
         const QStringList a = parser.value(clientMode).split(QLatin1Char(','));
         return a.size() == 3 ? runClient(a.at(0), a.at(1), a.at(2).toInt()) : 2;
+    }
+    if (parser.isSet(rawClientMode)) {
+        const QStringList a = parser.value(rawClientMode).split(QLatin1Char(','));
+        return a.size() == 3 ? runRawClient(a.at(0), a.at(1), a.at(2).toInt()) : 2;
     }
 
     QTextStream out(stdout);
@@ -402,13 +550,13 @@ int main(int argc, char **argv)
     out.flush();
 
     // Interleaved runs, each preceded by a warm-up pass so that it reads what the cache holds.
-    QList<double> ours, py, floor;
+    QList<double> ours, py, floor, raw;
     ClientOutput oursOut, pyOut;
     qint64 oursHwm = 0;
-    bool oursOk = true, pyOk = true;
+    bool oursOk = true, pyOk = true, rawOk = true;
     double expected = second.ms;
     for (int r = 0; r < runs; ++r) {
-        for (int which = 0; which < 3; ++which) {
+        for (int which = 0; which < 4; ++which) {
             alignToBucket(expected * 3);
             if (fits)
                 (void)curlPass(urls, server.key, 6);
@@ -422,6 +570,13 @@ int main(int argc, char **argv)
             } else if (which == 1) {
                 t = curlPass(urls, server.key, 6);
                 floor.append(t.ms);
+            } else if (which == 3) {
+                t = runProcess(
+                    self,
+                    {QStringLiteral("--raw-client"),
+                     QStringLiteral("%1,%2,%3").arg(server.url, server.key).arg(RawClientThreads)});
+                rawOk = rawOk && t.ok && t.output.totals == serverTotals;
+                raw.append(t.ms);
             } else {
                 t = runProcess(QStringLiteral("python3"), {python, server.url, server.key, Now});
                 pyOk = pyOk && t.ok && t.output.totals == serverTotals;
@@ -431,7 +586,7 @@ int main(int argc, char **argv)
             expected = qMax(expected, t.ms);
         }
     }
-    const double o = median(ours), p = median(py), c = median(floor);
+    const double o = median(ours), p = median(py), c = median(floor), w = median(raw);
     const QString n = QLocale::c().toString(qlonglong(sessions));
     const QString label = QStringLiteral("%1 sessions (%2)")
                               .arg(n, fits ? QStringLiteral("cached pages")
@@ -441,10 +596,15 @@ int main(int argc, char **argv)
          QStringLiteral("%1 faster").arg(times(p, o))},
         {QStringLiteral("Full fetch, %1, vs curl to /dev/null").arg(label), ms(o), ms(c),
          QStringLiteral("%1 of curl").arg(times(o, c))},
+        {QStringLiteral("Reference: same decoder on plain sockets (%1 threads, no Qt "
+                        "networking) vs curl")
+             .arg(RawClientThreads),
+         ms(w), ms(c), QStringLiteral("%1 of curl").arg(times(w, c))},
         {QStringLiteral("Totals per character equal the server's (%1 characters)")
              .arg(serverTotals.size()),
          oursOk ? QStringLiteral("exact") : QStringLiteral("MISMATCH"),
-         pyOk ? QStringLiteral("Python: exact") : QStringLiteral("Python: MISMATCH"), QString()},
+         pyOk ? QStringLiteral("Python: exact") : QStringLiteral("Python: MISMATCH"),
+         rawOk ? QStringLiteral("reference: exact") : QStringLiteral("reference: MISMATCH")},
         {QStringLiteral("Peak RSS (VmHWM) of the Sessionscope fetch, %1 sessions").arg(n),
          QStringLiteral("%1 MiB").arg(double(oursHwm) / 1024, 0, 'f', 1),
          QStringLiteral("%1 MB of JSON").arg(double(pageBytes) / 1e6, 0, 'f', 0), QString()},
