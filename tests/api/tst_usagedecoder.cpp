@@ -106,6 +106,40 @@ void TestUsageDecoder::optionalFieldsMayBeMissingOrNull()
     }
 }
 
+void TestUsageDecoder::keyOrderDoesNotMatter()
+{
+    // The decoder recognises keys fastest in the order the API writes them; any other order,
+    // and keys that only start like an expected one, must give the same values.
+    const QByteArray reordered = R"({"transcript_text":"User: b\nAssistant: a",
+        "transcript":[{"ts":1.5,"turn_index":1,"text":"b","role":"user"},
+                      {"text":"a","role":"assistant","ts":2.5,"turn_index":2}],
+        "turn_count":2,"session_idx":"not the id","id":5,"session_id":"sess_5",
+        "estimated_cost_usd":"0.000100","tenant":"x","tenant_id":"acme"})";
+    const QByteArray ordered = R"({"id":5,"session_id":"sess_5","tenant_id":"acme","turn_count":2,
+        "estimated_cost_usd":"0.000100",
+        "transcript":[{"role":"user","text":"b","turn_index":1,"ts":1.5},
+                      {"role":"assistant","text":"a","turn_index":2,"ts":2.5}],
+        "transcript_text":"User: b\nAssistant: a"})";
+    const auto a = UsageDecoder::decodeUsagePage(page(reordered));
+    const auto b = UsageDecoder::decodeUsagePage(page(ordered));
+    QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+    QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
+    const SessionSummary &x = a.value().sessions.first();
+    const SessionSummary &y = b.value().sessions.first();
+    QCOMPARE(x.id, 5);
+    QCOMPARE(x.sessionId, QStringLiteral("sess_5"));
+    QCOMPARE(x.tenantId, y.tenantId);
+    QCOMPARE(x.turnCount, y.turnCount);
+    QCOMPARE(x.estimatedCost, y.estimatedCost);
+    QCOMPARE(x.transcript.toList(), y.transcript.toList());
+    QCOMPARE(x.transcript[1].turnIndex, 2);
+    QCOMPARE(x.transcript[1].ts, 2.5);
+    // In the first document the text comes before the turns, so it is held as sent.
+    QVERIFY(!x.transcriptTextIsTurns);
+    QVERIFY(y.transcriptTextIsTurns);
+    QCOMPARE(x.transcriptText(), y.transcriptText());
+}
+
 void TestUsageDecoder::unknownFieldsAreIgnored()
 {
     const QByteArray extra = R"("x_experimental":{"deep":[1,{"a":"b"}]},"x_flag":true,"x_n":1e400)";

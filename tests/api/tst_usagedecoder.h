@@ -12,6 +12,7 @@ private Q_SLOTS:
     void decodesAValidPage();
     void optionalFieldsMayBeMissingOrNull();
     void unknownFieldsAreIgnored();
+    void keyOrderDoesNotMatter();
     void unknownRecordingStatusIsKept();
     void wrongTypesNameTheirPath_data();
     void wrongTypesNameTheirPath();
