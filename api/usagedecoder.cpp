@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <array>
 #include <cstring>
 #include <list>
 #include <span>
@@ -634,18 +635,30 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out)
 /// written as lines (Transcript::linesUtf8). The text is compared as it stands, unescaping
 /// simple escapes on the way; anything else (a \u escape, a turn of another role) answers no,
 /// and the caller then keeps the text itself.
+/// What the character after a backslash stands for, for the escapes of one character; 0 for
+/// \u and anything invalid.
+constexpr auto SimpleEscapes = [] {
+    std::array<char, 256> table{};
+    table['n'] = '\n';
+    table['t'] = '\t';
+    table['r'] = '\r';
+    table['b'] = '\b';
+    table['f'] = '\f';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['/'] = '/';
+    return table;
+}();
+
 bool isTranscriptAsLines(const char *raw, const Transcript &turns)
 {
-    using namespace std::string_view_literals;
     const char *p = raw;
     // One character of the expected text against the text at p, where it may be escaped. A \u
     // escape answers no: it is left to the full unescaping, as are invalid escapes, so that
     // their error is reported as for any other string.
     const auto step = [&p](char expected) {
         if (*p == '\\') {
-            constexpr std::string_view from = "ntrbf\"\\/"sv, to = "\n\t\r\b\f\"\\/"sv;
-            const std::size_t at = from.find(p[1]);
-            if (at == std::string_view::npos || to[at] != expected)
+            if (SimpleEscapes[static_cast<unsigned char>(p[1])] != expected || expected == 0)
                 return false;
             p += 2;
             return true;
