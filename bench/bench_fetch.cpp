@@ -151,6 +151,7 @@ int runClient(const QString &url, const QString &key, int inFlight)
     out += "fetch-ms " + QByteArray::number(elapsed) + '\n';
     out += "first-page-ms " + QByteArray::number(firstPageMs) + '\n';
     out += "hwm-kib " + QByteArray::number(Bench::peakRssKiB()) + '\n';
+    out += "cpu-ms " + QByteArray::number(Bench::cpuMs()) + '\n';
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     return exitCode;
 }
@@ -278,6 +279,7 @@ int runRawClient(const QString &url, const QString &key, int threads)
     const TotalsMap sorted(totals.keyValueBegin(), totals.keyValueEnd());
     QByteArray out = totalsLines(sorted);
     out += "fetch-ms " + QByteArray::number(elapsed) + '\n';
+    out += "cpu-ms " + QByteArray::number(Bench::cpuMs()) + '\n';
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     return 0;
 }
@@ -551,6 +553,8 @@ int main(int argc, char **argv)
 
     // Interleaved runs, each preceded by a warm-up pass so that it reads what the cache holds.
     QList<double> ours, py, floor, raw;
+    // CPU time of each client process, and of the demo server while it served that client.
+    QList<double> oursCpu, rawCpu, oursServerCpu, rawServerCpu, curlServerCpu, pyServerCpu;
     ClientOutput oursOut, pyOut;
     qint64 oursHwm = 0;
     bool oursOk = true, pyOk = true, rawOk = true;
@@ -561,6 +565,7 @@ int main(int argc, char **argv)
             if (fits)
                 (void)curlPass(urls, server.key, 6);
             Timed t;
+            const qint64 serverCpuBefore = Bench::processCpuMs(server.pid());
             if (which == 0) {
                 t = sessionscope(inFlight);
                 oursOk = oursOk && t.ok && t.output.totals == serverTotals;
@@ -582,6 +587,23 @@ int main(int argc, char **argv)
                 pyOk = pyOk && t.ok && t.output.totals == serverTotals;
                 pyOut = t.output;
                 py.append(t.ms);
+            }
+            const auto serverCpu = double(Bench::processCpuMs(server.pid()) - serverCpuBefore);
+            const auto clientCpu = double(t.output.values.value("cpu-ms"));
+            switch (which) {
+            case 0:
+                oursCpu.append(clientCpu);
+                oursServerCpu.append(serverCpu);
+                break;
+            case 1:
+                curlServerCpu.append(serverCpu);
+                break;
+            case 2:
+                pyServerCpu.append(serverCpu);
+                break;
+            default:
+                rawCpu.append(clientCpu);
+                rawServerCpu.append(serverCpu);
             }
             expected = qMax(expected, t.ms);
         }
@@ -614,6 +636,15 @@ int main(int argc, char **argv)
         QStringLiteral("Full fetch into value types, %1 sessions (wall time, lower is better)")
             .arg(n),
         rows);
+    // Two cores serve the server and the client: what each uses says where the wall time goes.
+    Bench::printTable(
+        out, QStringLiteral("CPU time during one full fetch, %1 sessions (median, ms)").arg(n),
+        {{QStringLiteral("Client process: Sessionscope vs the plain-socket reference"),
+          ms(median(oursCpu)), ms(median(rawCpu)), times(median(oursCpu), median(rawCpu))},
+         {QStringLiteral("Demo server while serving Sessionscope vs curl"),
+          ms(median(oursServerCpu)), ms(median(curlServerCpu)), QString()},
+         {QStringLiteral("Demo server while serving the reference vs Python"),
+          ms(median(rawServerCpu)), ms(median(pyServerCpu)), QString()}});
     if (!oursOk)
         out << "Sessionscope totals:\n" << totalsLines(oursOut.totals);
     if (!pyOk)

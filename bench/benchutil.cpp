@@ -3,6 +3,8 @@
 #include <QFile>
 
 #include <malloc.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace Bench {
 namespace {
@@ -28,6 +30,30 @@ qint64 peakRssKiB()
 qint64 currentRssKiB()
 {
     return statusField("VmRSS:");
+}
+
+qint64 cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &t) {
+        return qint64(t.tv_sec) * 1000 + t.tv_usec / 1000;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+qint64 processCpuMs(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    // The command name may hold spaces; the fields after it are counted from its ')'.
+    const QByteArray text = file.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong(); // utime, stime
+    return ticks * 1000 / sysconf(_SC_CLK_TCK);
 }
 
 qint64 heapBytes()

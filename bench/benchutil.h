@@ -37,6 +37,10 @@ inline double median(QList<double> values)
 qint64 peakRssKiB();
 /// Current resident memory in KiB.
 qint64 currentRssKiB();
+/// CPU time (user + system) this process has used so far, in milliseconds.
+qint64 cpuMs();
+/// CPU time (user + system) process `pid` has used so far, in milliseconds (from /proc).
+qint64 processCpuMs(qint64 pid);
 /// Bytes currently allocated through malloc (mallinfo2).
 qint64 heapBytes();
 
