@@ -49,14 +49,8 @@ void Transcript::append(const TranscriptTurn &turn)
 void Transcript::append(TranscriptTurn::Role role, qint32 turnIndex, double ts,
                         std::string_view utf8)
 {
-    Entry e;
-    e.offset = quint32(m_text.size());
-    e.length = quint32(utf8.size());
-    e.ts = ts;
-    e.turnIndex = turnIndex;
-    e.role = role;
+    m_entries.append(Entry::of(role, turnIndex, ts, std::size_t(m_text.size()), utf8.size()));
     m_text.append(utf8.data(), qsizetype(utf8.size()));
-    m_entries.append(e);
 }
 
 void Transcript::squeeze()
@@ -110,14 +104,8 @@ void Transcript::Builder::clear()
 void Transcript::Builder::append(TranscriptTurn::Role role, qint32 turnIndex, double ts,
                                  std::string_view utf8)
 {
-    Entry e;
-    e.offset = quint32(m_text.size());
-    e.length = quint32(utf8.size());
-    e.ts = ts;
-    e.turnIndex = turnIndex;
-    e.role = role;
+    m_entries.push_back(Entry::of(role, turnIndex, ts, m_text.size(), utf8.size()));
     m_text.append(utf8);
-    m_entries.push_back(e);
 }
 
 Transcript Transcript::Builder::take()

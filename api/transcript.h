@@ -101,6 +101,12 @@ private:
         double ts = 0;
         qint32 turnIndex = 0;
         TranscriptTurn::Role role = TranscriptTurn::Role::Other;
+
+        static Entry of(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::size_t offset,
+                        std::size_t length)
+        {
+            return {quint32(offset), quint32(length), ts, turnIndex, role};
+        }
     };
     QByteArray m_text;
     QList<Entry> m_entries;

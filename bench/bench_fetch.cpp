@@ -55,6 +55,23 @@ struct CharTotals
     qint64 tts = 0;
     qint64 micros = 0;
     friend bool operator==(const CharTotals &, const CharTotals &) = default;
+    void add(const SessionSummary &s)
+    {
+        ++sessions;
+        llmIn += s.llmInputTokens;
+        llmOut += s.llmOutputTokens;
+        tts += s.ttsCharacters;
+        micros += s.estimatedCost.micros();
+    }
+    CharTotals &operator+=(const CharTotals &o)
+    {
+        sessions += o.sessions;
+        llmIn += o.llmIn;
+        llmOut += o.llmOut;
+        tts += o.tts;
+        micros += o.micros;
+        return *this;
+    }
 };
 using TotalsMap = std::map<QString, CharTotals>;
 
@@ -121,14 +138,8 @@ int runClient(const QString &url, const QString &key, int inFlight)
                      [&](int, const QList<SessionSummary> &sessions) {
                          if (firstPageMs < 0)
                              firstPageMs = timer.elapsed();
-                         for (const SessionSummary &s : sessions) {
-                             CharTotals &t = totals[s.characterSlug];
-                             ++t.sessions;
-                             t.llmIn += s.llmInputTokens;
-                             t.llmOut += s.llmOutputTokens;
-                             t.tts += s.ttsCharacters;
-                             t.micros += s.estimatedCost.micros();
-                         }
+                         for (const SessionSummary &s : sessions)
+                             totals[s.characterSlug].add(s);
                      });
     QObject::connect(&collector, &UsageCollector::finished, [&](const CollectionSummary &s) {
         summary = s;
@@ -234,23 +245,11 @@ int runRawClient(const QString &url, const QString &key, int threads)
     QHash<QString, CharTotals> totals;
     const auto add = [&](const UsagePage &page) {
         QHash<QString, CharTotals> local;
-        for (const SessionSummary &s : page.sessions) {
-            CharTotals &t = local[s.characterSlug];
-            ++t.sessions;
-            t.llmIn += s.llmInputTokens;
-            t.llmOut += s.llmOutputTokens;
-            t.tts += s.ttsCharacters;
-            t.micros += s.estimatedCost.micros();
-        }
+        for (const SessionSummary &s : page.sessions)
+            local[s.characterSlug].add(s);
         const std::lock_guard guard(lock);
-        for (auto it = local.cbegin(); it != local.cend(); ++it) {
-            CharTotals &t = totals[it.key()];
-            t.sessions += it->sessions;
-            t.llmIn += it->llmIn;
-            t.llmOut += it->llmOut;
-            t.tts += it->tts;
-            t.micros += it->micros;
-        }
+        for (auto it = local.cbegin(); it != local.cend(); ++it)
+            totals[it.key()] += it.value();
     };
     const auto port = quint16(base.port());
     auto first = UsageDecoder::decodeUsagePage(RawConnection(port).get(path(1), apiKey));
