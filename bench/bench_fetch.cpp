@@ -47,33 +47,9 @@ constexpr qint64 ServerCacheBytes = 1536ll * 1024 * 1024;
 /// Connections of the plain-socket reference client (the best of 2, 3, 4 and 6 when measured).
 constexpr int RawClientThreads = 4;
 
-struct CharTotals
-{
-    qint64 sessions = 0;
-    qint64 llmIn = 0;
-    qint64 llmOut = 0;
-    qint64 tts = 0;
-    qint64 micros = 0;
-    friend bool operator==(const CharTotals &, const CharTotals &) = default;
-    void add(const SessionSummary &s)
-    {
-        ++sessions;
-        llmIn += s.llmInputTokens;
-        llmOut += s.llmOutputTokens;
-        tts += s.ttsCharacters;
-        micros += s.estimatedCost.micros();
-    }
-    CharTotals &operator+=(const CharTotals &o)
-    {
-        sessions += o.sessions;
-        llmIn += o.llmIn;
-        llmOut += o.llmOut;
-        tts += o.tts;
-        micros += o.micros;
-        return *this;
-    }
-};
-using TotalsMap = std::map<QString, CharTotals>;
+/// Totals per character slug. Only the exact figures are compared between clients: the line
+/// format carries no audio seconds, whose floating-point sum depends on the order of addition.
+using TotalsMap = std::map<QString, UsageTotals>;
 
 /// The line format shared with fetch_python.py.
 QByteArray totalsLines(const TotalsMap &totals)
@@ -81,9 +57,17 @@ QByteArray totalsLines(const TotalsMap &totals)
     QByteArray out;
     for (const auto &[slug, t] : totals)
         out += "char " + slug.toUtf8() + ' ' + QByteArray::number(t.sessions) + ' ' +
-               QByteArray::number(t.llmIn) + ' ' + QByteArray::number(t.llmOut) + ' ' +
-               QByteArray::number(t.tts) + ' ' + QByteArray::number(t.micros) + '\n';
+               QByteArray::number(t.llmInputTokens) + ' ' + QByteArray::number(t.llmOutputTokens) +
+               ' ' + QByteArray::number(t.ttsCharacters) + ' ' +
+               QByteArray::number(t.estimatedCost.micros()) + '\n';
     return out;
+}
+
+/// The figures of `t` the line format carries.
+UsageTotals exactFigures(UsageTotals t)
+{
+    t.sttAudioSeconds = 0;
+    return t;
 }
 
 struct ClientOutput
@@ -98,9 +82,12 @@ ClientOutput parseOutput(const QByteArray &text)
     for (const QByteArray &line : text.split('\n')) {
         const QList<QByteArray> f = line.trimmed().split(' ');
         if (f.size() == 7 && f.at(0) == "char") {
-            out.totals[QString::fromUtf8(f.at(1))] = {f.at(2).toLongLong(), f.at(3).toLongLong(),
-                                                      f.at(4).toLongLong(), f.at(5).toLongLong(),
-                                                      f.at(6).toLongLong()};
+            UsageTotals &t = out.totals[QString::fromUtf8(f.at(1))];
+            t.sessions = f.at(2).toLongLong();
+            t.llmInputTokens = f.at(3).toLongLong();
+            t.llmOutputTokens = f.at(4).toLongLong();
+            t.ttsCharacters = f.at(5).toLongLong();
+            t.estimatedCost = Money::fromMicros(f.at(6).toLongLong());
         } else if (f.size() == 2) {
             out.values.insert(f.at(0), f.at(1).toLongLong());
         }
@@ -129,7 +116,7 @@ int runClient(const QString &url, const QString &key, int inFlight)
         collector.setMaxInFlight(inFlight);
 
     // Keyed by the interned slug: hashing a short implicitly shared QString is cheap.
-    QHash<QString, CharTotals> totals;
+    QHash<QString, UsageTotals> totals;
     QElapsedTimer timer;
     qint64 firstPageMs = -1;
     int exitCode = 0;
@@ -242,14 +229,11 @@ int runRawClient(const QString &url, const QString &key, int threads)
     QElapsedTimer timer;
     timer.start();
     std::mutex lock;
-    QHash<QString, CharTotals> totals;
+    QHash<QString, UsageTotals> totals;
     const auto add = [&](const UsagePage &page) {
-        QHash<QString, CharTotals> local;
-        for (const SessionSummary &s : page.sessions)
-            local[s.characterSlug].add(s);
         const std::lock_guard guard(lock);
-        for (auto it = local.cbegin(); it != local.cend(); ++it)
-            totals[it.key()] += it.value();
+        for (const SessionSummary &s : page.sessions)
+            totals[s.characterSlug].add(s);
     };
     const auto port = quint16(base.port());
     auto first = UsageDecoder::decodeUsagePage(RawConnection(port).get(path(1), apiKey));
@@ -510,8 +494,7 @@ int main(int argc, char **argv)
             return 1;
         const UsageTotals &t = page.value().totals;
         if (t.sessions > 0)
-            serverTotals[character.slug] = {t.sessions, t.llmInputTokens, t.llmOutputTokens,
-                                            t.ttsCharacters, t.estimatedCost.micros()};
+            serverTotals[character.slug] = exactFigures(t);
     }
     qint64 count = 0;
     for (const auto &[slug, t] : serverTotals)
