@@ -21,6 +21,23 @@ const char *const Schema[] = {
     "CREATE INDEX IF NOT EXISTS sessions_character ON sessions(character_slug)",
     "CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT)",
 };
+
+const char UpsertSql[] =
+    "INSERT INTO sessions(session_id, id, tenant_id, character_slug, created_at, finalized_at,"
+    " duration_seconds, turn_count, interruption_count, llm_input_tokens, llm_output_tokens,"
+    " llm_model, stt_audio_seconds, tts_characters, estimated_cost_micros, estimated_cost_usd,"
+    " recording_status, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT(session_id) DO UPDATE SET id=excluded.id, tenant_id=excluded.tenant_id,"
+    " character_slug=excluded.character_slug, created_at=excluded.created_at,"
+    " finalized_at=excluded.finalized_at, duration_seconds=excluded.duration_seconds,"
+    " turn_count=excluded.turn_count, interruption_count=excluded.interruption_count,"
+    " llm_input_tokens=excluded.llm_input_tokens, llm_output_tokens=excluded.llm_output_tokens,"
+    " llm_model=excluded.llm_model, stt_audio_seconds=excluded.stt_audio_seconds,"
+    " tts_characters=excluded.tts_characters, "
+    "estimated_cost_micros=excluded.estimated_cost_micros,"
+    " estimated_cost_usd=excluded.estimated_cost_usd, "
+    "recording_status=excluded.recording_status,"
+    " json=excluded.json";
 } // namespace
 
 SessionStore::SessionStore()
@@ -30,6 +47,8 @@ SessionStore::SessionStore()
 
 SessionStore::~SessionStore()
 {
+    m_exists.reset();
+    m_upsert.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -53,6 +72,16 @@ bool SessionStore::open(const QString &path, QString *error)
                          .arg(path, query.lastError().text());
             return false;
         }
+    }
+    m_exists.emplace(db);
+    m_upsert.emplace(db);
+    if (!m_exists->prepare(QStringLiteral("SELECT 1 FROM sessions WHERE session_id = ?")) ||
+        !m_upsert->prepare(QString::fromLatin1(UpsertSql))) {
+        *error = QStringLiteral("%1 is not a Sessionscope database: %2")
+                     .arg(path, m_upsert->lastError().text());
+        m_exists.reset();
+        m_upsert.reset();
+        return false;
     }
     return true;
 }
@@ -83,29 +112,14 @@ bool SessionStore::setValue(const QString &key, const QString &value, QString *e
 
 bool SessionStore::upsert(const SessionSummary &s, bool *inserted, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery exists(db);
-    exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE session_id = ?"));
-    exists.addBindValue(s.sessionId);
-    *inserted = !(exists.exec() && exists.next());
+    if (!m_exists || !m_upsert) {
+        *error = QStringLiteral("the database is not open");
+        return false;
+    }
+    m_exists->bindValue(0, s.sessionId);
+    *inserted = !(m_exists->exec() && m_exists->next());
+    m_exists->finish();
 
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO sessions(session_id, id, tenant_id, character_slug, created_at, finalized_at,"
-        " duration_seconds, turn_count, interruption_count, llm_input_tokens, llm_output_tokens,"
-        " llm_model, stt_audio_seconds, tts_characters, estimated_cost_micros, estimated_cost_usd,"
-        " recording_status, json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(session_id) DO UPDATE SET id=excluded.id, tenant_id=excluded.tenant_id,"
-        " character_slug=excluded.character_slug, created_at=excluded.created_at,"
-        " finalized_at=excluded.finalized_at, duration_seconds=excluded.duration_seconds,"
-        " turn_count=excluded.turn_count, interruption_count=excluded.interruption_count,"
-        " llm_input_tokens=excluded.llm_input_tokens, llm_output_tokens=excluded.llm_output_tokens,"
-        " llm_model=excluded.llm_model, stt_audio_seconds=excluded.stt_audio_seconds,"
-        " tts_characters=excluded.tts_characters, "
-        "estimated_cost_micros=excluded.estimated_cost_micros,"
-        " estimated_cost_usd=excluded.estimated_cost_usd, "
-        "recording_status=excluded.recording_status,"
-        " json=excluded.json"));
     const auto date = [](const QDateTime &d) {
         return d.isValid() ? QVariant(SessionSerializer::formatDateTime(d)) : QVariant();
     };
@@ -129,10 +143,10 @@ bool SessionStore::upsert(const SessionSummary &s, bool *inserted, QString *erro
         recordingStatusName(s.recordingStatus),
         QString::fromUtf8(SessionSerializer::toJson(s)),
     };
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec()) {
-        *error = query.lastError().text();
+    for (qsizetype i = 0; i < values.size(); ++i)
+        m_upsert->bindValue(int(i), values.at(i));
+    if (!m_upsert->exec()) {
+        *error = m_upsert->lastError().text();
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include "sessionsummary.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -31,4 +32,8 @@ public:
 
 private:
     QString m_connection;
+    // Prepared once in open(): a sync upserts thousands of sessions with the same two
+    // statements. Reset before the connection is removed.
+    std::optional<QSqlQuery> m_exists;
+    std::optional<QSqlQuery> m_upsert;
 };

@@ -59,16 +59,14 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
                            "another file for this one.")
                 .arg(*storedFilter),
             command);
-    if (const auto mark = store.value(HighWaterKey)) {
-        const qint64 highWater = mark->toLongLong();
-        if (!query.range.startMicros || *query.range.startMicros < highWater)
-            query.range.startMicros = highWater;
-    }
+    const auto mark = store.value(HighWaterKey);
+    qint64 newest = mark ? mark->toLongLong() : 0;
+    if (mark && (!query.range.startMicros || *query.range.startMicros < newest))
+        query.range.startMicros = newest;
     if (const auto stop = env.connectFor(connection, command))
         return *stop;
 
     SyncCounts counts;
-    qint64 newest = store.value(HighWaterKey).value_or(QStringLiteral("0")).toLongLong();
     QSet<QString> seen;
     QString storeError;
     CollectionSummary summary;
