@@ -124,13 +124,21 @@ QByteArray DemoPageRenderer::pageUrl(const DemoUsageFilter &f, int page) const
     return m_apiBase + "/api/billing/usage/" + url.toEncoded();
 }
 
+namespace {
+/// Who asks and which sessions they ask for: everything that decides the selected rows.
+QByteArray selectionKey(const DemoCaller &caller, const DemoUsageFilter &f)
+{
+    return (caller.staff ? QByteArray("staff") : QByteArray::number(caller.userId)) + '|' +
+           f.characterSlug.toUtf8() + '|' + f.tenantId.toUtf8() + '|' +
+           QByteArray::number(f.startMs.value_or(-1)) + '|' +
+           QByteArray::number(f.endMs.value_or(-1));
+}
+} // namespace
+
 const DemoPageRenderer::Selection &DemoPageRenderer::select(const DemoCaller &caller,
                                                             const DemoUsageFilter &f)
 {
-    const QByteArray key =
-        (caller.staff ? QByteArray("staff") : QByteArray::number(caller.userId)) + '|' +
-        f.characterSlug.toUtf8() + '|' + f.tenantId.toUtf8() + '|' +
-        QByteArray::number(f.startMs.value_or(-1)) + '|' + QByteArray::number(f.endMs.value_or(-1));
+    const QByteArray key = selectionKey(caller, f);
     if (const Selection *hit = m_selections.object(key))
         return *hit;
     auto *selection = new Selection;
@@ -159,13 +167,9 @@ DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
 {
     const qint64 signSecs = m_signer.bucketStart(nowSecs);
     // Everything that changes the bytes is in the key, including the signing bucket.
-    const QByteArray key =
-        (caller.staff ? QByteArray("staff") : QByteArray::number(caller.userId)) + '|' +
-        f.characterSlug.toUtf8() + '|' + f.tenantId.toUtf8() + '|' +
-        QByteArray::number(f.startMs.value_or(-1)) + '|' +
-        QByteArray::number(f.endMs.value_or(-1)) + '|' + QByteArray::number(f.page) + '|' +
-        QByteArray::number(f.pageSize) + '|' + (f.pageSizeGiven ? "g" : "d") + '|' +
-        QByteArray::number(signSecs);
+    const QByteArray key = selectionKey(caller, f) + '|' + QByteArray::number(f.page) + '|' +
+                           QByteArray::number(f.pageSize) + '|' + (f.pageSizeGiven ? "g" : "d") +
+                           '|' + QByteArray::number(signSecs);
     if (tweaks.isNone()) {
         if (const QByteArray *hit = m_cache.object(key)) {
             *body = *hit;
@@ -175,9 +179,6 @@ DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
 
     const Selection &selection = select(caller, f);
     const QList<int> &rows = selection.rows;
-    const qint64 inTokens = selection.inTokens, outTokens = selection.outTokens,
-                 sttDs = selection.sttDs, ttsChars = selection.ttsChars,
-                 costMicros = selection.costMicros;
     const qint64 count = rows.size();
     const qint64 pages = std::max<qint64>(1, (count + f.pageSize - 1) / f.pageSize);
     if (f.page > pages)
@@ -204,15 +205,15 @@ DemoPageRenderer::Outcome DemoPageRenderer::render(const DemoCaller &caller,
     w.key("total_sessions");
     tweaks.wrongTypes ? w.string(QByteArray::number(count)) : w.number(count);
     w.key("total_llm_input_tokens");
-    w.number(inTokens);
+    w.number(selection.inTokens);
     w.key("total_llm_output_tokens");
-    w.number(outTokens);
+    w.number(selection.outTokens);
     w.key("total_stt_audio_seconds");
-    w.fixed(sttDs, 1);
+    w.fixed(selection.sttDs, 1);
     w.key("total_tts_characters");
-    w.number(ttsChars);
+    w.number(selection.ttsChars);
     w.key("total_estimated_cost_usd");
-    w.string(DemoJsonWriter::fixedText(costMicros, 6));
+    w.string(DemoJsonWriter::fixedText(selection.costMicros, 6));
     w.key("sessions");
     w.beginObject();
     w.key("data");
