@@ -53,12 +53,6 @@ void Transcript::append(TranscriptTurn::Role role, qint32 turnIndex, double ts,
     m_text.append(utf8.data(), qsizetype(utf8.size()));
 }
 
-void Transcript::squeeze()
-{
-    m_text.squeeze();
-    m_entries.squeeze();
-}
-
 bool operator==(const Transcript &a, const Transcript &b)
 {
     if (a.size() != b.size())

@@ -48,13 +48,10 @@ public:
     /// Bytes held, for memory accounting.
     [[nodiscard]] qsizetype heldBytes() const;
 
-    void reserve(qsizetype turns) { m_entries.reserve(turns); }
     void clear();
     void append(const TranscriptTurn &turn);
     /// The decoder's way in: the text as the UTF-8 it arrived in.
     void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
-    /// Gives back unused capacity once a transcript is complete.
-    void squeeze();
     /// The turns as the API writes `transcript_text`: one `Assistant: ...` or `User: ...` line
     /// per turn. A turn of any other role is written as `Other: ...`; the decoder relies on
     /// this text only for transcripts of assistant and user turns.

@@ -391,16 +391,6 @@ public:
             out = m_interner.intern(sv);
         return true;
     }
-    bool utf8(od::value &v, QByteArray &out)
-    {
-        std::string_view sv;
-        bool isNull = false;
-        if (!stringView(v, sv, isNull))
-            return false;
-        if (!isNull)
-            out = QByteArray(sv.data(), qsizetype(sv.size()));
-        return true;
-    }
     bool boolean(od::value &v, bool &out)
     {
         bool isNull = false;
