@@ -36,6 +36,14 @@ CliEnvironment::~CliEnvironment()
     m_err.flush();
 }
 
+void CliEnvironment::setUpQueryCommand(QCommandLineParser &parser, const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    addConnectionOptions(parser);
+    addFilterOptions(parser);
+}
+
 void CliEnvironment::addConnectionOptions(QCommandLineParser &parser)
 {
     parser.addOptions({

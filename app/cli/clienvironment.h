@@ -24,6 +24,9 @@ public:
     ~CliEnvironment();
     Q_DISABLE_COPY_MOVE(CliEnvironment)
 
+    /// The start of every subcommand that queries sessions: its description, --help, and the
+    /// connection and filter options.
+    static void setUpQueryCommand(QCommandLineParser &parser, const QString &description);
     /// Adds --base-url, --api-key, --token and --demo.
     static void addConnectionOptions(QCommandLineParser &parser);
     /// Adds --character, --tenant, --start, --end and --timezone.

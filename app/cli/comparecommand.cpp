@@ -123,12 +123,12 @@ int runCompare(CliEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("compare");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Compares characters side by side over a range: sessions, cost, cost per session and per "
-        "minute, durations, turns, interruptions, tokens, STT, TTS and recording shares."));
-    parser.addHelpOption();
-    CliEnvironment::addConnectionOptions(parser);
-    CliEnvironment::addFilterOptions(parser);
+    CliEnvironment::setUpQueryCommand(
+        parser,
+        QStringLiteral(
+            "Compares characters side by side over a range: sessions, cost, cost per session and "
+            "per "
+            "minute, durations, turns, interruptions, tokens, STT, TTS and recording shares."));
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addPositionalArgument(QStringLiteral("slug"), QStringLiteral("Characters to compare."),

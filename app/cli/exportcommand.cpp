@@ -12,11 +12,9 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("export");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CliEnvironment::setUpQueryCommand(
+        parser,
         QStringLiteral("Writes every session matching the filter once, with every API field."));
-    parser.addHelpOption();
-    CliEnvironment::addConnectionOptions(parser);
-    CliEnvironment::addFilterOptions(parser);
     parser.addOptions({
         {QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
          QStringLiteral("FORMAT"), QStringLiteral("jsonl")},

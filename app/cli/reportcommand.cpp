@@ -55,11 +55,9 @@ int runReport(CliEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("report");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Prints the server's totals (sessions, tokens, STT, TTS, cost) for a filter."));
-    parser.addHelpOption();
-    CliEnvironment::addConnectionOptions(parser);
-    CliEnvironment::addFilterOptions(parser);
+    CliEnvironment::setUpQueryCommand(
+        parser, QStringLiteral(
+                    "Prints the server's totals (sessions, tokens, STT, TTS, cost) for a filter."));
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addOption({QStringLiteral("day"),

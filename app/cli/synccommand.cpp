@@ -26,11 +26,9 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("sync");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CliEnvironment::setUpQueryCommand(
+        parser,
         QStringLiteral("Copies sessions into a local SQLite database and keeps it up to date."));
-    parser.addHelpOption();
-    CliEnvironment::addConnectionOptions(parser);
-    CliEnvironment::addFilterOptions(parser);
     parser.addOption({QStringLiteral("database"),
                       QStringLiteral("The SQLite file to create or update."),
                       QStringLiteral("FILE")});
