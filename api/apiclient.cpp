@@ -5,9 +5,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QSslCertificate>
 #include <QSslError>
+#include <QSslSocket>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -152,6 +153,50 @@ ApiClient::RequestId ApiClient::refreshToken(const QString &refresh, QObject *co
                                    context, std::move(done), &UsageDecoder::decodeTokens);
 }
 
+QList<std::pair<QByteArray, QByteArray>> ApiClient::requestHeaders(const QUrl &url) const
+{
+    using Header = std::pair<QByteArray, QByteArray>;
+    QList<Header> headers{Header("User-Agent", UserAgent), Header("Accept", "application/json")};
+    if (isSameOrigin(url, m_baseUrl)) {
+        if (!m_credentials.apiKey.isEmpty())
+            headers.append(Header("X-API-Key", m_credentials.apiKey.toUtf8()));
+        else if (!m_credentials.accessToken.isEmpty())
+            headers.append(Header("Authorization", "Bearer " + m_credentials.accessToken.toUtf8()));
+    }
+    return headers;
+}
+
+std::optional<DirectRequest> ApiClient::directUsageRequest(const UsageQuery &query) const
+{
+    DirectRequest direct;
+    direct.url = endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString());
+    const QString scheme = direct.url.scheme().toLower();
+    if ((scheme != u"http" && scheme != u"https") || direct.url.host().isEmpty() ||
+        (scheme == u"https" && !QSslSocket::supportsSsl()))
+        return std::nullopt;
+    // Only where Qt itself would connect straight to the server: a proxy, a cache or an upgrade
+    // to HTTPS in between is left to the network access manager.
+    if (m_network->proxyFactory() || m_network->cache() ||
+        (scheme == u"http" && m_network->isStrictTransportSecurityEnabled()))
+        return std::nullopt;
+    const QNetworkProxy proxy = m_network->proxy();
+    if (proxy.type() != QNetworkProxy::NoProxy) {
+        if (proxy.type() != QNetworkProxy::DefaultProxy)
+            return std::nullopt;
+        const QList<QNetworkProxy> resolved =
+            QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(direct.url));
+        if (!resolved.isEmpty() && resolved.first().type() != QNetworkProxy::NoProxy)
+            return std::nullopt;
+    }
+    direct.headers = requestHeaders(direct.url);
+    // What Qt asks for by itself; the connection inflates it.
+    direct.headers.append(std::pair<QByteArray, QByteArray>("Accept-Encoding", "gzip, deflate"));
+    direct.trustedCertificates = m_trusted;
+    direct.timeoutMs = m_timeoutMs;
+    direct.maxBytes = m_maxReplyBytes;
+    return direct;
+}
+
 template<typename T>
 ApiClient::RequestId ApiClient::sendDecoded(QUrl url, QByteArray method, QByteArray body,
                                             QObject *context, Callback<T> done,
@@ -210,14 +255,8 @@ void ApiClient::startAttempt(Call &call)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
-    request.setHeader(QNetworkRequest::UserAgentHeader, UserAgent);
-    request.setRawHeader("Accept", "application/json");
-    if (isSameOrigin(call.url, m_baseUrl)) {
-        if (!m_credentials.apiKey.isEmpty())
-            request.setRawHeader("X-API-Key", m_credentials.apiKey.toUtf8());
-        else if (!m_credentials.accessToken.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + m_credentials.accessToken.toUtf8());
-    }
+    for (const auto &[name, value] : requestHeaders(call.url))
+        request.setRawHeader(name, value);
     QNetworkReply *reply = nullptr;
     if (call.method == "POST") {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
@@ -271,13 +310,11 @@ void ApiClient::onSslErrors(RequestId id, const QList<QSslError> &errors)
     const auto call = m_calls.value(id);
     if (!call || !call->reply || errors.isEmpty())
         return;
-    const QSslCertificate peer = errors.first().certificate();
-    const QString fingerprint =
-        QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
-    if (!peer.isNull() && m_trusted.contains(fingerprint, Qt::CaseInsensitive)) {
+    if (isTrustedPeer(errors, m_trusted)) {
         call->reply->ignoreSslErrors(errors);
         return;
     }
+    const QString fingerprint = peerFingerprint(errors);
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons.append(e.errorString());

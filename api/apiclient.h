@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "keepaliveconnection.h"
 #include "usagedecoder.h"
 #include "usagequery.h"
 
@@ -13,6 +14,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -86,6 +89,10 @@ public:
 
     /// The URL of a path below the base URL (which may itself carry a path prefix).
     [[nodiscard]] QUrl endpoint(const QString &path, const QString &query = {}) const;
+    /// The usage-page request as this client would send it (URL, credentials, limits, trusted
+    /// certificates), for a ParallelPageReader; none when the network access manager would not
+    /// connect straight to the server (a proxy, a cache, an HTTPS upgrade, no TLS support).
+    [[nodiscard]] std::optional<DirectRequest> directUsageRequest(const UsageQuery &query) const;
 
 Q_SIGNALS:
     /// Any request answered 401: the credentials need attention.
@@ -99,6 +106,7 @@ private:
     template<typename T>
     RequestId sendDecoded(QUrl url, QByteArray method, QByteArray body, QObject *context,
                           Callback<T> done, Result<T> (*decode)(const QByteArray &));
+    [[nodiscard]] QList<std::pair<QByteArray, QByteArray>> requestHeaders(const QUrl &url) const;
     void startAttempt(Call &call);
     void onReadyRead(RequestId id);
     void onFinished(RequestId id);

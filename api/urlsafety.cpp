@@ -1,6 +1,9 @@
 #include "urlsafety.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslError>
 
 namespace {
 int effectivePort(const QUrl &url)
@@ -41,4 +44,18 @@ QString redactUrlsIn(const QString &text)
     }
     out += QStringView(text).mid(last);
     return out;
+}
+
+QString peerFingerprint(const QList<QSslError> &errors)
+{
+    if (errors.isEmpty() || errors.first().certificate().isNull())
+        return {};
+    return QString::fromLatin1(
+        errors.first().certificate().digest(QCryptographicHash::Sha256).toHex());
+}
+
+bool isTrustedPeer(const QList<QSslError> &errors, const QStringList &trustedSha256Hex)
+{
+    const QString fingerprint = peerFingerprint(errors);
+    return !fingerprint.isEmpty() && trustedSha256Hex.contains(fingerprint, Qt::CaseInsensitive);
 }

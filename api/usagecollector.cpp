@@ -15,6 +15,21 @@ UsageCollector::~UsageCollector()
     cancel();
 }
 
+void UsageCollector::setDirectConnections(int connections)
+{
+    m_directConnections = qMax(0, connections);
+    if (m_reader && m_reader->connections() != m_directConnections) {
+        dropDirectReads();
+        m_reader.reset();
+    }
+}
+
+int UsageCollector::pagesAhead() const
+{
+    return m_useDirect ? qMax(m_maxInFlight, m_directConnections * QueuedPagesPerConnection)
+                       : m_maxInFlight;
+}
+
 void UsageCollector::start(const UsageQuery &query)
 {
     cancel();
@@ -29,12 +44,14 @@ void UsageCollector::start(const UsageQuery &query)
     m_waiting.clear();
     m_seen.clear();
     m_summary = {};
+    m_useDirect = m_directConnections > 0;
     requestPage(m_nextToRequest++);
 }
 
 void UsageCollector::cancel()
 {
     ++m_generation;
+    dropDirectReads();
     const auto ids = m_inFlight;
     m_inFlight.clear();
     for (const auto id : ids)
@@ -43,7 +60,59 @@ void UsageCollector::cancel()
     m_running = false;
 }
 
+void UsageCollector::dropDirectReads()
+{
+    if (m_reader)
+        m_reader->cancelAll();
+    m_directPages.clear();
+    m_toRequest.clear();
+}
+
 void UsageCollector::requestPage(int page)
+{
+    if (m_useDirect) {
+        if (auto direct = m_client->directUsageRequest(m_query.atPage(page))) {
+            if (!m_reader) {
+                m_reader = std::make_unique<ParallelPageReader>(m_directConnections);
+                connect(m_reader.get(), &ParallelPageReader::pageRead, this,
+                        &UsageCollector::onDirectPage);
+                connect(m_reader.get(), &ParallelPageReader::pageUnreadable, this,
+                        [this](int p) { onDirectFailure(p); });
+            }
+            m_directPages.insert(page);
+            m_reader->read(page, std::move(*direct));
+            return;
+        }
+        m_useDirect = false;
+    }
+    requestPageFromClient(page);
+}
+
+void UsageCollector::onDirectPage(int page, const Result<UsagePage> &result)
+{
+    if (!m_directPages.remove(page))
+        return;
+    if (result)
+        ++m_summary.pagesReadDirectly;
+    onPage(m_generation, page, result);
+}
+
+void UsageCollector::onDirectFailure(int page)
+{
+    if (!m_directPages.contains(page) || !m_running)
+        return;
+    // Whatever it was (no answer, a 429, a 5xx, a 401) is for ApiClient to retry and report,
+    // and a server in trouble should not get more than maxInFlight requests at a time: this
+    // page, those still queued and the rest of the walk go through ApiClient.
+    m_useDirect = false;
+    const QSet<int> taken = m_directPages;
+    m_reader->cancelAll();
+    m_directPages.clear();
+    m_toRequest.insert(taken.cbegin(), taken.cend());
+    fillWindow();
+}
+
+void UsageCollector::requestPageFromClient(int page)
 {
     const quint64 generation = m_generation;
     // The id is known only after fetchUsage returns, and the callback may not run before then.
@@ -74,6 +143,7 @@ void UsageCollector::onPage(quint64 generation, int page, Result<UsagePage> resu
             // either, so the walk ends here however large the count claimed to be.
             m_pageCount = qMin(m_pageCount, page - 1);
             m_waiting.erase(m_waiting.upper_bound(m_pageCount), m_waiting.end());
+            m_toRequest.erase(m_toRequest.upper_bound(m_pageCount), m_toRequest.end());
             deliverReady();
             if (m_running)
                 fillWindow();
@@ -103,9 +173,11 @@ void UsageCollector::onPage(quint64 generation, int page, Result<UsagePage> resu
 
 void UsageCollector::fillWindow()
 {
-    const int window = 2 * m_maxInFlight;
-    while (m_nextToRequest <= m_pageCount && int(m_inFlight.size()) < m_maxInFlight &&
-           m_nextToRequest < m_nextToDeliver + window)
+    const int ahead = pagesAhead();
+    while (!m_toRequest.empty() && inFlight() < ahead)
+        requestPageFromClient(m_toRequest.extract(m_toRequest.begin()).value());
+    while (m_nextToRequest <= m_pageCount && inFlight() < ahead &&
+           m_nextToRequest < m_nextToDeliver + 2 * ahead)
         requestPage(m_nextToRequest++);
 }
 
@@ -137,6 +209,8 @@ void UsageCollector::deliverReady()
     if (m_nextToDeliver > m_pageCount && m_pageCount > 0) {
         m_running = false;
         // Requests for pages past a shortened end are of no use any more.
+        dropDirectReads();
+        releaseReader();
         const auto leftovers = std::exchange(m_inFlight, {});
         for (const auto id : leftovers)
             m_client->cancel(id);
@@ -164,5 +238,14 @@ void UsageCollector::deliverReady()
 void UsageCollector::fail(const ApiError &error)
 {
     cancel();
+    releaseReader();
     Q_EMIT failed(error);
+}
+
+void UsageCollector::releaseReader()
+{
+    // Its threads and connections are not kept idle between collections. Later, not now: this
+    // may run inside one of the reader's own signals.
+    if (m_reader)
+        m_reader.release()->deleteLater();
 }

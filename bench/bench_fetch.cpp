@@ -105,7 +105,7 @@ UsageQuery fullQuery()
 
 // ---- The Sessionscope client, run as a child process by the orchestrator below. ----
 
-int runClient(const QString &url, const QString &key, int inFlight)
+int runClient(const QString &url, const QString &key, int inFlight, int direct)
 {
     QNetworkAccessManager network;
     ApiClient client(&network);
@@ -114,6 +114,8 @@ int runClient(const QString &url, const QString &key, int inFlight)
     UsageCollector collector(&client);
     if (inFlight > 0)
         collector.setMaxInFlight(inFlight);
+    if (direct >= 0)
+        collector.setDirectConnections(direct);
 
     // Keyed by the interned slug: hashing a short implicitly shared QString is cheap.
     QHash<QString, UsageTotals> totals;
@@ -145,6 +147,7 @@ int runClient(const QString &url, const QString &key, int inFlight)
     const TotalsMap sorted(totals.keyValueBegin(), totals.keyValueEnd());
     QByteArray out = totalsLines(sorted);
     out += "pages " + QByteArray::number(summary.pages) + '\n';
+    out += "direct-pages " + QByteArray::number(summary.pagesReadDirectly) + '\n';
     out += "delivered " + QByteArray::number(summary.delivered) + '\n';
     out += "fetch-ms " + QByteArray::number(elapsed) + '\n';
     out += "first-page-ms " + QByteArray::number(firstPageMs) + '\n';
@@ -426,7 +429,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     const QCommandLineOption clientMode(QStringLiteral("client"),
                                         QStringLiteral("Internal: run the Sessionscope client."),
-                                        QStringLiteral("URL,KEY,INFLIGHT"));
+                                        QStringLiteral("URL,KEY,INFLIGHT,DIRECT"));
     const QCommandLineOption rawClientMode(
         QStringLiteral("raw-client"),
         QStringLiteral("Internal: run the reference client on plain sockets."),
@@ -436,10 +439,11 @@ int main(int argc, char **argv)
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per figure."),
                                         QStringLiteral("R"), QStringLiteral("3"));
     const QCommandLineOption inFlightOption(
-        QStringLiteral("in-flight"), QStringLiteral("Pages in flight (default: as shipped)."),
+        QStringLiteral("in-flight"),
+        QStringLiteral("Pages in flight through Qt's network stack (default: as shipped)."),
         QStringLiteral("K"), QStringLiteral("0"));
     const QCommandLineOption sweepOption(QStringLiteral("sweep"),
-                                         QStringLiteral("In-flight values to compare."),
+                                         QStringLiteral("Direct connections to compare."),
                                          QStringLiteral("LIST"));
     const QCommandLineOption firstPageOption(QStringLiteral("first-page"),
                                              QStringLiteral("Query to first decoded page."));
@@ -450,7 +454,7 @@ int main(int argc, char **argv)
     parser.process(app);
     if (parser.isSet(clientMode)) {
         const QStringList a = parser.value(clientMode).split(QLatin1Char(','));
-        return a.size() == 3 ? runClient(a.at(0), a.at(1), a.at(2).toInt()) : 2;
+        return a.size() == 4 ? runClient(a.at(0), a.at(1), a.at(2).toInt(), a.at(3).toInt()) : 2;
     }
     if (parser.isSet(rawClientMode)) {
         const QStringList a = parser.value(rawClientMode).split(QLatin1Char(','));
@@ -507,9 +511,12 @@ int main(int argc, char **argv)
 
     const QString self = QCoreApplication::applicationFilePath();
     const QString python = QStringLiteral(SESSIONSCOPE_BENCH_DIR "/fetch_python.py");
-    const auto sessionscope = [&](int k) {
-        return runProcess(self, {QStringLiteral("--client"),
-                                 QStringLiteral("%1,%2,%3").arg(server.url, server.key).arg(k)});
+    // k: pages in flight through ApiClient, 0 as shipped; direct: connections of the direct
+    // page reader, 0 for Qt's network stack alone, -1 as shipped.
+    const auto sessionscope = [&](int k, int direct) {
+        return runProcess(
+            self, {QStringLiteral("--client"),
+                   QStringLiteral("%1,%2,%3,%4").arg(server.url, server.key).arg(k).arg(direct)});
     };
     // Two curl passes: the first renders every page, the second shows whether the server's
     // cache could keep them (it can only when all pages fit in it).
@@ -528,32 +535,42 @@ int main(int argc, char **argv)
         << (fits ? "fits" : "does NOT fit") << " the server's page cache); curl pass 1 "
         << ms(first.ms) << " (" << QString::number(first.ms / pageCount, 'f', 1)
         << " ms a page), pass 2 " << ms(second.ms) << ".\n";
-    out << "UsageCollector in flight: "
-        << (inFlight > 0 ? QString::number(inFlight) : QStringLiteral("as shipped (6)"))
-        << " pages; runs per figure: " << runs << " (median), interleaved.\n";
+    out << "UsageCollector: direct page reader as shipped ("
+        << UsageCollector::DefaultDirectConnections << " connections, "
+        << UsageCollector::DefaultDirectConnections * UsageCollector::QueuedPagesPerConnection
+        << " pages queued); through Qt's network stack alone, "
+        << (inFlight > 0 ? QString::number(inFlight) : QStringLiteral("6 (as shipped)"))
+        << " pages in flight; runs per figure: " << runs << " (median), interleaved.\n";
     out.flush();
 
     // Interleaved runs, each preceded by a warm-up pass so that it reads what the cache holds.
-    QList<double> ours, py, floor, raw;
+    QList<double> ours, py, floor, raw, qtOnly;
     // CPU time of each client process, and of the demo server while it served that client.
-    QList<double> oursCpu, rawCpu, oursServerCpu, rawServerCpu, curlServerCpu, pyServerCpu;
+    QList<double> oursCpu, rawCpu, qtOnlyCpu, oursServerCpu, rawServerCpu, curlServerCpu,
+        pyServerCpu;
     ClientOutput oursOut, pyOut;
-    qint64 oursHwm = 0;
-    bool oursOk = true, pyOk = true, rawOk = true;
+    qint64 oursHwm = 0, qtOnlyHwm = 0, directPages = 0;
+    bool oursOk = true, pyOk = true, rawOk = true, qtOnlyOk = true;
     double expected = second.ms;
     for (int r = 0; r < runs; ++r) {
-        for (int which = 0; which < 4; ++which) {
+        for (int which = 0; which < 5; ++which) {
             alignToBucket(expected * 3);
             if (fits)
                 (void)curlPass(urls, server.key, 6);
             Timed t;
             const qint64 serverCpuBefore = Bench::processCpuMs(server.pid());
             if (which == 0) {
-                t = sessionscope(inFlight);
+                t = sessionscope(inFlight, -1);
                 oursOk = oursOk && t.ok && t.output.totals == serverTotals;
                 oursOut = t.output;
                 oursHwm = qMax(oursHwm, t.output.values.value("hwm-kib"));
+                directPages = t.output.values.value("direct-pages");
                 ours.append(t.ms);
+            } else if (which == 4) {
+                t = sessionscope(inFlight, 0);
+                qtOnlyOk = qtOnlyOk && t.ok && t.output.totals == serverTotals;
+                qtOnlyHwm = qMax(qtOnlyHwm, t.output.values.value("hwm-kib"));
+                qtOnly.append(t.ms);
             } else if (which == 1) {
                 t = curlPass(urls, server.key, 6);
                 floor.append(t.ms);
@@ -583,6 +600,9 @@ int main(int argc, char **argv)
             case 2:
                 pyServerCpu.append(serverCpu);
                 break;
+            case 4:
+                qtOnlyCpu.append(clientCpu);
+                break;
             default:
                 rawCpu.append(clientCpu);
                 rawServerCpu.append(serverCpu);
@@ -590,7 +610,8 @@ int main(int argc, char **argv)
             expected = qMax(expected, t.ms);
         }
     }
-    const double o = median(ours), p = median(py), c = median(floor), w = median(raw);
+    const double o = median(ours), p = median(py), c = median(floor), w = median(raw),
+                 q = median(qtOnly);
     const QString n = QLocale::c().toString(qlonglong(sessions));
     const QString label = QStringLiteral("%1 sessions (%2)")
                               .arg(n, fits ? QStringLiteral("cached pages")
@@ -600,18 +621,23 @@ int main(int argc, char **argv)
          QStringLiteral("%1 faster").arg(times(p, o))},
         {QStringLiteral("Full fetch, %1, vs curl to /dev/null").arg(label), ms(o), ms(c),
          QStringLiteral("%1 of curl").arg(times(o, c))},
+        {QStringLiteral("Same client through Qt's network stack alone (no direct reader) vs curl"),
+         ms(q), ms(c), QStringLiteral("%1 of curl").arg(times(q, c))},
         {QStringLiteral("Reference: same decoder on plain sockets (%1 threads, no Qt "
                         "networking) vs curl")
              .arg(RawClientThreads),
          ms(w), ms(c), QStringLiteral("%1 of curl").arg(times(w, c))},
+        {QStringLiteral("Pages read by the direct reader"), QString::number(directPages),
+         QStringLiteral("%1 pages").arg(pageCount), QString()},
         {QStringLiteral("Totals per character equal the server's (%1 characters)")
              .arg(serverTotals.size()),
-         oursOk ? QStringLiteral("exact") : QStringLiteral("MISMATCH"),
+         oursOk && qtOnlyOk ? QStringLiteral("exact (both paths)") : QStringLiteral("MISMATCH"),
          pyOk ? QStringLiteral("Python: exact") : QStringLiteral("Python: MISMATCH"),
          rawOk ? QStringLiteral("reference: exact") : QStringLiteral("reference: MISMATCH")},
         {QStringLiteral("Peak RSS (VmHWM) of the Sessionscope fetch, %1 sessions").arg(n),
          QStringLiteral("%1 MiB").arg(double(oursHwm) / 1024, 0, 'f', 1),
-         QStringLiteral("%1 MB of JSON").arg(double(pageBytes) / 1e6, 0, 'f', 0), QString()},
+         QStringLiteral("%1 MB of JSON").arg(double(pageBytes) / 1e6, 0, 'f', 0),
+         QStringLiteral("Qt's stack alone: %1 MiB").arg(double(qtOnlyHwm) / 1024, 0, 'f', 1)},
     };
     Bench::printTable(
         out,
@@ -623,6 +649,8 @@ int main(int argc, char **argv)
         out, QStringLiteral("CPU time during one full fetch, %1 sessions (median, ms)").arg(n),
         {{QStringLiteral("Client process: Sessionscope vs the plain-socket reference"),
           ms(median(oursCpu)), ms(median(rawCpu)), times(median(oursCpu), median(rawCpu))},
+         {QStringLiteral("Client process: through Qt's network stack alone vs the reference"),
+          ms(median(qtOnlyCpu)), ms(median(rawCpu)), times(median(qtOnlyCpu), median(rawCpu))},
          {QStringLiteral("Demo server while serving Sessionscope vs curl"),
           ms(median(oursServerCpu)), ms(median(curlServerCpu)), QString()},
          {QStringLiteral("Demo server while serving the reference vs Python"),
@@ -643,15 +671,17 @@ int main(int argc, char **argv)
                 alignToBucket(expected * 2);
                 if (fits)
                     (void)curlPass(urls, server.key, 6);
-                s.append(sessionscope(k.toInt()).ms);
+                s.append(sessionscope(0, k.toInt()).ms);
                 f.append(curlPass(urls, server.key, k.toInt()).ms);
             }
-            sweep.append({QStringLiteral("%1 sessions, %2 in flight").arg(n, k), ms(median(s)),
+            sweep.append({QStringLiteral("%1 sessions, %2 connections").arg(n, k), ms(median(s)),
                           ms(median(f)),
                           QStringLiteral("%1 of curl").arg(times(median(s), median(f)))});
         }
         Bench::printTable(
-            out, QStringLiteral("Pages in flight: Sessionscope vs curl --parallel-max of the same"),
+            out,
+            QStringLiteral("Direct reader's connections: Sessionscope vs curl --parallel-max of "
+                           "the same"),
             sweep);
     }
 

@@ -79,6 +79,14 @@ bool DemoHttpServer::applyGenericFault(const FaultInjector::Rule &fault, QTcpSoc
     case Kind::Truncate:
         delivery.transport = DemoTransport::Truncate;
         return false;
+    case Kind::Chunked:
+        delivery.chunkBytes = FaultInjector::number(fault, 16 * 1024);
+        return false;
+    case Kind::Gzip:
+        delivery.gzip = true;
+        if (fault.arg == u"chunked")
+            delivery.chunkBytes = 16 * 1024;
+        return false;
     case Kind::Status: {
         const int status = int(FaultInjector::number(fault, 500));
         response = DemoHttpResponse::envelopeError(

@@ -9,6 +9,7 @@
 
 #include <limits>
 #include <utility>
+#include <zlib.h>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -224,6 +225,56 @@ void reset(QTcpSocket *socket)
     socket->abort();
 }
 
+namespace {
+QByteArray gzipped(const QByteArray &data)
+{
+    z_stream stream{};
+    // 15 window bits, +16: a gzip header and trailer around the deflate stream.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
+        return data;
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
+QByteArray headLines(const DemoHttpResponse &response, const DemoDelivery &delivery,
+                     const QByteArray &framing)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                      reasonPhrase(response.status) + "\r\nServer: sessionscope-demo\r\n";
+    if (!response.contentType.isEmpty())
+        head += "Content-Type: " + response.contentType + "\r\n";
+    head += framing + "\r\n";
+    for (const auto &[key, value] : std::as_const(response.headers))
+        head += key + ": " + value + "\r\n";
+    head += delivery.keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    return head;
+}
+
+/// The whole answer at once, its body in chunks: only small test pages are sent this way.
+void sendChunked(QTcpSocket *socket, const DemoHttpResponse &response, const DemoDelivery &delivery)
+{
+    QByteArray wire = headLines(response, delivery, "Transfer-Encoding: chunked");
+    if (!delivery.headOnly) {
+        for (qsizetype at = 0; at < response.body.size(); at += delivery.chunkBytes) {
+            const QByteArray chunk = response.body.mid(at, delivery.chunkBytes);
+            wire += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+        }
+        wire += "0\r\n\r\n";
+    }
+    socket->write(wire);
+    if (!delivery.keepAlive)
+        socket->disconnectFromHost();
+}
+} // namespace
+
 void send(QTcpSocket *socket, DemoHttpResponse response, DemoDelivery delivery)
 {
     if (!socket)
@@ -239,16 +290,22 @@ void send(QTcpSocket *socket, DemoHttpResponse response, DemoDelivery delivery)
         QTimer::singleShot(0, socket, [socket] { reset(socket); });
         return;
     }
+    if (response.generator) {
+        if (delivery.gzip || delivery.chunkBytes > 0) {
+            response.body = response.generator(0, response.bodyLength);
+            response.generator = {};
+        }
+    }
+    if (delivery.gzip && !response.body.isEmpty()) {
+        response.body = gzipped(response.body);
+        response.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+    }
+    if (delivery.chunkBytes > 0) {
+        sendChunked(socket, response, delivery);
+        return;
+    }
     const qint64 length = response.generator ? response.bodyLength : response.body.size();
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
-                      reasonPhrase(response.status) + "\r\nServer: sessionscope-demo\r\n";
-    if (!response.contentType.isEmpty())
-        head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(length) + "\r\n";
-    for (const auto &[key, value] : std::as_const(response.headers))
-        head += key + ": " + value + "\r\n";
-    head += delivery.keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    socket->write(head);
+    socket->write(headLines(response, delivery, "Content-Length: " + QByteArray::number(length)));
 
     if (delivery.transport == DemoTransport::ResetAfterHeaders) {
         socket->flush();

@@ -60,6 +60,11 @@ struct DemoDelivery
     DemoTransport transport = DemoTransport::Normal;
     int stallMs = 0;
     int delayMs = 0;
+    /// Compress the body (Content-Encoding: gzip), as a server behind a compressing proxy does.
+    bool gzip = false;
+    /// Send the body in chunks of this size (Transfer-Encoding: chunked) instead of with a
+    /// Content-Length; 0 for the usual Content-Length.
+    qint64 chunkBytes = 0;
 };
 
 namespace DemoHttpWire {

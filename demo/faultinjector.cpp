@@ -27,6 +27,8 @@ constexpr KindName Names[] = {
     {FaultInjector::Kind::RepeatRows, u"repeat-rows"},
     {FaultInjector::Kind::ForeignNext, u"foreign-next"},
     {FaultInjector::Kind::Redirect, u"redirect"},
+    {FaultInjector::Kind::Chunked, u"chunked"},
+    {FaultInjector::Kind::Gzip, u"gzip"},
 };
 
 } // namespace

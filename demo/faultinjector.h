@@ -33,6 +33,8 @@ public:
         RepeatRows,        ///< the rows of the previous page come again
         ForeignNext,       ///< pagination.next is ARG (a URL on another origin)
         Redirect,          ///< 302 to ARG
+        Chunked,           ///< the normal answer with Transfer-Encoding: chunked, ARG-byte chunks
+        Gzip,              ///< the normal answer gzip-compressed; ARG "chunked" also chunks it
     };
 
     struct Rule

@@ -49,7 +49,7 @@ has() { [[ " ${targets[*]} " == *" $1 "* && -x "$bin/$1" ]]; }
 has bench_decode && run "Decode throughput" "$bin/bench_decode"
 if has bench_fetch; then
     run "Full fetch, 20,000 sessions" "$bin/bench_fetch" --sessions 20000 --runs "$runs" \
-        --sweep 1,2,4,6,8 --first-page --memory
+        --sweep 1,2,4,6 --first-page --memory
     if [[ "${BENCH_QUICK:-0}" != 1 ]]; then
         run "Full fetch, 8,000 sessions (every page fits the server's cache)" \
             "$bin/bench_fetch" --sessions 8000 --runs 5

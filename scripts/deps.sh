@@ -10,7 +10,7 @@ packages=(
   libgl-dev libxkbcommon-dev libvulkan-dev
   qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite qt6-qpa-plugins
-  qtkeychain-qt6-dev libsimdjson-dev
+  qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools

@@ -215,7 +215,9 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
 {
     query.pageSize = UsageQuery::MaxPageSize;
     UsageCollector collector(&m_client);
+    // At most `parallel` requests reach the server at once, whichever path the pages take.
     collector.setMaxInFlight(parallel);
+    collector.setDirectConnections(parallel);
     const bool showProgress = stderrIsTerminal();
     std::optional<ApiError> failure;
     QString stopReason;

@@ -20,8 +20,10 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
          QStringLiteral("FORMAT"), QStringLiteral("jsonl")},
         {QStringLiteral("output"), QStringLiteral("Write to FILE instead of standard output."),
          QStringLiteral("FILE")},
-        {QStringLiteral("parallel"), QStringLiteral("Pages fetched at once (default 6)."),
-         QStringLiteral("N"), QStringLiteral("6")},
+        {QStringLiteral("parallel"),
+         QStringLiteral("Connections to the server at once (default %1).")
+             .arg(UsageCollector::DefaultDirectConnections),
+         QStringLiteral("N"), QString::number(UsageCollector::DefaultDirectConnections)},
     });
     LaunchOptions connection;
     UsageQuery query;

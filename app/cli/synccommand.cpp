@@ -69,7 +69,7 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     QString storeError;
     CollectionSummary summary;
     const auto fetched = env.collectAll(
-        query, 6, command,
+        query, UsageCollector::DefaultDirectConnections, command,
         [&](const QList<SessionSummary> &sessions) {
             store.begin();
             for (const SessionSummary &s : sessions) {

@@ -53,11 +53,13 @@ private:
         return n;
     }
 
-    Collected collect(int maxInFlight = 4)
+    /// `direct`: connections of the direct page reader, 0 for Qt's network stack alone.
+    Collected collect(int maxInFlight = 4, int direct = 0)
     {
         Collected c;
         UsageCollector collector(m_client.get());
         collector.setMaxInFlight(maxInFlight);
+        collector.setDirectConnections(direct);
         connect(&collector, &UsageCollector::pageReady, this,
                 [&](int, const QList<SessionSummary> &s) { c.rows += s; });
         connect(&collector, &UsageCollector::finished, this, [&](const CollectionSummary &s) {
@@ -75,6 +77,18 @@ private:
             qWarning("the collection neither finished nor failed in time");
         QTest::qWait(50); // a second end signal would arrive now
         return c;
+    }
+
+    /// Counts the collector's page and end signals once `cancelled` is set.
+    void countLateSignals(UsageCollector &collector, const bool &cancelled, int &late)
+    {
+        const auto count = [&cancelled, &late] {
+            if (cancelled)
+                ++late;
+        };
+        connect(&collector, &UsageCollector::pageReady, this, count);
+        connect(&collector, &UsageCollector::finished, this, count);
+        connect(&collector, &UsageCollector::failed, this, count);
     }
 
     static Result<UsagePage> fetchFrom(ApiClient &client, QObject *context)
@@ -102,30 +116,33 @@ private Q_SLOTS:
 
     /// A fault on one page in the middle of a collection: survived by retrying, and the set
     /// the user gets is whole, each session once, totals and count in agreement.
+    /// Rows run through Qt's network stack alone and with the direct page reader, whose read of
+    /// the faulty page takes one use of the fault before ApiClient takes over.
     void collectionSurvivesTransientFaults_data()
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("arg");
         QTest::addColumn<int>("times");
         QTest::addColumn<int>("expectedRequests"); // for page 3
-        QTest::newRow("latency 1.5 s")
-            << int(FaultInjector::Kind::Latency) << QStringLiteral("1500") << 1 << 1;
-        QTest::newRow("stall mid-body")
-            << int(FaultInjector::Kind::Stall) << QStringLiteral("60000") << 1 << 2;
-        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString() << 2 << 3;
-        QTest::newRow("reset after headers")
-            << int(FaultInjector::Kind::ResetAfterHeaders) << QString() << 2 << 3;
-        QTest::newRow("truncated body")
-            << int(FaultInjector::Kind::Truncate) << QString() << 2 << 3;
-        QTest::newRow("500") << int(FaultInjector::Kind::Status) << QStringLiteral("500") << 3 << 4;
-        QTest::newRow("502") << int(FaultInjector::Kind::Status) << QStringLiteral("502") << 2 << 3;
-        QTest::newRow("503") << int(FaultInjector::Kind::Status) << QStringLiteral("503") << 2 << 3;
-        QTest::newRow("502 html page")
-            << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502") << 2 << 3;
-        QTest::newRow("429 without Retry-After")
-            << int(FaultInjector::Kind::Throttle) << QString() << 2 << 3;
-        QTest::newRow("429 Retry-After 1")
-            << int(FaultInjector::Kind::Throttle) << QStringLiteral("1") << 1 << 2;
+        QTest::addColumn<int>("direct");
+        const auto row = [](const char *name, FaultInjector::Kind kind, const QString &arg,
+                            int times, int expected) {
+            for (const int direct : {0, 4})
+                QTest::addRow("%s, %s", direct ? "direct" : "qt", name)
+                    << int(kind) << arg << times << expected << direct;
+        };
+        using Kind = FaultInjector::Kind;
+        row("latency 1.5 s", Kind::Latency, QStringLiteral("1500"), 1, 1);
+        row("stall mid-body", Kind::Stall, QStringLiteral("60000"), 1, 2);
+        row("reset", Kind::Reset, QString(), 2, 3);
+        row("reset after headers", Kind::ResetAfterHeaders, QString(), 2, 3);
+        row("truncated body", Kind::Truncate, QString(), 2, 3);
+        row("500", Kind::Status, QStringLiteral("500"), 3, 4);
+        row("502", Kind::Status, QStringLiteral("502"), 2, 3);
+        row("503", Kind::Status, QStringLiteral("503"), 2, 3);
+        row("502 html page", Kind::HtmlError, QStringLiteral("502"), 2, 3);
+        row("429 without Retry-After", Kind::Throttle, QString(), 2, 3);
+        row("429 Retry-After 1", Kind::Throttle, QStringLiteral("1"), 1, 2);
     }
     void collectionSurvivesTransientFaults()
     {
@@ -133,8 +150,9 @@ private Q_SLOTS:
         QFETCH(QString, arg);
         QFETCH(int, times);
         QFETCH(int, expectedRequests);
+        QFETCH(int, direct);
         m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("page=3&"), arg, times);
-        const Collected c = collect();
+        const Collected c = collect(4, direct);
         QVERIFY2(!c.error, qPrintable(c.error ? c.error->message : QString()));
         QCOMPARE(c.finishedSignals, 1);
         QCOMPARE(c.failedSignals, 0);
@@ -155,6 +173,8 @@ private Q_SLOTS:
 
     /// A fault that does not go away: a bounded number of tries, then one error a person can act
     /// on, and no set presented as complete.
+    /// With the direct page reader, a failed read adds one request before ApiClient's attempts;
+    /// a page that arrives but does not decode is final at once, as through ApiClient.
     void persistentFaultsEndInOneActionableError_data()
     {
         QTest::addColumn<int>("kind");
@@ -162,28 +182,33 @@ private Q_SLOTS:
         QTest::addColumn<int>("expectedKind");
         QTest::addColumn<int>("expectedRequests");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("500") << int(FaultInjector::Kind::Status) << QStringLiteral("500")
-                             << int(ApiError::Kind::ServerError) << 4
-                             << QStringLiteral("4 attempts");
-        QTest::newRow("502 html page")
-            << int(FaultInjector::Kind::HtmlError) << QStringLiteral("502")
-            << int(ApiError::Kind::ServerError) << 4 << QStringLiteral("502");
-        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString()
-                               << int(ApiError::Kind::Network) << 4 << QStringLiteral("4 attempts");
-        QTest::newRow("truncated")
-            << int(FaultInjector::Kind::Truncate) << QString() << int(ApiError::Kind::Network) << 4
-            << QStringLiteral("4 attempts");
-        QTest::newRow("429 for an hour")
-            << int(FaultInjector::Kind::Throttle) << QStringLiteral("3600")
-            << int(ApiError::Kind::Throttled) << 1 << QStringLiteral("3600");
-        QTest::newRow("malformed json") << int(FaultInjector::Kind::MalformedJson) << QString()
-                                        << int(ApiError::Kind::MalformedResponse) << 1 << QString();
-        QTest::newRow("wrong shape") << int(FaultInjector::Kind::WrongShape) << QString()
-                                     << int(ApiError::Kind::MalformedResponse) << 1
-                                     << QStringLiteral("total_sessions: expected an integer");
-        QTest::newRow("html page with 200")
-            << int(FaultInjector::Kind::HtmlError) << QStringLiteral("200")
-            << int(ApiError::Kind::MalformedResponse) << 1 << QString();
+        QTest::addColumn<int>("direct");
+        QTest::addColumn<int>("directRequests"); // added by the direct read
+        const auto row = [](const char *name, FaultInjector::Kind kind, const QString &arg,
+                            ApiError::Kind expectedKind, int expected, const QString &mentions,
+                            int directRequests) {
+            for (const int direct : {0, 4})
+                QTest::addRow("%s, %s", direct ? "direct" : "qt", name)
+                    << int(kind) << arg << int(expectedKind) << expected << mentions << direct
+                    << (direct ? directRequests : 0);
+        };
+        using Kind = FaultInjector::Kind;
+        using Error = ApiError::Kind;
+        row("500", Kind::Status, QStringLiteral("500"), Error::ServerError, 4,
+            QStringLiteral("4 attempts"), 1);
+        row("502 html page", Kind::HtmlError, QStringLiteral("502"), Error::ServerError, 4,
+            QStringLiteral("502"), 1);
+        row("reset", Kind::Reset, QString(), Error::Network, 4, QStringLiteral("4 attempts"), 1);
+        row("truncated", Kind::Truncate, QString(), Error::Network, 4, QStringLiteral("4 attempts"),
+            1);
+        row("429 for an hour", Kind::Throttle, QStringLiteral("3600"), Error::Throttled, 1,
+            QStringLiteral("3600"), 1);
+        row("malformed json", Kind::MalformedJson, QString(), Error::MalformedResponse, 1,
+            QString(), 0);
+        row("wrong shape", Kind::WrongShape, QString(), Error::MalformedResponse, 1,
+            QStringLiteral("total_sessions: expected an integer"), 0);
+        row("html page with 200", Kind::HtmlError, QStringLiteral("200"), Error::MalformedResponse,
+            1, QString(), 0);
     }
     void persistentFaultsEndInOneActionableError()
     {
@@ -192,8 +217,10 @@ private Q_SLOTS:
         QFETCH(int, expectedKind);
         QFETCH(int, expectedRequests);
         QFETCH(QString, mentions);
+        QFETCH(int, direct);
+        QFETCH(int, directRequests);
         m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("page=2&"), arg);
-        const Collected c = collect(1);
+        const Collected c = collect(1, direct);
         QCOMPARE(c.failedSignals, 1);
         QCOMPARE(c.finishedSignals, 0); // never "done" with a page missing
         QVERIFY(c.error);
@@ -207,7 +234,7 @@ private Q_SLOTS:
         QVERIFY(!message.contains(m_server->staffApiKey()));
         // Qt itself sends a request once more when a reused connection drops before any answer,
         // so a reset may cost two requests per attempt: bounded all the same.
-        const int sent = requestsFor(QStringLiteral("page=2&"));
+        const int sent = requestsFor(QStringLiteral("page=2&")) - directRequests;
         const bool resets = kind == int(FaultInjector::Kind::Reset);
         QVERIFY2(sent >= expectedRequests && sent <= (resets ? 2 : 1) * expectedRequests,
                  qPrintable(QString::number(sent)));
@@ -267,16 +294,11 @@ private Q_SLOTS:
                                QStringLiteral("1500"));
         UsageCollector collector(m_client.get());
         collector.setMaxInFlight(4);
+        collector.setDirectConnections(0); // the direct reader's cancel is tested below
         int signalsAfterCancel = 0;
         bool cancelled = false;
         QSignalSpy started(&collector, &UsageCollector::started);
-        const auto count = [&] {
-            if (cancelled)
-                ++signalsAfterCancel;
-        };
-        connect(&collector, &UsageCollector::pageReady, this, count);
-        connect(&collector, &UsageCollector::finished, this, count);
-        connect(&collector, &UsageCollector::failed, this, count);
+        countLateSignals(collector, cancelled, signalsAfterCancel);
         UsageQuery query;
         query.pageSize = 200;
         collector.start(query);
@@ -293,6 +315,87 @@ private Q_SLOTS:
         // server after it); nothing is requested afterwards.
         QVERIFY2(m_server->requestLog().size() <= 1 + inFlight,
                  qPrintable(QString::number(m_server->requestLog().size())));
+    }
+
+    void cancellingADirectCollectionStopsEveryRead()
+    {
+        m_server->faults().add(FaultInjector::Kind::Latency, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("1500"));
+        QElapsedTimer timer;
+        qsizetype sentAtCancel = 0;
+        int signalsAfterCancel = 0;
+        {
+            UsageCollector collector(m_client.get());
+            collector.setDirectConnections(4);
+            bool cancelled = false;
+            QSignalSpy started(&collector, &UsageCollector::started);
+            countLateSignals(collector, cancelled, signalsAfterCancel);
+            UsageQuery query;
+            query.pageSize = 200;
+            collector.start(query);
+            QVERIFY(started.wait(WaitMs));
+            // Page 1, then a page on each of the reader's four connections.
+            QTRY_VERIFY_WITH_TIMEOUT(m_server->requestLog().size() >= 5, WaitMs);
+            collector.cancel();
+            cancelled = true;
+            sentAtCancel = m_server->requestLog().size();
+            QVERIFY(!collector.isRunning());
+            QTest::qWait(2500);
+            timer.start();
+        }
+        // The workers stopped within a wait slice, not after the 1.5 s answers.
+        QVERIFY2(timer.elapsed() < 1400, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(signalsAfterCancel, 0);
+        // Queued pages were dropped; a worker that had just taken one may still have sent it.
+        QVERIFY2(m_server->requestLog().size() <= sentAtCancel + 4,
+                 qPrintable(QString::number(m_server->requestLog().size())));
+    }
+
+    /// The same rows in the same order, the same summary, whichever path the pages took.
+    void directReaderDeliversWhatApiClientDelivers()
+    {
+        const Collected qt = collect(4, 0);
+        m_server->clearRequestLog();
+        const Collected direct = collect(4, 4);
+        QVERIFY(qt.summary && direct.summary);
+        QCOMPARE(qt.summary->pagesReadDirectly, 0);
+        QCOMPARE(direct.summary->pagesReadDirectly, direct.summary->pages);
+        QCOMPARE(direct.rows.size(), qt.rows.size());
+        for (qsizetype i = 0; i < qt.rows.size(); ++i)
+            QCOMPARE(direct.rows.at(i).sessionId, qt.rows.at(i).sessionId);
+        QCOMPARE(direct.summary->delivered, qt.summary->delivered);
+        QCOMPARE(direct.summary->serverTotals.estimatedCost,
+                 qt.summary->serverTotals.estimatedCost);
+        QVERIFY(direct.summary->inconsistency.isEmpty());
+        // One request per page: nothing was fetched twice.
+        QCOMPARE(m_server->requestLog().size(), direct.summary->pages);
+    }
+
+    /// After a failed direct read the rest of the walk goes through ApiClient: the pages still
+    /// queued in the reader are asked of ApiClient, and nothing is lost or doubled.
+    void aFailedDirectReadHandsTheRestToApiClient_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("arg");
+        QTest::newRow("reset") << int(FaultInjector::Kind::Reset) << QString();
+        QTest::newRow("503") << int(FaultInjector::Kind::Status) << QStringLiteral("503");
+        QTest::newRow("429") << int(FaultInjector::Kind::Throttle) << QStringLiteral("1");
+        QTest::newRow("401") << int(FaultInjector::Kind::Status) << QStringLiteral("401");
+    }
+    void aFailedDirectReadHandsTheRestToApiClient()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, arg);
+        m_server->faults().add(FaultInjector::Kind(kind), QStringLiteral("page=2&"), arg, 1);
+        const Collected c = collect(4, 4);
+        QVERIFY2(!c.error, qPrintable(c.error ? c.error->message : QString()));
+        QCOMPARE(c.rows.size(), m_server->dataset().sessions().size());
+        QSet<QString> ids;
+        for (const SessionSummary &s : c.rows)
+            ids.insert(s.sessionId);
+        QCOMPARE(ids.size(), c.rows.size());
+        QVERIFY(c.summary->pagesReadDirectly < c.summary->pages);
+        QCOMPARE(requestsFor(QStringLiteral("page=2&")), 2);
     }
 
     void countThatDisagreesIsReported_data()

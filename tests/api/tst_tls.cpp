@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "demoserver.h"
+#include "parallelpagereader.h"
 #include "testcertificate.h"
 
 #include <QNetworkAccessManager>
@@ -100,6 +101,52 @@ private Q_SLOTS:
         // The handshake failed before any HTTP: the key never went out on that connection.
         QCOMPARE(m_server->requestLog().size(), 0);
         QCOMPARE(client.inFlightCount(), 0);
+    }
+
+    /// The direct page reader trusts exactly what ApiClient trusts: the pinned certificate, and
+    /// otherwise nothing, before any request (and so any key) is sent.
+    void directReaderTrustsWhatTheClientTrusts_data()
+    {
+        QTest::addColumn<bool>("pinned");
+        QTest::newRow("pinned") << true;
+        QTest::newRow("not pinned") << false;
+    }
+    void directReaderTrustsWhatTheClientTrusts()
+    {
+        QFETCH(bool, pinned);
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setBaseUrl(m_server->apiBaseUrl());
+        client.setCredentials({m_server->staffApiKey(), {}});
+        if (pinned)
+            client.setTrustedCertificates({m_served.sha256Hex()});
+        UsageQuery query;
+        query.pageSize = 50;
+        const auto request = client.directUsageRequest(query.atPage(2));
+        QVERIFY(request);
+        ParallelPageReader reader(1);
+        std::optional<Result<UsagePage>> read;
+        std::optional<int> unreadableStatus;
+        QString problem;
+        connect(&reader, &ParallelPageReader::pageRead, this,
+                [&](int, const Result<UsagePage> &r) { read = r; });
+        connect(&reader, &ParallelPageReader::pageUnreadable, this,
+                [&](int, int status, const QString &why) {
+                    unreadableStatus = status;
+                    problem = why;
+                });
+        reader.read(2, *request);
+        QTRY_VERIFY_WITH_TIMEOUT(read || unreadableStatus, WaitMs);
+        if (pinned) {
+            QVERIFY2(read && *read, qPrintable(problem));
+            QCOMPARE(read->value().sessions.size(), 50);
+            QCOMPARE(m_server->requestLog().size(), 1);
+            return;
+        }
+        QVERIFY(!read);
+        QCOMPARE(*unreadableStatus, 0);
+        QVERIFY2(problem.contains(QStringLiteral("TLS")), qPrintable(problem));
+        QCOMPARE(m_server->requestLog().size(), 0);
     }
 
     void plainHttpClientCannotTalkToHttps()
