@@ -135,12 +135,14 @@ KeepAliveConnection::Reply KeepAliveConnection::attempt(const DirectRequest &req
         return reply;
     }
     const QUrl &url = request.url;
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // an IPv6 address
+    if (url.port() > 0)
+        host += ':' + QByteArray::number(url.port());
     QByteArray message =
         "GET " + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment) +
-        " HTTP/1.1\r\nHost: " + url.host(QUrl::FullyEncoded).toUtf8();
-    if (url.port() > 0)
-        message += ':' + QByteArray::number(url.port());
-    message += "\r\nConnection: keep-alive\r\n";
+        " HTTP/1.1\r\nHost: " + host + "\r\nConnection: keep-alive\r\n";
     for (const auto &[name, value] : request.headers)
         message += name + ": " + value + "\r\n";
     message += "\r\n";

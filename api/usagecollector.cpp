@@ -19,9 +19,21 @@ void UsageCollector::setDirectConnections(int connections)
 {
     m_directConnections = qMax(0, connections);
     if (m_reader && m_reader->connections() != m_directConnections) {
-        dropDirectReads();
-        m_reader.reset();
+        takeBackDirectPages();
+        releaseReader();
     }
+    if (m_directConnections == 0)
+        m_useDirect = false;
+    if (m_running)
+        fillWindow();
+}
+
+void UsageCollector::takeBackDirectPages()
+{
+    if (m_reader)
+        m_reader->cancelAll();
+    m_toRequest.insert(m_directPages.cbegin(), m_directPages.cend());
+    m_directPages.clear();
 }
 
 int UsageCollector::pagesAhead() const
@@ -105,10 +117,7 @@ void UsageCollector::onDirectFailure(int page)
     // and a server in trouble should not get more than maxInFlight requests at a time: this
     // page, those still queued and the rest of the walk go through ApiClient.
     m_useDirect = false;
-    const QSet<int> taken = m_directPages;
-    m_reader->cancelAll();
-    m_directPages.clear();
-    m_toRequest.insert(taken.cbegin(), taken.cend());
+    takeBackDirectPages();
     fillWindow();
 }
 

@@ -51,7 +51,8 @@ public:
 
     /// Pages requested ahead through ApiClient.
     void setMaxInFlight(int pages) { m_maxInFlight = qMax(1, pages); }
-    /// Connections of the direct page reader; 0 sends every page through ApiClient.
+    /// Connections of the direct page reader; 0 sends every page through ApiClient. During a
+    /// walk, the pages being read are asked again (of ApiClient) rather than lost.
     void setDirectConnections(int connections);
     static constexpr int DefaultDirectConnections = 4;
     static constexpr int QueuedPagesPerConnection = 6;
@@ -74,6 +75,8 @@ private:
     void onDirectPage(int page, const Result<UsagePage> &result);
     void onDirectFailure(int page);
     void dropDirectReads();
+    /// Pages queued in or being read by the reader go back, to be asked of ApiClient.
+    void takeBackDirectPages();
     void releaseReader();
     [[nodiscard]] int inFlight() const { return int(m_inFlight.size() + m_directPages.size()); }
     [[nodiscard]] int pagesAhead() const;

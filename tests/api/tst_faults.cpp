@@ -371,6 +371,40 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestLog().size(), direct.summary->pages);
     }
 
+    /// Changing the reader's connections, or turning it off, in the middle of a walk: the pages
+    /// it was reading are asked of ApiClient, and the set is whole.
+    void changingConnectionsMidWalkLosesNothing_data()
+    {
+        QTest::addColumn<int>("connections");
+        QTest::newRow("to two") << 2;
+        QTest::newRow("off") << 0;
+    }
+    void changingConnectionsMidWalkLosesNothing()
+    {
+        QFETCH(int, connections);
+        m_server->faults().add(FaultInjector::Kind::Latency, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("300"));
+        UsageCollector collector(m_client.get());
+        collector.setDirectConnections(4);
+        QList<SessionSummary> rows;
+        connect(&collector, &UsageCollector::pageReady, this,
+                [&](int, const QList<SessionSummary> &s) { rows += s; });
+        QSignalSpy finished(&collector, &UsageCollector::finished);
+        QSignalSpy started(&collector, &UsageCollector::started);
+        UsageQuery query;
+        query.pageSize = 200;
+        collector.start(query);
+        QVERIFY(started.wait(WaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestLog().size() >= 3, WaitMs);
+        collector.setDirectConnections(connections);
+        QVERIFY(finished.wait(WaitMs));
+        QCOMPARE(rows.size(), m_server->dataset().sessions().size());
+        QSet<QString> ids;
+        for (const SessionSummary &s : rows)
+            ids.insert(s.sessionId);
+        QCOMPARE(ids.size(), rows.size());
+    }
+
     /// After a failed direct read the rest of the walk goes through ApiClient: the pages still
     /// queued in the reader are asked of ApiClient, and nothing is lost or doubled.
     void aFailedDirectReadHandsTheRestToApiClient_data()
