@@ -352,9 +352,13 @@ bool KeepAliveConnection::readHead(const DirectRequest &request, Head &head, QSt
                 return false;
             }
         } else if (name == "transfer-encoding") {
-            head.chunked = hasToken(value, "chunked");
-            if (!head.chunked) {
-                *problem = QStringLiteral("the answer's transfer encoding is unknown");
+            // Only chunked framing is understood; a compressing transfer coding such as
+            // "gzip, chunked" is left to Qt.
+            const QByteArray coding = value.toLower().replace(' ', QByteArray());
+            head.chunked = coding == "chunked";
+            if (!head.chunked && coding != "identity") {
+                *problem = QStringLiteral("the answer's transfer encoding is %1")
+                               .arg(QString::fromLatin1(value));
                 return false;
             }
         } else if (name == "content-encoding") {
