@@ -91,6 +91,16 @@ private:
         connect(&collector, &UsageCollector::failed, this, count);
     }
 
+    /// Starts a walk over every page of 200 and waits until page 1 has set it going.
+    static bool startWholeSet(UsageCollector &collector)
+    {
+        QSignalSpy started(&collector, &UsageCollector::started);
+        UsageQuery query;
+        query.pageSize = 200;
+        collector.start(query);
+        return started.wait(WaitMs);
+    }
+
     static Result<UsagePage> fetchFrom(ApiClient &client, QObject *context)
     {
         return TestSupport::await<UsagePage>(
@@ -297,12 +307,8 @@ private Q_SLOTS:
         collector.setDirectConnections(0); // the direct reader's cancel is tested below
         int signalsAfterCancel = 0;
         bool cancelled = false;
-        QSignalSpy started(&collector, &UsageCollector::started);
         countLateSignals(collector, cancelled, signalsAfterCancel);
-        UsageQuery query;
-        query.pageSize = 200;
-        collector.start(query);
-        QVERIFY(started.wait(WaitMs));
+        QVERIFY(startWholeSet(collector));
         QTRY_VERIFY_WITH_TIMEOUT(m_client->inFlightCount() >= 2, WaitMs);
         const int inFlight = m_client->inFlightCount();
         collector.cancel();
@@ -328,12 +334,8 @@ private Q_SLOTS:
             UsageCollector collector(m_client.get());
             collector.setDirectConnections(4);
             bool cancelled = false;
-            QSignalSpy started(&collector, &UsageCollector::started);
             countLateSignals(collector, cancelled, signalsAfterCancel);
-            UsageQuery query;
-            query.pageSize = 200;
-            collector.start(query);
-            QVERIFY(started.wait(WaitMs));
+            QVERIFY(startWholeSet(collector));
             // Page 1, then a page on each of the reader's four connections.
             QTRY_VERIFY_WITH_TIMEOUT(m_server->requestLog().size() >= 5, WaitMs);
             collector.cancel();
@@ -390,11 +392,7 @@ private Q_SLOTS:
         connect(&collector, &UsageCollector::pageReady, this,
                 [&](int, const QList<SessionSummary> &s) { rows += s; });
         QSignalSpy finished(&collector, &UsageCollector::finished);
-        QSignalSpy started(&collector, &UsageCollector::started);
-        UsageQuery query;
-        query.pageSize = 200;
-        collector.start(query);
-        QVERIFY(started.wait(WaitMs));
+        QVERIFY(startWholeSet(collector));
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requestLog().size() >= 3, WaitMs);
         collector.setDirectConnections(connections);
         QVERIFY(finished.wait(WaitMs));
