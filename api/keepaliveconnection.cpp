@@ -220,6 +220,31 @@ bool KeepAliveConnection::connectTo(const DirectRequest &request, QString *probl
     m_port = port;
     m_tls = tls;
     ++m_opened;
+    QList<QHostAddress> addresses = request.addresses;
+    if (addresses.isEmpty() && !QHostAddress(url.host()).isNull())
+        addresses.append(QHostAddress(url.host()));
+    if (addresses.isEmpty()) {
+        *problem = QStringLiteral("no address for %1").arg(url.host());
+        return false;
+    }
+    // The addresses in the order the lookup gave them, as Qt's own connection does.
+    for (const QHostAddress &address : std::as_const(addresses)) {
+        problem->clear();
+        if (connectToAddress(request, address, tls, port, problem))
+            break;
+        if ((*m_cancelled)())
+            return false;
+    }
+    if (!problem->isEmpty())
+        return false;
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    return true;
+}
+
+bool KeepAliveConnection::connectToAddress(const DirectRequest &request,
+                                           const QHostAddress &address, bool tls, quint16 port,
+                                           QString *problem)
+{
     QElapsedTimer clock;
     clock.start();
     // Waits in slices so that a cancel is seen within one.
@@ -241,22 +266,22 @@ bool KeepAliveConnection::connectTo(const DirectRequest &request, QString *probl
                              if (isTrustedPeer(errors, trusted))
                                  ssl->ignoreSslErrors(errors);
                          });
-        ssl->connectToHostEncrypted(url.host(), port);
+        // The certificate is checked against the URL's host name, not the address.
+        ssl->connectToHostEncrypted(address.toString(), port, request.url.host());
         if (!waitFor([ssl](int ms) { return ssl->waitForEncrypted(ms); })) {
             *problem = QStringLiteral("no TLS connection: %1").arg(ssl->errorString());
             return false;
         }
-    } else {
-        m_socket = std::make_unique<QTcpSocket>();
-        m_socket->setProxy(QNetworkProxy::NoProxy);
-        // Unbuffered: a read goes from the kernel straight into the caller's buffer.
-        m_socket->connectToHost(url.host(), port, QIODevice::ReadWrite | QIODevice::Unbuffered);
-        if (!waitFor([this](int ms) { return m_socket->waitForConnected(ms); })) {
-            *problem = QStringLiteral("no connection: %1").arg(m_socket->errorString());
-            return false;
-        }
+        return true;
     }
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket = std::make_unique<QTcpSocket>();
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    // Unbuffered: a read goes from the kernel straight into the caller's buffer.
+    m_socket->connectToHost(address, port, QIODevice::ReadWrite | QIODevice::Unbuffered);
+    if (!waitFor([this](int ms) { return m_socket->waitForConnected(ms); })) {
+        *problem = QStringLiteral("no connection: %1").arg(m_socket->errorString());
+        return false;
+    }
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,10 @@ class QTcpSocket;
 struct DirectRequest
 {
     QUrl url;
+    /// Where the URL's host is. A connection never looks a name up itself (Qt's blocking lookup
+    /// cannot be interrupted): ParallelPageReader resolves names on the GUI thread beforehand.
+    /// Empty when the host is an address.
+    QList<QHostAddress> addresses;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QStringList trustedCertificates; ///< SHA-256 fingerprints (hex) the user chose to trust
     int timeoutMs = 30000;           ///< no byte for this long ends the attempt
@@ -62,6 +67,8 @@ private:
     [[nodiscard]] bool isOpen() const;
     Reply attempt(const DirectRequest &request, bool *answered);
     bool connectTo(const DirectRequest &request, QString *problem);
+    bool connectToAddress(const DirectRequest &request, const QHostAddress &address, bool tls,
+                          quint16 port, QString *problem);
     Wait waitForData(const DirectRequest &request);
     bool fill(const DirectRequest &request, QString *problem);
     /// Reads until `delimiter` is buffered; its position, or -1 with a problem.

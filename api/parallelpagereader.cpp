@@ -27,15 +27,64 @@ ParallelPageReader::~ParallelPageReader()
 
 void ParallelPageReader::read(int page, DirectRequest request)
 {
+    Job job{m_generation.load(), page, std::move(request)};
+    const QString host = job.request.url.host().toLower();
+    if (job.request.addresses.isEmpty() && QHostAddress(host).isNull()) {
+        const auto known = m_addresses.constFind(host);
+        if (known == m_addresses.cend()) {
+            m_awaitingLookup.append(std::move(job));
+            if (!m_lookingUp.contains(host)) {
+                m_lookingUp.insert(host);
+                QHostInfo::lookupHost(
+                    host, this, [this, host](const QHostInfo &info) { onLookedUp(host, info); });
+            }
+            return;
+        }
+        job.request.addresses = *known;
+    }
+    enqueue(std::move(job));
+}
+
+void ParallelPageReader::enqueue(Job job)
+{
     {
         const std::lock_guard guard(m_lock);
-        m_jobs.push_back({m_generation.load(), page, std::move(request)});
+        m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
 }
 
+void ParallelPageReader::onLookedUp(const QString &host, const QHostInfo &info)
+{
+    m_lookingUp.remove(host);
+    const bool found = info.error() == QHostInfo::NoError && !info.addresses().isEmpty();
+    if (found)
+        m_addresses.insert(host, info.addresses());
+    QList<Job> waiting;
+    for (qsizetype i = 0; i < m_awaitingLookup.size();) {
+        if (m_awaitingLookup.at(i).request.url.host().toLower() == host)
+            waiting.append(m_awaitingLookup.takeAt(i));
+        else
+            ++i;
+    }
+    const QString problem =
+        QStringLiteral("the name %1 could not be resolved: %2").arg(host, info.errorString());
+    for (Job &job : waiting) {
+        // A listener may cancel everything while handling one of these.
+        if (job.generation != m_generation.load())
+            continue;
+        if (!found) {
+            Q_EMIT pageUnreadable(job.page, 0, problem);
+            continue;
+        }
+        job.request.addresses = info.addresses();
+        enqueue(std::move(job));
+    }
+}
+
 void ParallelPageReader::cancelAll()
 {
+    m_awaitingLookup.clear();
     const std::lock_guard guard(m_lock);
     m_jobs.clear();
     ++m_generation;

@@ -4,7 +4,10 @@
 #include "keepaliveconnection.h"
 #include "usagepage.h"
 
+#include <QHash>
+#include <QHostInfo>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <condition_variable>
@@ -22,6 +25,10 @@
 /// ApiClient for an unreadable page, so that retries, redirects, error bodies and the 401 flow
 /// stay in one place. Results arrive on the thread this object lives in. Pages are taken in the
 /// order they were queued, each by the first idle worker.
+///
+/// Host names are resolved here, asynchronously (and through Qt's cache), before a page is
+/// queued: a worker never blocks in a name lookup, so every wait it makes is one a cancel can
+/// interrupt, and destroying the reader never waits on the network.
 class ParallelPageReader final : public QObject
 {
     Q_OBJECT
@@ -52,6 +59,13 @@ private:
         DirectRequest request;
     };
     void work();
+    void enqueue(Job job);
+    void onLookedUp(const QString &host, const QHostInfo &info);
+
+    // GUI-thread state: names resolved so far, and pages waiting for a lookup.
+    QHash<QString, QList<QHostAddress>> m_addresses;
+    QSet<QString> m_lookingUp;
+    QList<Job> m_awaitingLookup;
 
     std::mutex m_lock;
     std::condition_variable m_wake;

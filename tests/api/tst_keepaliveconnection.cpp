@@ -338,6 +338,33 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    /// A host name is resolved by the reader, on this thread, before a worker connects to the
+    /// address; an unknown name comes back unreadable at once, without a worker waiting on it.
+    void readerResolvesNamesBeforeItsWorkersConnect_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("localhost") << QStringLiteral("localhost") << true;
+        QTest::newRow("unknown name") << QStringLiteral("sessionscope-test.invalid") << false;
+    }
+    void readerResolvesNamesBeforeItsWorkersConnect()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, readable);
+        DirectRequest request = directRequest(2);
+        request.url.setHost(host);
+        const auto outcome = TestSupport::readOnePage(request);
+        if (readable) {
+            QVERIFY2(outcome.read && *outcome.read, qPrintable(outcome.problem));
+            QCOMPARE(sessionIds(outcome.read->value()), sessionIds(throughApiClient(2)));
+            return;
+        }
+        QVERIFY2(outcome.unreadableStatus, qPrintable(outcome.problem));
+        QCOMPARE(*outcome.unreadableStatus, 0);
+        QVERIFY2(outcome.problem.contains(host), qPrintable(outcome.problem));
+        QVERIFY(m_server->requestLog().isEmpty());
+    }
+
     /// Only where Qt would connect straight to the server.
     void noDirectRequestThroughAProxy()
     {

@@ -3,8 +3,8 @@
 
 #include "apiclient.h"
 #include "demoserver.h"
-#include "parallelpagereader.h"
 #include "testcertificate.h"
+#include "testsupport.h"
 
 #include <QNetworkAccessManager>
 #include <QSslSocket>
@@ -124,28 +124,17 @@ private Q_SLOTS:
         query.pageSize = 50;
         const auto request = client.directUsageRequest(query.atPage(2));
         QVERIFY(request);
-        ParallelPageReader reader(1);
-        std::optional<Result<UsagePage>> read;
-        std::optional<int> unreadableStatus;
-        QString problem;
-        connect(&reader, &ParallelPageReader::pageRead, this,
-                [&](int, const Result<UsagePage> &r) { read = r; });
-        connect(&reader, &ParallelPageReader::pageUnreadable, this,
-                [&](int, int status, const QString &why) {
-                    unreadableStatus = status;
-                    problem = why;
-                });
-        reader.read(2, *request);
-        QTRY_VERIFY_WITH_TIMEOUT(read || unreadableStatus, WaitMs);
+        const auto outcome = TestSupport::readOnePage(*request, WaitMs);
         if (pinned) {
-            QVERIFY2(read && *read, qPrintable(problem));
-            QCOMPARE(read->value().sessions.size(), 50);
+            QVERIFY2(outcome.read && *outcome.read, qPrintable(outcome.problem));
+            QCOMPARE(outcome.read->value().sessions.size(), 50);
             QCOMPARE(m_server->requestLog().size(), 1);
             return;
         }
-        QVERIFY(!read);
-        QCOMPARE(*unreadableStatus, 0);
-        QVERIFY2(problem.contains(QStringLiteral("TLS")), qPrintable(problem));
+        QVERIFY(!outcome.read);
+        QVERIFY2(outcome.unreadableStatus, qPrintable(outcome.problem));
+        QCOMPARE(*outcome.unreadableStatus, 0);
+        QVERIFY2(outcome.problem.contains(QStringLiteral("TLS")), qPrintable(outcome.problem));
         QCOMPARE(m_server->requestLog().size(), 0);
     }
 
