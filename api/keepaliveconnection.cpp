@@ -119,8 +119,14 @@ KeepAliveConnection::Reply KeepAliveConnection::get(const DirectRequest &request
     Reply reply = attempt(request, &answered);
     // A kept-alive connection may have been closed by the server while it sat idle, which
     // shows as a connection that ends before any answer: a GET can go again on a fresh one.
-    if (!reply.isUsable() && reused && !answered && !cancelled())
-        reply = attempt(request, &answered);
+    if (!reply.isUsable()) {
+        drop();
+        if (reused && !answered && !cancelled()) {
+            reply = attempt(request, &answered);
+            if (!reply.isUsable())
+                drop();
+        }
+    }
     m_cancelled = nullptr;
     return reply;
 }
@@ -130,10 +136,9 @@ KeepAliveConnection::Reply KeepAliveConnection::attempt(const DirectRequest &req
 {
     Reply reply;
     *answered = false;
-    if (!connectTo(request, &reply.problem)) {
-        drop();
+    // Whatever goes wrong below leaves the connection to be dropped by get().
+    if (!connectTo(request, &reply.problem))
         return reply;
-    }
     const QUrl &url = request.url;
     QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
     if (host.contains(':'))
@@ -148,14 +153,12 @@ KeepAliveConnection::Reply KeepAliveConnection::attempt(const DirectRequest &req
     message += "\r\n";
     if (m_socket->write(message) != message.size()) {
         reply.problem = QStringLiteral("the request could not be sent");
-        drop();
         return reply;
     }
     m_idle->start();
     Head head;
     if (!readHead(request, head, &reply.problem)) {
         *answered = !m_in.isEmpty();
-        drop();
         return reply;
     }
     *answered = true;
@@ -163,30 +166,23 @@ KeepAliveConnection::Reply KeepAliveConnection::attempt(const DirectRequest &req
     if (head.status != 200) {
         // Left unread, which ends the connection: ApiClient asks again and reports it properly.
         reply.problem = QStringLiteral("the server answered %1").arg(head.status);
-        drop();
         return reply;
     }
     QByteArray raw;
     if (head.chunked) {
-        if (!readChunked(raw, request, &reply.problem)) {
-            drop();
+        if (!readChunked(raw, request, &reply.problem))
             return reply;
-        }
     } else if (head.contentLength < 0) {
         reply.problem = QStringLiteral("the answer has no length");
-        drop();
         return reply;
     } else if (head.contentLength > request.maxBytes) {
         reply.problem = QStringLiteral("the answer is larger than the size limit");
-        drop();
         return reply;
     } else {
         raw.reserve(qsizetype(head.contentLength) + Padding);
         raw.resize(qsizetype(head.contentLength));
-        if (!readExactly(raw.data(), head.contentLength, request, &reply.problem)) {
-            drop();
+        if (!readExactly(raw.data(), head.contentLength, request, &reply.problem))
             return reply;
-        }
     }
     // A server that closes, speaks HTTP/1.0 or sent more than it announced cannot be trusted
     // with the next request.

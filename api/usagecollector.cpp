@@ -74,9 +74,7 @@ void UsageCollector::cancel()
 
 void UsageCollector::dropDirectReads()
 {
-    if (m_reader)
-        m_reader->cancelAll();
-    m_directPages.clear();
+    takeBackDirectPages();
     m_toRequest.clear();
 }
 

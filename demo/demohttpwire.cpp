@@ -290,11 +290,9 @@ void send(QTcpSocket *socket, DemoHttpResponse response, DemoDelivery delivery)
         QTimer::singleShot(0, socket, [socket] { reset(socket); });
         return;
     }
-    if (response.generator) {
-        if (delivery.gzip || delivery.chunkBytes > 0) {
-            response.body = response.generator(0, response.bodyLength);
-            response.generator = {};
-        }
+    if (response.generator && (delivery.gzip || delivery.chunkBytes > 0)) {
+        response.body = response.generator(0, response.bodyLength);
+        response.generator = {};
     }
     if (delivery.gzip && !response.body.isEmpty()) {
         response.body = gzipped(response.body);
