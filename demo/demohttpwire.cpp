@@ -315,8 +315,9 @@ void send(QTcpSocket *socket, DemoHttpResponse response, DemoDelivery delivery)
             socket->disconnectFromHost();
         return;
     }
-    if (delivery.transport == DemoTransport::Normal && !response.generator &&
-        length <= ChunkBytes) {
+    // A whole body goes to the socket as it is: it takes the bytes without copying them, where
+    // feeding it slices would copy every page once more.
+    if (delivery.transport == DemoTransport::Normal && !response.generator) {
         socket->write(response.body);
         if (!delivery.keepAlive)
             socket->disconnectFromHost();
