@@ -1,5 +1,8 @@
 #include "transcript.h"
 
+#include <algorithm>
+#include <cstring>
+
 Transcript::Transcript(const QList<TranscriptTurn> &turns)
 {
     m_entries.reserve(turns.size());
@@ -30,7 +33,9 @@ QList<TranscriptTurn> Transcript::toList() const
 
 qsizetype Transcript::heldBytes() const
 {
-    return m_text.capacity() + m_entries.capacity() * qsizetype(sizeof(Entry));
+    // Sizes, not capacities: a decoded transcript's storage is part of a block shared with
+    // others, whose free space is no one's.
+    return m_text.size() + m_entries.size() * qsizetype(sizeof(Entry));
 }
 
 void Transcript::clear()
@@ -102,11 +107,18 @@ void Transcript::Builder::append(TranscriptTurn::Role role, qint32 turnIndex, do
     m_text.append(utf8);
 }
 
+Transcript::Builder::Builder() = default;
+Transcript::Builder::~Builder() = default;
+
 Transcript Transcript::Builder::take()
 {
     Transcript t;
-    t.m_text = QByteArray(m_text.data(), qsizetype(m_text.size()));
-    t.m_entries = QList<Entry>(m_entries.begin(), m_entries.end());
+    const auto textSize = qsizetype(m_text.size());
+    std::memcpy(m_textBlocks.reserve(textSize), m_text.data(), m_text.size());
+    t.m_text = QByteArray(m_textBlocks.take(textSize));
+    const auto turns = qsizetype(m_entries.size());
+    std::copy(m_entries.cbegin(), m_entries.cend(), m_entryBlocks.reserve(turns));
+    t.m_entries = QList<Entry>(m_entryBlocks.take(turns));
     clear();
     return t;
 }

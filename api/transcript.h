@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sharedblocks.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -45,7 +47,7 @@ public:
     /// The texts of all turns, one after another: textUtf8(i) lies inside it.
     [[nodiscard]] QByteArrayView allTextUtf8() const { return m_text; }
     [[nodiscard]] QList<TranscriptTurn> toList() const;
-    /// Bytes held, for memory accounting.
+    /// Bytes of text and turns, for memory accounting (not the blocks they may share).
     [[nodiscard]] qsizetype heldBytes() const;
 
     void clear();
@@ -110,11 +112,16 @@ private:
 };
 
 /// Collects the turns of one transcript after another in buffers that are reused from one to
-/// the next, and hands each over in storage of exactly its size: two allocations per transcript
-/// whatever its number of turns, instead of a buffer grown turn by turn and then shrunk.
+/// the next, and hands each over in storage of exactly its size, carved out of blocks shared by
+/// the transcripts this builder makes (see SharedBlocks): a few allocations per page of
+/// transcripts instead of a buffer grown turn by turn and then shrunk, or two per transcript.
 class Transcript::Builder
 {
 public:
+    Builder();
+    ~Builder();
+    Q_DISABLE_COPY_MOVE(Builder)
+
     void clear();
     void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
     /// The transcript built so far; the builder is empty afterwards.
@@ -123,4 +130,7 @@ public:
 private:
     std::string m_text;
     std::vector<Entry> m_entries;
+    /// 32 KB of text and 24 KB of turns a block: a few transcripts each.
+    SharedBlocks<char> m_textBlocks{32 * 1024, true};
+    SharedBlocks<Entry> m_entryBlocks{1024, false};
 };

@@ -1,5 +1,8 @@
 #include "usagedecoder.h"
+#include "sharedblocks.h"
 #include "usagequery.h"
+
+#include <QStringDecoder>
 
 #include <simdjson.h>
 
@@ -379,6 +382,24 @@ public:
         out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
         return true;
     }
+    /// As string(), for text that is read with its session and rarely kept without it: it
+    /// shares its storage with other values of the page (see SharedBlocks). The session ID is
+    /// not read this way, since it is what lookups and duplicate checks keep.
+    bool blockString(od::value &v, QString &out)
+    {
+        std::string_view sv;
+        bool isNull = false;
+        if (!stringView(v, sv, isNull))
+            return false;
+        if (!isNull) {
+            // Never more UTF-16 units than UTF-8 bytes.
+            auto *begin = reinterpret_cast<QChar *>(m_utf16.reserve(qsizetype(sv.size())));
+            const QChar *end = m_utf8Decoder.appendToBuffer(
+                begin, QByteArrayView(sv.data(), qsizetype(sv.size())));
+            out = QString(m_utf16.take(end - begin));
+        }
+        return true;
+    }
     /// For values that repeat across sessions (slugs, models, providers): one shared QString
     /// per distinct value instead of one allocation per session.
     bool sharedString(od::value &v, QString &out)
@@ -467,7 +488,8 @@ public:
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
                                 raw.back() == '\t'))
             raw.remove_suffix(1);
-        out = QByteArray(raw.data(), qsizetype(raw.size()));
+        std::memcpy(m_bytes.reserve(qsizetype(raw.size())), raw.data(), raw.size());
+        out = QByteArray(m_bytes.take(qsizetype(raw.size())));
         return true;
     }
 
@@ -549,7 +571,12 @@ private:
     };
     StringInterner &m_interner;
     const od::parser &m_parser;
-    Transcript::Builder m_transcript;            ///< reused by every transcript of the document
+    Transcript::Builder m_transcript; ///< reused by every transcript of the document
+    /// Storage shared by the short values of a page: 8 KB and 16 KB blocks, several sessions each.
+    SharedBlocks<char16_t> m_utf16{4096, true};
+    SharedBlocks<char> m_bytes{16384, true};
+    QStringDecoder m_utf8Decoder{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                           QStringDecoder::Flag::ConvertInitialBom};
     std::list<std::vector<uint8_t>> m_unescaped; ///< escaped strings, alive for the whole decode
     std::vector<Segment> m_unwound;              ///< innermost first
     std::string m_rootName;
@@ -760,8 +787,8 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
                 FIELD("session_id", (haveSessionId = true, r.string(value, s.sessionId, true)))
                 FIELD("tenant_id", r.sharedString(value, s.tenantId))
                 FIELD("character_slug", r.sharedString(value, s.characterSlug))
-                FIELD("room_name", r.string(value, s.roomName))
-                FIELD("origin_url", r.string(value, s.originUrl))
+                FIELD("room_name", r.blockString(value, s.roomName))
+                FIELD("origin_url", r.blockString(value, s.originUrl))
                 FIELD("metadata", r.rawJson(value, s.metadataJson))
                 FIELD("created_at", r.dateTime(value, s.createdAt))
                 FIELD("finalized_at", r.dateTime(value, s.finalizedAt))
@@ -777,8 +804,8 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
                 FIELD("tts_characters", r.integer(value, s.ttsCharacters))
                 FIELD("tts_provider", r.sharedString(value, s.ttsProvider))
                 FIELD("estimated_cost_usd", r.money(value, s.estimatedCost))
-                FIELD("recording_url", r.string(value, s.recordingUrl))
-                FIELD("recording_presigned_url", r.string(value, s.recordingPresignedUrl))
+                FIELD("recording_url", r.blockString(value, s.recordingUrl))
+                FIELD("recording_presigned_url", r.blockString(value, s.recordingPresignedUrl))
                 FIELD("transcript_text", readTranscriptText(r, value, s))
 #undef FIELD
             case keyHash("transcript"):
