@@ -130,7 +130,8 @@ public:
 private:
     std::string m_text;
     std::vector<Entry> m_entries;
-    /// 32 KB of text and 24 KB of turns a block: a few transcripts each.
-    SharedBlocks<char> m_textBlocks{32 * 1024, true};
-    SharedBlocks<Entry> m_entryBlocks{1024, false};
+    /// 16 KB of text and 12 KB of turns a block: about ten transcripts each. The last block of
+    /// a page is half empty on average, which is what keeps blocks this small.
+    SharedBlocks<char> m_textBlocks{16 * 1024, true};
+    SharedBlocks<Entry> m_entryBlocks{512, false};
 };

@@ -572,9 +572,10 @@ private:
     StringInterner &m_interner;
     const od::parser &m_parser;
     Transcript::Builder m_transcript; ///< reused by every transcript of the document
-    /// Storage shared by the short values of a page: 8 KB and 16 KB blocks, several sessions each.
+    /// Storage shared by the short values of a page: 8 KB blocks of text (about ten sessions'
+    /// URLs and room names) and 4 KB of metadata.
     SharedBlocks<char16_t> m_utf16{4096, true};
-    SharedBlocks<char> m_bytes{16384, true};
+    SharedBlocks<char> m_bytes{4096, true};
     QStringDecoder m_utf8Decoder{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
                                                            QStringDecoder::Flag::ConvertInitialBom};
     std::list<std::vector<uint8_t>> m_unescaped; ///< escaped strings, alive for the whole decode
