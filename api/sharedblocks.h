@@ -3,6 +3,7 @@
 #include <QArrayDataPointer>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 
@@ -49,6 +50,13 @@ public:
             m_used = 0;
         }
         return m_block.second + m_used;
+    }
+
+    /// An array holding a copy of `size` elements.
+    [[nodiscard]] Pointer copyOf(const T *data, qsizetype size)
+    {
+        std::copy_n(data, size, reserve(size));
+        return take(size);
     }
 
     /// The array of the `size` elements just written where reserve() said.

@@ -1,8 +1,5 @@
 #include "transcript.h"
 
-#include <algorithm>
-#include <cstring>
-
 Transcript::Transcript(const QList<TranscriptTurn> &turns)
 {
     m_entries.reserve(turns.size());
@@ -107,18 +104,11 @@ void Transcript::Builder::append(TranscriptTurn::Role role, qint32 turnIndex, do
     m_text.append(utf8);
 }
 
-Transcript::Builder::Builder() = default;
-Transcript::Builder::~Builder() = default;
-
 Transcript Transcript::Builder::take()
 {
     Transcript t;
-    const auto textSize = qsizetype(m_text.size());
-    std::memcpy(m_textBlocks.reserve(textSize), m_text.data(), m_text.size());
-    t.m_text = QByteArray(m_textBlocks.take(textSize));
-    const auto turns = qsizetype(m_entries.size());
-    std::copy(m_entries.cbegin(), m_entries.cend(), m_entryBlocks.reserve(turns));
-    t.m_entries = QList<Entry>(m_entryBlocks.take(turns));
+    t.m_text = QByteArray(m_textBlocks.copyOf(m_text.data(), qsizetype(m_text.size())));
+    t.m_entries = QList<Entry>(m_entryBlocks.copyOf(m_entries.data(), qsizetype(m_entries.size())));
     clear();
     return t;
 }

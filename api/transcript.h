@@ -118,10 +118,6 @@ private:
 class Transcript::Builder
 {
 public:
-    Builder();
-    ~Builder();
-    Q_DISABLE_COPY_MOVE(Builder)
-
     void clear();
     void append(TranscriptTurn::Role role, qint32 turnIndex, double ts, std::string_view utf8);
     /// The transcript built so far; the builder is empty afterwards.

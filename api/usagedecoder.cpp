@@ -488,8 +488,7 @@ public:
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
                                 raw.back() == '\t'))
             raw.remove_suffix(1);
-        std::memcpy(m_bytes.reserve(qsizetype(raw.size())), raw.data(), raw.size());
-        out = QByteArray(m_bytes.take(qsizetype(raw.size())));
+        out = QByteArray(m_bytes.copyOf(raw.data(), qsizetype(raw.size())));
         return true;
     }
 

@@ -10,8 +10,7 @@ namespace {
 /// A QByteArray of `text` taken from `blocks`, as the decoder makes them.
 QByteArray bytes(SharedBlocks<char> &blocks, QByteArrayView text)
 {
-    std::memcpy(blocks.reserve(text.size()), text.data(), size_t(text.size()));
-    return QByteArray(blocks.take(text.size()));
+    return QByteArray(blocks.copyOf(text.data(), text.size()));
 }
 
 /// A session whose short values are all read into shared blocks.
