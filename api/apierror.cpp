@@ -40,6 +40,10 @@ QString ApiError::kindName() const
         return QStringLiteral("certificate error");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
+    case Kind::Incomplete:
+        return QStringLiteral("incomplete");
+    case Kind::WrongUrl:
+        return QStringLiteral("not the session API");
     case Kind::HttpError:
         break;
     }

@@ -25,7 +25,9 @@ struct ApiError
         UnsafeRedirect,    ///< redirect or link to another origin, not followed
         Tls,               ///< certificate not trusted
         Cancelled,
-        HttpError, ///< any other HTTP status
+        HttpError,  ///< any other HTTP status
+        Incomplete, ///< a whole-set read that could not get every session the server counts
+        WrongUrl,   ///< the base URL does not lead to the session API (page 1 answered 404)
     };
 
     Kind kind = Kind::Network;

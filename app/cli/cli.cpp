@@ -32,7 +32,8 @@ int printTopLevelHelp(CliEnvironment &env)
                  "Without a command, opens the window. Commands:\n";
     for (const Command &c : Commands)
         env.out() << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
-    env.out() << "\nExit codes: 0 ok, 2 usage, 3 authentication, 4 other API error, 5 network.\n"
+    env.out() << "\nExit codes: 0 ok, 2 usage, 3 authentication, 4 other API error, 5 network,\n"
+                 "6 local file or database error.\n"
                  "'sessionscope <command> --help' describes each command.\n";
     return Ok;
 }
