@@ -5,10 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslError>
-#include <QSslSocket>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -164,37 +162,6 @@ QList<std::pair<QByteArray, QByteArray>> ApiClient::requestHeaders(const QUrl &u
             headers.append(Header("Authorization", "Bearer " + m_credentials.accessToken.toUtf8()));
     }
     return headers;
-}
-
-std::optional<DirectRequest> ApiClient::directUsageRequest(const UsageQuery &query) const
-{
-    DirectRequest direct;
-    direct.url = endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString());
-    const QString scheme = direct.url.scheme().toLower();
-    if ((scheme != u"http" && scheme != u"https") || direct.url.host().isEmpty() ||
-        (scheme == u"https" && !QSslSocket::supportsSsl()))
-        return std::nullopt;
-    // Only where Qt itself would connect straight to the server: a proxy, a cache or an upgrade
-    // to HTTPS in between is left to the network access manager.
-    if (m_network->proxyFactory() || m_network->cache() ||
-        (scheme == u"http" && m_network->isStrictTransportSecurityEnabled()))
-        return std::nullopt;
-    const QNetworkProxy proxy = m_network->proxy();
-    if (proxy.type() != QNetworkProxy::NoProxy) {
-        if (proxy.type() != QNetworkProxy::DefaultProxy)
-            return std::nullopt;
-        const QList<QNetworkProxy> resolved =
-            QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(direct.url));
-        if (!resolved.isEmpty() && resolved.first().type() != QNetworkProxy::NoProxy)
-            return std::nullopt;
-    }
-    direct.headers = requestHeaders(direct.url);
-    // What Qt asks for by itself; the connection inflates it.
-    direct.headers.append(std::pair<QByteArray, QByteArray>("Accept-Encoding", "gzip, deflate"));
-    direct.trustedCertificates = m_trusted;
-    direct.timeoutMs = m_timeoutMs;
-    direct.maxBytes = m_maxReplyBytes;
-    return direct;
 }
 
 template<typename T>

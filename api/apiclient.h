@@ -1,7 +1,6 @@
 #pragma once
 
 #include "apierror.h"
-#include "keepaliveconnection.h"
 #include "usagedecoder.h"
 #include "usagequery.h"
 
@@ -89,10 +88,6 @@ public:
 
     /// The URL of a path below the base URL (which may itself carry a path prefix).
     [[nodiscard]] QUrl endpoint(const QString &path, const QString &query = {}) const;
-    /// The usage-page request as this client would send it (URL, credentials, limits, trusted
-    /// certificates), for a ParallelPageReader; none when the network access manager would not
-    /// connect straight to the server (a proxy, a cache, an HTTPS upgrade, no TLS support).
-    [[nodiscard]] std::optional<DirectRequest> directUsageRequest(const UsageQuery &query) const;
 
 Q_SIGNALS:
     /// Any request answered 401: the credentials need attention.

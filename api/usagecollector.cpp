@@ -2,8 +2,38 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <climits>
+#include <memory>
 #include <utility>
+
+namespace {
+/// "1, 3-7, 9": sorted pages with runs folded, so that "every page" stays one line.
+QString pageList(const QList<int> &pages)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < pages.size();) {
+        qsizetype j = i;
+        while (j + 1 < pages.size() && pages.at(j + 1) == pages.at(j) + 1)
+            ++j;
+        parts.append(j == i ? QString::number(pages.at(i))
+                            : QStringLiteral("%1-%2").arg(pages.at(i)).arg(pages.at(j)));
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+/// The first few problems, and how many more: a server that repeats rows on every page of a
+/// large set should not produce a message of a thousand lines.
+QString problemList(const QStringList &problems)
+{
+    constexpr qsizetype Shown = 8;
+    QString text = problems.mid(0, Shown).join(QStringLiteral("; "));
+    if (problems.size() > Shown)
+        text += QStringLiteral("; and %1 more").arg(problems.size() - Shown);
+    return text;
+}
+} // namespace
 
 UsageCollector::UsageCollector(ApiClient *client, QObject *parent)
     : QObject(parent)
@@ -15,244 +45,259 @@ UsageCollector::~UsageCollector()
     cancel();
 }
 
-void UsageCollector::setDirectConnections(int connections)
-{
-    m_directConnections = qMax(0, connections);
-    if (m_reader && m_reader->connections() != m_directConnections) {
-        takeBackDirectPages();
-        releaseReader();
-    }
-    if (m_directConnections == 0)
-        m_useDirect = false;
-    if (m_running)
-        fillWindow();
-}
-
-void UsageCollector::takeBackDirectPages()
-{
-    if (m_reader)
-        m_reader->cancelAll();
-    m_toRequest.insert(m_directPages.cbegin(), m_directPages.cend());
-    m_directPages.clear();
-}
-
-int UsageCollector::pagesAhead() const
-{
-    return m_useDirect ? qMax(m_maxInFlight, m_directConnections * QueuedPagesPerConnection)
-                       : m_maxInFlight;
-}
-
 void UsageCollector::start(const UsageQuery &query)
 {
     cancel();
-    ++m_generation;
     m_query = query;
     if (!m_query.range.endMicros)
         m_query.range.endMicros = QDateTime::currentMSecsSinceEpoch() * 1000;
     m_running = true;
+    m_pass = 0;
     m_pageCount = 0;
-    m_nextToRequest = 1;
-    m_nextToDeliver = 1;
-    m_waiting.clear();
     m_seen.clear();
+    m_troubled.clear();
+    m_repeatedPages.clear();
     m_summary = {};
-    m_useDirect = m_directConnections > 0;
-    requestPage(m_nextToRequest++);
+    // Page 1 says how many pages there are; onPageOne adds them to this pass.
+    startPass({1});
 }
 
 void UsageCollector::cancel()
 {
     ++m_generation;
-    dropDirectReads();
-    const auto ids = m_inFlight;
-    m_inFlight.clear();
+    const auto ids = std::exchange(m_inFlight, {});
     for (const auto id : ids)
         m_client->cancel(id);
     m_waiting.clear();
     m_running = false;
 }
 
-void UsageCollector::dropDirectReads()
+void UsageCollector::startPass(QList<int> pages)
 {
-    takeBackDirectPages();
-    m_toRequest.clear();
+    m_pages = std::move(pages);
+    m_nextToRequest = 0;
+    m_nextToDeliver = 0;
+    m_waiting.clear();
+    requestMore();
 }
 
-void UsageCollector::requestPage(int page)
+void UsageCollector::requestMore()
 {
-    if (m_useDirect) {
-        if (auto direct = m_client->directUsageRequest(m_query.atPage(page))) {
-            if (!m_reader) {
-                m_reader = std::make_unique<ParallelPageReader>(m_directConnections);
-                connect(m_reader.get(), &ParallelPageReader::pageRead, this,
-                        &UsageCollector::onDirectPage);
-                connect(m_reader.get(), &ParallelPageReader::pageUnreadable, this,
-                        [this](int p) { onDirectFailure(p); });
-            }
-            m_directPages.insert(page);
-            m_reader->read(page, std::move(*direct));
-            return;
-        }
-        m_useDirect = false;
-    }
-    requestPageFromClient(page);
+    while (m_nextToRequest < m_pages.size() && m_inFlight.size() < m_maxInFlight &&
+           m_nextToRequest < m_nextToDeliver + 2 * m_maxInFlight)
+        request(m_nextToRequest++);
 }
 
-void UsageCollector::onDirectPage(int page, const Result<UsagePage> &result)
-{
-    if (!m_directPages.remove(page))
-        return;
-    if (result)
-        ++m_summary.pagesReadDirectly;
-    onPage(m_generation, page, result);
-}
-
-void UsageCollector::onDirectFailure(int page)
-{
-    if (!m_directPages.contains(page) || !m_running)
-        return;
-    // Whatever it was (no answer, a 429, a 5xx, a 401) is for ApiClient to retry and report,
-    // and a server in trouble should not get more than maxInFlight requests at a time: this
-    // page, those still queued and the rest of the walk go through ApiClient.
-    m_useDirect = false;
-    takeBackDirectPages();
-    fillWindow();
-}
-
-void UsageCollector::requestPageFromClient(int page)
+void UsageCollector::request(int index)
 {
     const quint64 generation = m_generation;
-    // The id is known only after fetchUsage returns, and the callback may not run before then.
+    const int page = m_pages.at(index);
+    // The id is known only after fetchUsage returns, and the callback never runs before then.
     auto id = std::make_shared<ApiClient::RequestId>(0);
     *id = m_client->fetchUsage(m_query.atPage(page), this,
-                               [this, generation, page, id](Result<UsagePage> result) {
+                               [this, generation, index, page, id](Result<UsagePage> result) {
                                    m_inFlight.remove(*id);
-                                   onPage(generation, page, std::move(result));
+                                   onPage(generation, index, page, std::move(result));
                                });
     m_inFlight.insert(*id);
 }
 
-void UsageCollector::onPage(quint64 generation, int page, Result<UsagePage> result)
+void UsageCollector::onPage(quint64 generation, int index, int page, Result<UsagePage> result)
 {
     if (generation != m_generation || !m_running)
         return;
+    Answer answer;
+    answer.page = page;
     if (!result) {
-        // An empty result set has no page 1 to speak of; a 404 there is not an error.
-        if (page == 1 && result.error().kind == ApiError::Kind::NotFound) {
-            m_running = false;
-            Q_EMIT started({}, 0, 0);
-            Q_EMIT finished(m_summary);
+        const ApiError &error = result.error();
+        // A later page that answers 404 says the set looked shorter than page 1 said, and one
+        // that does not decode may decode when asked again: both are for the recovery passes.
+        // Page 1 carries the totals that the whole walk is checked against, so without it there
+        // is nothing to recover towards.
+        const bool recoverable = page > 1 && (error.kind == ApiError::Kind::NotFound ||
+                                              error.kind == ApiError::Kind::MalformedResponse);
+        if (!recoverable) {
+            ApiError located = error;
+            if (page > 1)
+                located.message =
+                    tr("Page %1 of %2: %3").arg(page).arg(m_pageCount).arg(error.message);
+            fail(located);
             return;
         }
-        if (page > 1 && result.error().kind == ApiError::Kind::NotFound) {
-            // The count promised more pages than the server has: deliver what exists and let
-            // the summary say that the figures disagree. Pages past this one cannot exist
-            // either, so the walk ends here however large the count claimed to be.
-            m_pageCount = qMin(m_pageCount, page - 1);
-            m_waiting.erase(m_waiting.upper_bound(m_pageCount), m_waiting.end());
-            m_toRequest.erase(m_toRequest.upper_bound(m_pageCount), m_toRequest.end());
-            deliverReady();
-            if (m_running)
-                fillWindow();
-            return;
-        }
-        fail(result.error());
-        return;
+        answer.problem = error.kind == ApiError::Kind::NotFound
+                             ? tr("page %1 answered 404").arg(page)
+                             : tr("page %1 did not decode (%2)").arg(page).arg(error.message);
+    } else {
+        if (page == 1)
+            onPageOne(result.value());
+        answer.sessions = std::move(result.value().sessions);
     }
-    UsagePage &data = result.value();
-    if (page == 1) {
-        m_summary.serverTotals = data.totals;
-        m_summary.serverCount = data.count;
-        const qint64 pageSize = qMax(1, qMin(m_query.pageSize, int(UsageQuery::MaxPageSize)));
-        // pagination.count and total_sessions describe the same set. When they disagree, walk
-        // the pages the larger one implies: pages past the real end answer 404, which ends the
-        // walk, while trusting a count that is too low would drop sessions without a word.
-        const qint64 expected = qMax(data.count, data.totals.sessions);
-        m_pageCount =
-            int(qBound(qint64(1), (expected + pageSize - 1) / pageSize, qint64(INT_MAX / 2)));
-        Q_EMIT started(data.totals, data.count, m_pageCount);
-    }
-    m_waiting.emplace(page, std::move(data.sessions));
+    m_waiting.emplace(index, std::move(answer));
     deliverReady();
     if (m_running)
-        fillWindow();
+        requestMore();
 }
 
-void UsageCollector::fillWindow()
+void UsageCollector::onPageOne(const UsagePage &data)
 {
-    const int ahead = pagesAhead();
-    while (!m_toRequest.empty() && inFlight() < ahead)
-        requestPageFromClient(m_toRequest.extract(m_toRequest.begin()).value());
-    while (m_nextToRequest <= m_pageCount && inFlight() < ahead &&
-           m_nextToRequest < m_nextToDeliver + 2 * ahead)
-        requestPage(m_nextToRequest++);
+    m_summary.serverTotals = data.totals;
+    m_summary.serverCount = data.count;
+    const qint64 pageSize = qMax(1, qMin(m_query.pageSize, int(UsageQuery::MaxPageSize)));
+    // pagination.count and total_sessions describe the same set. When they disagree, walk the
+    // pages the larger one implies: pages past the real end answer 404, which costs a request,
+    // while trusting a count that is too low would leave sessions out.
+    const qint64 expected = qMax(data.count, data.totals.sessions);
+    const int pageCount =
+        int(qBound(qint64(1), (expected + pageSize - 1) / pageSize, qint64(INT_MAX / 2)));
+    // A set that grew since the last look has rows on pages past the old end.
+    for (int page = qMax(m_pageCount, 1) + 1; page <= pageCount; ++page)
+        m_pages.append(page);
+    m_pageCount = qMax(m_pageCount, pageCount);
+    if (m_pass == 0)
+        Q_EMIT started(data.totals, data.count, m_pageCount);
 }
 
 void UsageCollector::deliverReady()
 {
-    while (!m_waiting.empty() && m_waiting.begin()->first == m_nextToDeliver) {
-        QList<SessionSummary> sessions = std::move(m_waiting.begin()->second);
+    while (m_running && !m_waiting.empty() && m_waiting.begin()->first == m_nextToDeliver) {
+        Answer answer = std::move(m_waiting.begin()->second);
         m_waiting.erase(m_waiting.begin());
-        // A server whose pages shift or repeat must not produce a row twice. Repeats are rare:
-        // the page is handed on as decoded, and only a page with repeats is rewritten.
+        ++m_nextToDeliver;
+        deliver(std::move(answer));
+    }
+    if (m_running && m_nextToDeliver == m_pages.size())
+        finishPass();
+}
+
+void UsageCollector::deliver(Answer answer)
+{
+    if (!answer.problem.isEmpty()) {
+        m_troubled.insert_or_assign(answer.page, answer.problem);
+    } else {
+        // A page that failed before and answers now is no longer in question. One that repeated
+        // rows in the first walk keeps its note: asked again, any page repeats known rows.
+        if (m_pass > 0 && !m_repeatedPages.contains(answer.page))
+            m_troubled.erase(answer.page);
+        ++m_summary.pages;
+        // A server whose rows shift or repeat must not produce a session twice. Repeats are
+        // rare: the page is handed on as decoded, and only a page with repeats is rewritten.
+        QList<SessionSummary> &sessions = answer.sessions;
         QList<qsizetype> repeats;
         for (qsizetype i = 0; i < sessions.size(); ++i) {
             const qsizetype before = m_seen.size();
             m_seen.insert(sessions.at(i).sessionId);
             if (m_seen.size() == before)
                 repeats.append(i);
+            else
+                countIn(sessions.at(i));
         }
         for (auto it = repeats.crbegin(); it != repeats.crend(); ++it)
             sessions.removeAt(*it);
-        m_summary.duplicatesDropped += repeats.size();
+        if (m_pass == 0)
+            m_summary.duplicatesDropped += repeats.size();
         m_summary.delivered += sessions.size();
-        ++m_summary.pages;
-        const int page = m_nextToDeliver++;
-        Q_EMIT pageReady(page, sessions);
-        Q_EMIT progress(page, m_pageCount);
+        // In the first walk a repeat means rows shifted, so that others were skipped; in a
+        // recovery pass most rows are known already and say nothing.
+        if (m_pass == 0 && !repeats.isEmpty()) {
+            m_repeatedPages.insert(answer.page);
+            m_troubled.insert_or_assign(answer.page, tr("page %1 repeated %2 rows of earlier pages")
+                                                         .arg(answer.page)
+                                                         .arg(repeats.size()));
+        }
+        if (m_pass == 0 || !sessions.isEmpty())
+            Q_EMIT pageReady(answer.page, sessions);
         if (!m_running)
             return; // a slot cancelled us
     }
-    if (m_nextToDeliver > m_pageCount && m_pageCount > 0) {
+    Q_EMIT progress(m_nextToDeliver, int(m_pages.size()));
+}
+
+void UsageCollector::countIn(const SessionSummary &session)
+{
+    m_summary.deliveredCost += session.estimatedCost;
+    m_summary.inProgress += session.inProgress();
+}
+
+QString UsageCollector::shortfall() const
+{
+    const UsageTotals &totals = m_summary.serverTotals;
+    const qint64 held = m_seen.size();
+    if (held < totals.sessions)
+        return tr("%1 of the %2 sessions the server counts are missing")
+            .arg(totals.sessions - held)
+            .arg(totals.sessions);
+    if (held > totals.sessions)
+        return tr("the pages held %1 distinct sessions, but the server counts %2")
+            .arg(held)
+            .arg(totals.sessions);
+    // A session in progress may cost more by the time its page is read than when page 1 summed
+    // it up: with such sessions a cost difference is said, not taken for a missing session.
+    if (m_summary.deliveredCost != totals.estimatedCost && m_summary.inProgress == 0)
+        return tr("the sessions cost %1 together, but the server's total is %2")
+            .arg(m_summary.deliveredCost.toDecimalString(), totals.estimatedCost.toDecimalString());
+    return {};
+}
+
+void UsageCollector::finishPass()
+{
+    const QString missing = shortfall();
+    if (missing.isEmpty()) {
         m_running = false;
-        // Requests for pages past a shortened end are of no use any more.
-        dropDirectReads();
-        releaseReader();
-        const auto leftovers = std::exchange(m_inFlight, {});
-        for (const auto id : leftovers)
-            m_client->cancel(id);
-        const qint64 totalSessions = m_summary.serverTotals.sessions;
-        if (m_summary.delivered != m_summary.serverCount ||
-            totalSessions != m_summary.serverCount || m_summary.duplicatesDropped > 0) {
-            const QString reported =
-                totalSessions == m_summary.serverCount
-                    ? QStringLiteral("%1 sessions").arg(m_summary.serverCount)
-                    : QStringLiteral("%1 sessions in its page count and %2 in its totals")
-                          .arg(m_summary.serverCount)
-                          .arg(totalSessions);
-            m_summary.inconsistency =
-                QStringLiteral("The server reported %1; its pages held %2 distinct ones "
-                               "and repeated %3, which were kept once. Totals shown are the "
-                               "server's.")
-                    .arg(reported)
-                    .arg(m_summary.delivered)
-                    .arg(m_summary.duplicatesDropped);
-        }
+        QStringList notes;
+        if (m_summary.serverCount != m_summary.serverTotals.sessions)
+            notes.append(tr("The server's page count said %1 sessions; its totals and its rows "
+                            "agree on %2.")
+                             .arg(m_summary.serverCount)
+                             .arg(m_summary.serverTotals.sessions));
+        if (m_summary.deliveredCost != m_summary.serverTotals.estimatedCost)
+            notes.append(tr("%1 sessions were still in progress: as read, the sessions cost %2 "
+                            "together, while the server's total said %3 when the walk began.")
+                             .arg(m_summary.inProgress)
+                             .arg(m_summary.deliveredCost.toDecimalString(),
+                                  m_summary.serverTotals.estimatedCost.toDecimalString()));
+        m_summary.note = notes.join(QLatin1Char(' '));
         Q_EMIT finished(m_summary);
+        return;
     }
+    QStringList problems;
+    for (const auto &[page, problem] : m_troubled)
+        problems.append(problem);
+    if (m_pass >= MaxRecoveryPasses) {
+        const QString where =
+            problems.isEmpty()
+                ? tr("No page reported a problem: the server's rows and its totals disagree.")
+                : tr("Pages that misbehaved: %1.").arg(problemList(problems));
+        fail(ApiError::make(ApiError::Kind::Incomplete,
+                            tr("The set is incomplete: %1, after asking pages %2 again. %3")
+                                .arg(missing, pageList(m_summary.pagesAskedAgain), where)));
+        return;
+    }
+    ++m_pass;
+    ++m_summary.recoveryPasses;
+    // Page 1 again for fresh totals, with the pages that misbehaved; when none did (or this is
+    // the last chance), every page, since a shifted row can be on any of them.
+    QList<int> pages{1};
+    if (m_pass == 1 && !m_troubled.empty()) {
+        for (const auto &[page, problem] : m_troubled) {
+            if (page != 1)
+                pages.append(page);
+        }
+    } else {
+        for (int page = 2; page <= m_pageCount; ++page)
+            pages.append(page);
+    }
+    for (const int page : std::as_const(pages)) {
+        if (!m_summary.pagesAskedAgain.contains(page))
+            m_summary.pagesAskedAgain.append(page);
+    }
+    std::sort(m_summary.pagesAskedAgain.begin(), m_summary.pagesAskedAgain.end());
+    Q_EMIT recovering(m_pass, pages, m_summary.serverTotals.sessions - m_seen.size());
+    if (m_running)
+        startPass(std::move(pages));
 }
 
 void UsageCollector::fail(const ApiError &error)
 {
     cancel();
-    releaseReader();
     Q_EMIT failed(error);
-}
-
-void UsageCollector::releaseReader()
-{
-    // Its threads and connections are not kept idle between collections. Later, not now: this
-    // may run inside one of the reader's own signals.
-    if (m_reader)
-        m_reader.release()->deleteLater();
 }

@@ -1,45 +1,52 @@
 #pragma once
 
 #include "apiclient.h"
-#include "parallelpagereader.h"
 
 #include <QObject>
 #include <QSet>
 
 #include <map>
-#include <memory>
-#include <set>
 
-/// What a finished collection found, beside the sessions it delivered.
+/// What a finished collection delivered. A collection finishes only when its sessions are the
+/// whole set the server describes: as many distinct sessions as its total, costing its total.
 struct CollectionSummary
 {
-    UsageTotals serverTotals; ///< as the first page reported them
-    qint64 serverCount = 0;   ///< pagination.count of the first page
-    qint64 delivered = 0;     ///< sessions handed out, each session_id once
+    UsageTotals serverTotals; ///< as page 1 reported them, the last time it was asked
+    qint64 serverCount = 0;   ///< pagination.count of that page 1
+    qint64 delivered = 0;     ///< distinct sessions handed out (equal to serverTotals.sessions)
+    Money deliveredCost;      ///< what they cost together (the server's total, see note)
+    qint64 inProgress = 0;    ///< of them, sessions still in progress when read
     qint64 duplicatesDropped = 0;
-    int pages = 0;
-    int pagesReadDirectly = 0; ///< of those, read by the direct page reader
-    /// Empty when the rows agree with the count; otherwise a sentence for the user.
-    QString inconsistency;
+    int pages = 0;          ///< page answers used, those of recovery passes included
+    int recoveryPasses = 0; ///< 0 when the first walk was whole
+    QList<int> pagesAskedAgain;
+    /// Empty, or sentences for the user: the server's page count disagreed with its totals while
+    /// its rows matched them exactly, or sessions in progress changed cost during the walk.
+    QString note;
 };
-
-/// Fetches every page of one query, several at a time, and hands the sessions over in page order
-/// (newest first) without duplicates. Used wherever a whole filtered set is needed: exports,
-/// sorting, per-day figures.
-///
-/// The end of the range is pinned when collection starts, so that sessions arriving meanwhile
-/// cannot shift rows between pages. Pages that arrive early wait in a reorder window of at most
-/// twice the pages it keeps requested ahead, which bounds memory whatever the size of the set.
-///
-/// Pages go to a ParallelPageReader when the client allows a direct connection (no proxy, no
-/// cache), with QueuedPagesPerConnection pages kept queued per connection: with fewer, a worker
-/// waits for the GUI thread to take a page before it gets the next, and the direct path is no
-/// faster than Qt's. A page the reader cannot read (any answer but a clean 200, a connection
-/// that fails) sends that page, those still queued and the rest of the walk to ApiClient, which
-/// retries and reports as for any request (a 401, a 404 past the end, a 429) and keeps at most
-/// maxInFlight pages requested.
 Q_DECLARE_METATYPE(CollectionSummary)
 
+/// Fetches every page of one query, several at a time, and hands the sessions over in page order
+/// (newest first), each session once. Used wherever a whole filtered set is needed: exports,
+/// sync, sorting, per-day figures, comparisons, daily reports.
+///
+/// The end of the range is pinned when collection starts, so that sessions arriving meanwhile
+/// (they are newer than the pinned end) cannot shift rows between pages.
+///
+/// Recovery rule. A page that answers 404 ("Invalid page.": the set looked shorter) or a body
+/// that does not decode, and a page that repeats rows of earlier pages (rows shifted), do not end
+/// the walk: the page is noted and the walk goes on. At its end the delivered sessions are
+/// checked against page 1's totals: as many distinct sessions as `total_sessions`, and their
+/// costs adding up to `total_estimated_cost_usd` to the micro-dollar (unless some sessions are
+/// still in progress, whose cost may grow while the walk runs). If either differs, page 1
+/// is asked again (fresh totals) with the noted pages, or with every page when none was noted; a
+/// second recovery pass asks every page. Sessions not seen before are handed over as they come.
+/// If the set is still not whole after that, the collection fails with ApiError::Kind::Incomplete
+/// and a message that says how many sessions are missing and which pages misbehaved. Any other
+/// error (after ApiClient's own retries) ends the collection at once.
+///
+/// Pages that arrive early wait in a reorder window of at most twice the pages kept requested,
+/// which bounds memory whatever the size of the set.
 class UsageCollector final : public QObject
 {
     Q_OBJECT
@@ -49,13 +56,11 @@ public:
     explicit UsageCollector(ApiClient *client, QObject *parent = nullptr);
     ~UsageCollector() override;
 
-    /// Pages requested ahead through ApiClient.
+    static constexpr int DefaultParallel = 4;
+    static constexpr int MaxRecoveryPasses = 2;
+
+    /// Pages requested at once.
     void setMaxInFlight(int pages) { m_maxInFlight = qMax(1, pages); }
-    /// Connections of the direct page reader; 0 sends every page through ApiClient. During a
-    /// walk, the pages being read are asked again (of ApiClient) rather than lost.
-    void setDirectConnections(int connections);
-    static constexpr int DefaultDirectConnections = 4;
-    static constexpr int QueuedPagesPerConnection = 6;
     /// Starts over; the query's page is ignored, its page size used (200 gives fewest requests).
     void start(const UsageQuery &query);
     void cancel();
@@ -64,42 +69,50 @@ public:
 
 Q_SIGNALS:
     void started(const UsageTotals &totals, qint64 count, int pageCount);
+    /// Sessions not handed out before; in the first walk, once per page in page order (possibly
+    /// empty), in recovery passes only when a page brought sessions that were missing.
     void pageReady(int page, const QList<SessionSummary> &sessions);
     void progress(int pagesDone, int pageCount);
+    /// The walk ended short of the server's totals; `pages` are asked again.
+    void recovering(int pass, const QList<int> &pages, qint64 missingSessions);
     void finished(const CollectionSummary &summary);
     void failed(const ApiError &error);
 
 private:
-    void requestPage(int page);
-    void requestPageFromClient(int page);
-    void onDirectPage(int page, const Result<UsagePage> &result);
-    void onDirectFailure(int page);
-    void dropDirectReads();
-    /// Pages queued in or being read by the reader go back, to be asked of ApiClient.
-    void takeBackDirectPages();
-    void releaseReader();
-    [[nodiscard]] int inFlight() const { return int(m_inFlight.size() + m_directPages.size()); }
-    [[nodiscard]] int pagesAhead() const;
-    void onPage(quint64 generation, int page, Result<UsagePage> result);
-    void fillWindow();
+    /// One page's answer, waiting for its turn to be delivered.
+    struct Answer
+    {
+        int page = 0;
+        QList<SessionSummary> sessions;
+        QString problem; ///< why the page gave no sessions; empty when it did
+    };
+
+    void startPass(QList<int> pages);
+    void requestMore();
+    void request(int index);
+    void onPage(quint64 generation, int index, int page, Result<UsagePage> result);
+    void onPageOne(const UsagePage &data);
     void deliverReady();
+    void deliver(Answer answer);
+    void countIn(const SessionSummary &session);
+    void finishPass();
+    [[nodiscard]] QString shortfall() const;
     void fail(const ApiError &error);
 
     ApiClient *m_client;
     UsageQuery m_query;
-    int m_maxInFlight = 6;
+    int m_maxInFlight = DefaultParallel;
     bool m_running = false;
     quint64 m_generation = 0;
+    int m_pass = 0;
     int m_pageCount = 0;
-    int m_nextToRequest = 1;
-    int m_nextToDeliver = 1;
+    QList<int> m_pages; ///< of this pass, in the order they are delivered
+    int m_nextToRequest = 0;
+    int m_nextToDeliver = 0;
     QSet<ApiClient::RequestId> m_inFlight;
-    int m_directConnections = DefaultDirectConnections;
-    std::unique_ptr<ParallelPageReader> m_reader;
-    bool m_useDirect = false;
-    QSet<int> m_directPages;   ///< queued in or being read by the reader
-    std::set<int> m_toRequest; ///< taken back from the reader, to ask ApiClient for
-    std::map<int, QList<SessionSummary>> m_waiting;
+    std::map<int, Answer> m_waiting;   ///< by index into m_pages
+    std::map<int, QString> m_troubled; ///< pages in question, and why
+    QSet<int> m_repeatedPages;         ///< pages that repeated rows in the first walk
     QSet<QString> m_seen;
     CollectionSummary m_summary;
 };

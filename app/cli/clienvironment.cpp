@@ -217,7 +217,6 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
     UsageCollector collector(&m_client);
     // At most `parallel` requests reach the server at once, whichever path the pages take.
     collector.setMaxInFlight(parallel);
-    collector.setDirectConnections(parallel);
     const bool showProgress = stderrIsTerminal();
     std::optional<ApiError> failure;
     QString stopReason;
@@ -234,6 +233,17 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
         if (showProgress)
             m_err << "\rpage " << done << " of " << total << Qt::flush;
     });
+    QObject::connect(&collector, &UsageCollector::recovering, &loop,
+                     [&](int pass, const QList<int> &pages, qint64 missing) {
+                         if (showProgress)
+                             m_err << '\n';
+                         m_err << "sessionscope " << command
+                               << ": the pages do not add up to the server's totals (" << missing
+                               << " sessions missing); asking " << pages.size()
+                               << (pages.size() == 1 ? " page" : " pages")
+                               << " again, recovery pass " << pass << " of "
+                               << UsageCollector::MaxRecoveryPasses << Qt::endl;
+                     });
     QObject::connect(&collector, &UsageCollector::finished, &loop, [&](const CollectionSummary &s) {
         *summary = s;
         loop.quit();
@@ -249,10 +259,11 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
     if (failure)
         return reportError(*failure);
     if (!stopReason.isEmpty()) {
+        // Only what the command does with the pages stops a walk: writing a file, a database.
         m_err << "sessionscope " << command << ": " << stopReason << Qt::endl;
-        return Cli::ApiFailure;
+        return Cli::LocalFailure;
     }
-    if (!summary->inconsistency.isEmpty())
-        m_err << "sessionscope " << command << ": warning: " << summary->inconsistency << Qt::endl;
+    if (!summary->note.isEmpty())
+        m_err << "sessionscope " << command << ": note: " << summary->note << Qt::endl;
     return std::nullopt;
 }

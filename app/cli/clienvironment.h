@@ -47,8 +47,10 @@ public:
                                     UsageQuery &query);
     /// connect(), with the failure printed for `command`; the exit code on failure.
     std::optional<int> connectFor(const LaunchOptions &connection, const QString &command);
-    /// Every page of `query`, in order and without duplicates; `onPage` may return a message
-    /// to stop with. Progress goes to standard error when it is a terminal.
+    /// Every session of `query` once, or an error: see UsageCollector for the recovery rule.
+    /// `onPage` may return a message to stop with, for a local failure (a file, a database),
+    /// which ends the command with Cli::LocalFailure. Progress goes to standard error when it
+    /// is a terminal.
     using PageSink = std::function<QString(const QList<SessionSummary> &)>;
     std::optional<int> collectAll(UsageQuery query, int parallel, const QString &command,
                                   const PageSink &onPage, CollectionSummary *summary);

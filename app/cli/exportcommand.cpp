@@ -22,8 +22,8 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
          QStringLiteral("FILE")},
         {QStringLiteral("parallel"),
          QStringLiteral("Connections to the server at once (default %1).")
-             .arg(UsageCollector::DefaultDirectConnections),
-         QStringLiteral("N"), QString::number(UsageCollector::DefaultDirectConnections)},
+             .arg(UsageCollector::DefaultParallel),
+         QStringLiteral("N"), QString::number(UsageCollector::DefaultParallel)},
     });
     LaunchOptions connection;
     UsageQuery query;

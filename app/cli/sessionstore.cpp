@@ -59,8 +59,31 @@ SessionStore::~SessionStore()
 
 bool SessionStore::open(const QString &path, QString *error)
 {
+    // SQLite would let two syncs interleave their pages and then fail one of them with "database
+    // is locked" halfway; a lock file beside the database refuses the second one up front.
+    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0); // a crashed sync's lock is stale once its process is gone
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (m_lock->error() == QLockFile::LockFailedError &&
+            m_lock->getLockInfo(&pid, &host, &application))
+            *error = QStringLiteral("another sync (process %1) is writing %2; wait for it to "
+                                    "finish, or stop it")
+                         .arg(pid)
+                         .arg(path);
+        else
+            *error = QStringLiteral("cannot create the lock file %1.lock beside the database; "
+                                    "check that its folder is writable")
+                         .arg(path);
+        m_lock.reset();
+        return false;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
+    // Readers (the user's own queries) may hold the file briefly: wait for them.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
         *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
         return false;
@@ -68,7 +91,7 @@ bool SessionStore::open(const QString &path, QString *error)
     QSqlQuery query(db);
     for (const char *statement : Schema) {
         if (!query.exec(QString::fromLatin1(statement))) {
-            *error = QStringLiteral("%1 is not a Sessionscope database: %2")
+            *error = QStringLiteral("%1 is not a Sessionscope database, or cannot be written: %2")
                          .arg(path, query.lastError().text());
             return false;
         }
@@ -172,9 +195,14 @@ qint64 SessionStore::count() const
     return 0;
 }
 
-bool SessionStore::begin()
+bool SessionStore::begin(QString *error)
 {
-    return QSqlDatabase::database(m_connection).transaction();
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 bool SessionStore::commit(QString *error)

@@ -2,11 +2,13 @@
 
 #include "sessionsummary.h"
 
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 /// A local SQLite copy of sessions, for `sessionscope sync`: one row per session_id (upserted),
@@ -19,6 +21,8 @@ public:
     ~SessionStore();
     Q_DISABLE_COPY_MOVE(SessionStore)
 
+    /// Opens (creating) the database and takes its writer lock: one sync writes a database at
+    /// a time, and a second one is refused with a message that names the first.
     bool open(const QString &path, QString *error);
     [[nodiscard]] std::optional<QString> value(const QString &key) const;
     bool setValue(const QString &key, const QString &value, QString *error);
@@ -27,11 +31,12 @@ public:
     bool upsert(const SessionSummary &session, bool *inserted, QString *error);
     [[nodiscard]] QStringList inProgressSessionIds() const;
     [[nodiscard]] qint64 count() const;
-    bool begin();
+    bool begin(QString *error);
     bool commit(QString *error);
 
 private:
     QString m_connection;
+    std::unique_ptr<QLockFile> m_lock;
     // Prepared once in open(): a sync upserts thousands of sessions with the same two
     // statements. Reset before the connection is removed.
     std::optional<QSqlQuery> m_exists;

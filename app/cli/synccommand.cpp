@@ -43,7 +43,7 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     SessionStore store;
     if (!store.open(parser.value(QStringLiteral("database")), &error)) {
         env.err() << "sessionscope sync: " << error << Qt::endl;
-        return ApiFailure;
+        return LocalFailure;
     }
     // A database holds one filter's sessions; mixing filters would make the mark meaningless.
     UsageQuery filterOnly;
@@ -69,9 +69,10 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     QString storeError;
     CollectionSummary summary;
     const auto fetched = env.collectAll(
-        query, UsageCollector::DefaultDirectConnections, command,
+        query, UsageCollector::DefaultParallel, command,
         [&](const QList<SessionSummary> &sessions) {
-            store.begin();
+            if (!store.begin(&storeError))
+                return QStringLiteral("database error: ") + storeError;
             for (const SessionSummary &s : sessions) {
                 bool inserted = false;
                 if (!store.upsert(s, &inserted, &storeError))
@@ -106,14 +107,17 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
         bool inserted = false;
         if (!store.upsert(result.value(), &inserted, &storeError)) {
             env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
-            return ApiFailure;
+            return LocalFailure;
         }
         counts.nowFinalized += !result.value().inProgress();
     }
+    // The mark moves only now, past a walk that delivered the whole set (the collector fails
+    // otherwise): a run that stopped early keeps the old mark, and the next run asks again for
+    // everything since then.
     if (!store.setValue(FilterKey, filter, &storeError) ||
         !store.setValue(HighWaterKey, QString::number(newest), &storeError)) {
         env.err() << "sessionscope sync: database error: " << storeError << Qt::endl;
-        return ApiFailure;
+        return LocalFailure;
     }
     env.out() << "Synced " << counts.inserted << " new and " << counts.updated
               << " known sessions; re-checked " << counts.revisited << " in progress ("

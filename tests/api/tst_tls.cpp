@@ -103,41 +103,6 @@ private Q_SLOTS:
         QCOMPARE(client.inFlightCount(), 0);
     }
 
-    /// The direct page reader trusts exactly what ApiClient trusts: the pinned certificate, and
-    /// otherwise nothing, before any request (and so any key) is sent.
-    void directReaderTrustsWhatTheClientTrusts_data()
-    {
-        QTest::addColumn<bool>("pinned");
-        QTest::newRow("pinned") << true;
-        QTest::newRow("not pinned") << false;
-    }
-    void directReaderTrustsWhatTheClientTrusts()
-    {
-        QFETCH(bool, pinned);
-        QNetworkAccessManager network;
-        ApiClient client(&network);
-        client.setBaseUrl(m_server->apiBaseUrl());
-        client.setCredentials({m_server->staffApiKey(), {}});
-        if (pinned)
-            client.setTrustedCertificates({m_served.sha256Hex()});
-        UsageQuery query;
-        query.pageSize = 50;
-        const auto request = client.directUsageRequest(query.atPage(2));
-        QVERIFY(request);
-        const auto outcome = TestSupport::readOnePage(*request, WaitMs);
-        if (pinned) {
-            QVERIFY2(outcome.read && *outcome.read, qPrintable(outcome.problem));
-            QCOMPARE(outcome.read->value().sessions.size(), 50);
-            QCOMPARE(m_server->requestLog().size(), 1);
-            return;
-        }
-        QVERIFY(!outcome.read);
-        QVERIFY2(outcome.unreadableStatus, qPrintable(outcome.problem));
-        QCOMPARE(*outcome.unreadableStatus, 0);
-        QVERIFY2(outcome.problem.contains(QStringLiteral("TLS")), qPrintable(outcome.problem));
-        QCOMPARE(m_server->requestLog().size(), 0);
-    }
-
     void plainHttpClientCannotTalkToHttps()
     {
         // A base URL with the wrong scheme fails clearly instead of hanging.

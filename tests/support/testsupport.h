@@ -6,7 +6,6 @@
 #include "apiclient.h"
 #include "apierror.h"
 #include "demoserver.h"
-#include "parallelpagereader.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -101,33 +100,6 @@ inline CliRun runProgram(const QString &program, const QStringList &arguments,
         process.kill();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-/// What a ParallelPageReader said of one page: decoded (its decoder error included), or
-/// unreadable with a status (0: no answer) and a reason.
-struct ReaderOutcome
-{
-    std::optional<Result<UsagePage>> read;
-    std::optional<int> unreadableStatus;
-    QString problem;
-};
-
-/// Reads one page with a reader of one connection, turning the event loop until it answers.
-inline ReaderOutcome readOnePage(const DirectRequest &request, int timeoutMs = WaitMs)
-{
-    ParallelPageReader reader(1);
-    ReaderOutcome outcome;
-    QObject::connect(&reader, &ParallelPageReader::pageRead, &reader,
-                     [&](int, const Result<UsagePage> &r) { outcome.read = r; });
-    QObject::connect(&reader, &ParallelPageReader::pageUnreadable, &reader,
-                     [&](int, int status, const QString &why) {
-                         outcome.unreadableStatus = status;
-                         outcome.problem = why;
-                     });
-    reader.read(1, request);
-    if (!QTest::qWaitFor([&] { return outcome.read || outcome.unreadableStatus; }, timeoutMs))
-        outcome.problem = QStringLiteral("the test gave up waiting");
-    return outcome;
 }
 
 } // namespace TestSupport
