@@ -323,6 +323,55 @@ private Q_SLOTS:
         verifyExact(readDatabase(path));
     }
 
+    /// The comparison and the daily report read whole sets too: a set that stays short, or a
+    /// page that keeps failing, is an error and never a table of partial figures.
+    void comparisonAndDailyReportAreWholeOrFail()
+    {
+        QString error;
+        // 3,000 sessions: each character has more than one page of 200.
+        auto big = TestSupport::startDemo(3000, 4, &error);
+        QVERIFY2(big, qPrintable(error));
+        const DemoSession &newest = big->dataset().sessions().constFirst();
+        const QString slug = newest.characterSlug;
+        QProcessEnvironment env = TestSupport::cliEnvironment();
+        env.insert(QStringLiteral("SESSIONSCOPE_API_KEY"), big->staffApiKey());
+        const QStringList connection{QStringLiteral("--base-url"), big->apiBaseUrl().toString()};
+
+        QVERIFY(big->faults().addSpec(QStringLiteral("page=2&=status:404")));
+        const TestSupport::CliRun compare = TestSupport::runProgram(
+            QStringLiteral(SESSIONSCOPE_BINARY),
+            QStringList{QStringLiteral("compare"), slug, QStringLiteral("--format"),
+                        QStringLiteral("json")} +
+                connection,
+            env);
+        QCOMPARE(compare.exitCode, 4);
+        QVERIFY2(compare.err.contains("sessions the server counts are missing"),
+                 compare.err.constData());
+        QVERIFY(compare.out.isEmpty());
+
+        big->faults().clear();
+        QVERIFY(big->faults().addSpec(QStringLiteral("/api/billing/usage/=status:500")));
+        const QString day = newest.createdAt().toUTC().date().toString(Qt::ISODate);
+        const TestSupport::CliRun daily = TestSupport::runProgram(
+            QStringLiteral(SESSIONSCOPE_BINARY),
+            QStringList{QStringLiteral("report"), QStringLiteral("--character"), slug,
+                        QStringLiteral("--day"), day, QStringLiteral("--timezone"),
+                        QStringLiteral("UTC")} +
+                connection,
+            env);
+        QCOMPARE(daily.exitCode, 4);
+        QVERIFY2(daily.err.contains("500"), daily.err.constData());
+        QVERIFY(daily.out.isEmpty());
+
+        // And once the server answers, the same commands succeed.
+        big->faults().clear();
+        const TestSupport::CliRun healed =
+            TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY),
+                                    QStringList{QStringLiteral("compare"), slug} + connection, env);
+        QVERIFY2(healed.exitCode == 0, healed.err.constData());
+        QVERIFY(healed.out.contains(slug.toUtf8()));
+    }
+
     /// A base URL that does not lead to the API is an error, never an empty set.
     void wrongBaseUrlIsAnErrorNotAnEmptySet_data()
     {
