@@ -204,8 +204,10 @@ void UsageCollector::deliver(Answer answer)
                                                          .arg(answer.page)
                                                          .arg(repeats.size()));
         }
-        if (m_pass == 0 || !sessions.isEmpty())
+        if (m_pass == 0)
             Q_EMIT pageReady(answer.page, sessions);
+        else if (!sessions.isEmpty())
+            Q_EMIT recovered(sessions);
         if (!m_running)
             return; // a slot cancelled us
     }

@@ -69,9 +69,12 @@ public:
 
 Q_SIGNALS:
     void started(const UsageTotals &totals, qint64 count, int pageCount);
-    /// Sessions not handed out before; in the first walk, once per page in page order (possibly
-    /// empty), in recovery passes only when a page brought sessions that were missing.
+    /// The first walk's pages in page order, once each (possibly empty), without sessions that
+    /// an earlier page held.
     void pageReady(int page, const QList<SessionSummary> &sessions);
+    /// Sessions a recovery pass found that no earlier page held. They belong to no page of the
+    /// first walk: a consumer that keeps rows by page must keep these apart.
+    void recovered(const QList<SessionSummary> &sessions);
     void progress(int pagesDone, int pageCount);
     /// The walk ended short of the server's totals; `pages` are asked again.
     void recovering(int pass, const QList<int> &pages, qint64 missingSessions);

@@ -221,14 +221,16 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
     std::optional<ApiError> failure;
     QString stopReason;
     QEventLoop loop;
+    const auto take = [&](const QList<SessionSummary> &sessions) {
+        stopReason = onPage(sessions);
+        if (!stopReason.isEmpty()) {
+            collector.cancel();
+            loop.quit();
+        }
+    };
     QObject::connect(&collector, &UsageCollector::pageReady, &loop,
-                     [&](int, const QList<SessionSummary> &sessions) {
-                         stopReason = onPage(sessions);
-                         if (!stopReason.isEmpty()) {
-                             collector.cancel();
-                             loop.quit();
-                         }
-                     });
+                     [&](int, const QList<SessionSummary> &sessions) { take(sessions); });
+    QObject::connect(&collector, &UsageCollector::recovered, &loop, take);
     QObject::connect(&collector, &UsageCollector::progress, &loop, [&](int done, int total) {
         if (showProgress)
             m_err << "\rpage " << done << " of " << total << Qt::flush;

@@ -462,12 +462,14 @@ private Q_SLOTS:
         UsageCollector collector(m_client.get());
         QSet<QString> ids;
         qint64 rows = 0;
+        const auto take = [&](const QList<SessionSummary> &s) {
+            rows += s.size();
+            for (const auto &x : s)
+                ids.insert(x.sessionId);
+        };
         connect(&collector, &UsageCollector::pageReady, this,
-                [&](int, const QList<SessionSummary> &s) {
-                    rows += s.size();
-                    for (const auto &x : s)
-                        ids.insert(x.sessionId);
-                });
+                [&](int, const QList<SessionSummary> &s) { take(s); });
+        connect(&collector, &UsageCollector::recovered, this, take);
         QSignalSpy finished(&collector, &UsageCollector::finished);
         UsageQuery query;
         query.pageSize = 100;

@@ -60,6 +60,8 @@ private:
         collector.setMaxInFlight(maxInFlight);
         connect(&collector, &UsageCollector::pageReady, this,
                 [&](int, const QList<SessionSummary> &s) { c.rows += s; });
+        connect(&collector, &UsageCollector::recovered, this,
+                [&](const QList<SessionSummary> &s) { c.rows += s; });
         connect(&collector, &UsageCollector::finished, this, [&](const CollectionSummary &s) {
             ++c.finishedSignals;
             c.summary = s;
