@@ -5,9 +5,12 @@
 #include "demoserver.h"
 #include "testcertificate.h"
 #include "testsupport.h"
+#include "urlsafety.h"
 
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -21,6 +24,76 @@ Result<UsagePage> fetchPage(ApiClient &client, QObject *context)
         return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up waiting"));
     return std::move(*result);
 }
+
+/// A private certificate authority and a server certificate it signed for 127.0.0.1, as a
+/// company's own CA issues them; made with the `openssl` command, in `dir`.
+struct PrivateCa
+{
+    QString caFile;
+    TestCertificate server;
+    QString error;
+
+    static PrivateCa generate(const QString &dir)
+    {
+        PrivateCa result;
+        const auto path = [&dir](const char *name) {
+            return dir + QLatin1Char('/') + QLatin1String(name);
+        };
+        const auto openssl = [&result](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral("openssl"), arguments);
+            if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit &&
+                process.exitCode() == 0)
+                return true;
+            result.error =
+                QStringLiteral("openssl %1 failed: %2")
+                    .arg(arguments.first(), QString::fromLocal8Bit(process.readAllStandardError()));
+            return false;
+        };
+        const QStringList ecKey{
+            QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+        QFile extensions(path("server.ext"));
+        if (!extensions.open(QIODevice::WriteOnly)) {
+            result.error = extensions.errorString();
+            return result;
+        }
+        extensions.write("basicConstraints=CA:FALSE\n"
+                         "keyUsage=critical,digitalSignature\n"
+                         "extendedKeyUsage=serverAuth\n"
+                         "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        extensions.close();
+        if (!openssl(
+                QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey +
+                QStringList{QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                            QStringLiteral("/CN=Sessionscope Test CA"), QStringLiteral("-addext"),
+                            QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                            QStringLiteral("-addext"),
+                            QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
+                            QStringLiteral("-keyout"), path("ca.key"), QStringLiteral("-out"),
+                            path("ca.pem")}) ||
+            !openssl(QStringList{QStringLiteral("req"), QStringLiteral("-new")} + ecKey +
+                     QStringList{QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                 QStringLiteral("-keyout"), path("server.key"),
+                                 QStringLiteral("-out"), path("server.csr")}) ||
+            !openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                      path("server.csr"), QStringLiteral("-CA"), path("ca.pem"),
+                      QStringLiteral("-CAkey"), path("ca.key"), QStringLiteral("-CAcreateserial"),
+                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                      path("server.ext"), QStringLiteral("-out"), path("server.pem")}))
+            return result;
+        QFile cert(path("server.pem"));
+        QFile key(path("server.key"));
+        if (cert.open(QIODevice::ReadOnly))
+            result.server.certificate = QSslCertificate(&cert, QSsl::Pem);
+        if (key.open(QIODevice::ReadOnly))
+            result.server.key = QSslKey(&key, QSsl::Ec, QSsl::Pem);
+        if (!result.server.isValid())
+            result.error = QStringLiteral("openssl wrote a certificate or key Qt cannot read");
+        result.caFile = path("ca.pem");
+        return result;
+    }
+};
 } // namespace
 
 class TestTls final : public QObject
@@ -136,6 +209,64 @@ private Q_SLOTS:
         QCOMPARE(*outcome.unreadableStatus, 0);
         QVERIFY2(outcome.problem.contains(QStringLiteral("TLS")), qPrintable(outcome.problem));
         QCOMPARE(m_server->requestLog().size(), 0);
+    }
+
+    void privateCaIsTrustedWhenGiven_data()
+    {
+        QTest::addColumn<bool>("withCa");
+        QTest::newRow("CA file given") << true;
+        QTest::newRow("no CA file") << false;
+    }
+    void privateCaIsTrustedWhenGiven()
+    {
+        QFETCH(bool, withCa);
+        QTemporaryDir dir;
+        const PrivateCa ca = PrivateCa::generate(dir.path());
+        QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+        DemoOptions options;
+        options.sessions = 60;
+        options.seed = 5;
+        options.tlsCertificate = ca.server.certificate;
+        options.tlsKey = ca.server.key;
+        DemoServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setBaseUrl(server.apiBaseUrl());
+        client.setCredentials({server.staffApiKey(), {}});
+        if (withCa) {
+            const QList<QSslCertificate> authorities = loadCaCertificates(ca.caFile, &error);
+            QVERIFY2(authorities.size() == 1, qPrintable(error));
+            client.setCaCertificates(authorities);
+        }
+        const auto result = fetchPage(client, this);
+        if (withCa) {
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+            QCOMPARE(result.value().sessions.size(), 50);
+            return;
+        }
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Tls);
+        QVERIFY2(result.error().message.contains(ca.server.sha256Hex()),
+                 qPrintable(result.error().message));
+        QCOMPARE(server.requestLog().size(), 0);
+    }
+
+    void unreadableCaFileIsSaid()
+    {
+        QString error;
+        QVERIFY(loadCaCertificates(QStringLiteral("/nonexistent/ca.pem"), &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("/nonexistent/ca.pem")), qPrintable(error));
+        QTemporaryDir dir;
+        QFile notPem(dir.filePath(QStringLiteral("ca.pem")));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("not a certificate\n");
+        notPem.close();
+        error.clear();
+        QVERIFY(loadCaCertificates(notPem.fileName(), &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("no certificate")), qPrintable(error));
     }
 
     void plainHttpClientCannotTalkToHttps()
