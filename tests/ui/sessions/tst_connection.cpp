@@ -4,8 +4,10 @@
 #include "connection/secretstore.h"
 #include "modeltestfixture.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 namespace {
 constexpr int Timeout = 30000;
@@ -55,6 +57,10 @@ private Q_SLOTS:
     void expiredTokenIsRenewed();
     void keychainFailureIsSaidInTheDialog();
     void badPasswordStaysInTheDialog();
+    void wrongBaseUrlStaysInTheDialog_data();
+    void wrongBaseUrlStaysInTheDialog();
+    void wrongBaseUrlWithoutDialogOpensIt();
+    void networkSettingsAreAppliedAndKept();
 
 private:
     std::unique_ptr<DemoServer> m_server;
@@ -146,11 +152,13 @@ void TestConnection::rejectedKeyAsksTheUser()
     MemorySecretStore store;
     AuthSession auth(&stack.client, &store);
     QSignalSpy needed(&auth, &AuthSession::credentialsNeeded);
+    QSignalSpy connected(&auth, &AuthSession::connected);
+    QSignalSpy failed(&auth, &AuthSession::loginFailed);
+    // The first page is asked for while connecting: a key the server rejects never connects.
     auth.useApiKey(m_server->apiBaseUrl(), m_server->inactiveApiKey(), false);
-    bool done = false;
-    stack.client.fetchUsage(UsageQuery{}, this, [&](Result<UsagePage>) { done = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, Timeout);
     QCOMPARE(needed.count(), 1);
+    QCOMPARE(connected.count(), 0);
 }
 
 void TestConnection::expiredTokenIsRenewed()
@@ -212,6 +220,111 @@ void TestConnection::badPasswordStaysInTheDialog()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), Timeout);
     QVERIFY(dialog->isVisible());
     dialog->close();
+}
+
+void TestConnection::wrongBaseUrlStaysInTheDialog_data()
+{
+    QTest::addColumn<bool>("password");
+    QTest::newRow("API key") << false;
+    QTest::newRow("email and password") << true;
+}
+
+void TestConnection::wrongBaseUrlStaysInTheDialog()
+{
+    QFETCH(bool, password);
+    ClientStack stack(*m_server);
+    stack.client.setCredentials({});
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    ConnectionController controller(&auth, nullptr);
+    controller.ask();
+    QPointer<ConnectionDialog> dialog = controller.dialog();
+    QVERIFY(dialog);
+    QSignalSpy connected(&auth, &AuthSession::connected);
+    QUrl wrong = m_server->apiBaseUrl();
+    wrong.setPath(QStringLiteral("/wrongprefix"));
+    if (password)
+        Q_EMIT dialog->connectRequested({wrong, {}, m_server->staffEmail(), m_server->password()});
+    else
+        Q_EMIT dialog->connectRequested({wrong, m_server->staffApiKey(), {}, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), Timeout);
+    QCOMPARE(dialog->errorText(),
+             QStringLiteral("The server at %1 does not answer the session API here (it answered "
+                            "404): check the base URL.")
+                 .arg(wrong.toString()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(connected.count(), 0);
+    dialog->close();
+}
+
+void TestConnection::wrongBaseUrlWithoutDialogOpensIt()
+{
+    // As from the command line: --base-url with a wrong prefix, and no dialog open yet.
+    ClientStack stack(*m_server);
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    ConnectionController controller(&auth, nullptr);
+    QSignalSpy connected(&auth, &AuthSession::connected);
+    QUrl wrong = m_server->apiBaseUrl();
+    wrong.setPath(QStringLiteral("/wrongprefix"));
+    auth.useApiKey(wrong, m_server->staffApiKey(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.dialog() && !controller.dialog()->errorText().isEmpty(),
+                             Timeout);
+    QVERIFY(controller.dialog()->errorText().contains(QStringLiteral("check the base URL")));
+    QCOMPARE(connected.count(), 0);
+    controller.dialog()->close();
+}
+
+void TestConnection::networkSettingsAreAppliedAndKept()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    const ConnectionDialog::Network chosen{45, QStringLiteral("http://proxy.example:3128"),
+                                           QStringLiteral("/etc/company/ca.pem")};
+    {
+        ClientStack stack(*m_server);
+        MemorySecretStore store;
+        AuthSession auth(&stack.client, &store);
+        QSettings settings(file, QSettings::IniFormat);
+        ConnectionController controller(&auth, nullptr);
+        controller.setSettings(&settings);
+        QList<ConnectionDialog::Network> applied;
+        bool accept = false;
+        controller.setNetworkApplier([&](const ConnectionDialog::Network &n, QString *error) {
+            applied.append(n);
+            if (!accept)
+                *error = QStringLiteral("Cannot read the CA certificate file");
+            return accept;
+        });
+        controller.ask();
+        QPointer<ConnectionDialog> dialog = controller.dialog();
+        QCOMPARE(dialog->request().network, ConnectionDialog::Network{}); // defaults at first
+        QSignalSpy connected(&auth, &AuthSession::connected);
+        ConnectionDialog::Request request{
+            m_server->apiBaseUrl(), m_server->staffApiKey(), {}, {}, chosen};
+        // Settings that cannot be put into effect keep the dialog open and are not kept.
+        Q_EMIT dialog->connectRequested(request);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(dialog->errorText(), QStringLiteral("Cannot read the CA certificate file"));
+        QVERIFY(!settings.contains(QStringLiteral("connection/proxy")));
+        accept = true;
+        Q_EMIT dialog->connectRequested(request);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, Timeout);
+        QCOMPARE(applied.size(), 2);
+        QCOMPARE(applied.last(), chosen);
+        QCOMPARE(controller.network(), chosen);
+    }
+    // The next start reads them back and shows them in the dialog.
+    ClientStack stack(*m_server);
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    QSettings settings(file, QSettings::IniFormat);
+    ConnectionController controller(&auth, nullptr);
+    controller.setSettings(&settings);
+    QCOMPARE(controller.network(), chosen);
+    controller.ask();
+    QCOMPARE(controller.dialog()->request().network, chosen);
+    controller.dialog()->close();
 }
 
 QTEST_MAIN(TestConnection)
