@@ -1,5 +1,6 @@
 #include "demoserver.h"
 #include "money.h"
+#include "testprivateca.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -464,6 +466,37 @@ private Q_SLOTS:
         QCOMPARE(window.exitCode, 2);
         QCOMPARE(window.err, QByteArray("sessionscope: no display to open the window on; set "
                                         "DISPLAY, or use a command (sessionscope --help)\n"));
+    }
+
+    void privateCaFromTheCommandLine()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("This Qt has no TLS backend.");
+        QTemporaryDir dir;
+        const PrivateCa ca = PrivateCa::generate(dir.path());
+        QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+        DemoOptions options;
+        options.sessions = 40;
+        options.seed = 2;
+        options.tlsCertificate = ca.server.certificate;
+        options.tlsKey = ca.server.key;
+        DemoServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QStringList report{QStringLiteral("report"), QStringLiteral("--base-url"),
+                                 server.apiBaseUrl().toString(), QStringLiteral("--api-key"),
+                                 server.staffApiKey()};
+
+        Run r = run(report + QStringList{QStringLiteral("--ca-certificate"), ca.caFile});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Sessions:"));
+        r = run(report);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(ca.server.sha256Hex().toLatin1()), r.err.constData());
+        r = run(report + QStringList{QStringLiteral("--ca-certificate"),
+                                     dir.filePath(QStringLiteral("missing.pem"))});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains("missing.pem"), r.err.constData());
     }
 
     void proxyFromTheEnvironmentAndTheOption()
