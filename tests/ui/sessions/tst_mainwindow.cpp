@@ -1,5 +1,5 @@
-#include "connection/authsession.h"
-#include "connection/secretstore.h"
+#include "authsession.h"
+#include "secretstore.h"
 #include "mainwindow.h"
 #include "modeltestfixture.h"
 #include "recordingfetcher.h"
