@@ -272,6 +272,8 @@ ApiClient::RequestId ApiClient::send(QUrl url, QByteArray method, QByteArray bod
     if (m_deadlineMs > 0) {
         call->deadlineTimer = new QTimer(this);
         call->deadlineTimer->setSingleShot(true);
+        // A coarse timer may fire 5 % early: a deadline the user set must not.
+        call->deadlineTimer->setTimerType(Qt::PreciseTimer);
         const RequestId id = call->id;
         connect(call->deadlineTimer, &QTimer::timeout, this, [this, id] { onDeadline(id); });
         call->deadlineTimer->start(m_deadlineMs);
