@@ -388,8 +388,8 @@ void ApiClient::onFinished(RequestId id)
                                   QStringLiteral("The reply from %1 is larger than %2 MB; it was "
                                                  "abandoned. Narrow the filter or use a smaller "
                                                  "page size.")
-                                      .arg(redactedUrl(call->url))
-                                      .arg(m_maxReplyBytes / (1024 * 1024))));
+                                      .arg(redactedUrl(call->url),
+                                           QString::number(m_maxReplyBytes / (1024 * 1024)))));
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -446,7 +446,8 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
         if (error.message.isEmpty()) {
             const QString reason =
                 reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-            error.message = QStringLiteral("%1 answered %2 %3").arg(where).arg(status).arg(reason);
+            error.message =
+                QStringLiteral("%1 answered %2 %3").arg(where, QString::number(status), reason);
         }
         if (status == 429)
             error.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"));
@@ -467,9 +468,9 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
     switch (reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return ApiError::make(
-            ApiError::Kind::Timeout,
-            QStringLiteral("%1 sent nothing for %2 s.").arg(where).arg(idleTimeoutMs() / 1000.0));
+        return ApiError::make(ApiError::Kind::Timeout,
+                              QStringLiteral("%1 sent nothing for %2 s.")
+                                  .arg(where, QString::number(idleTimeoutMs() / 1000.0)));
     case QNetworkReply::SslHandshakeFailedError:
         return ApiError::make(ApiError::Kind::Tls, call.tlsProblem.isEmpty()
                                                        ? redactUrlsIn(reply->errorString())
@@ -483,8 +484,9 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
                               status);
     }
     if (status > 0)
-        return ApiError::make(ApiError::Kind::HttpError,
-                              QStringLiteral("%1 answered HTTP %2").arg(where).arg(status), status);
+        return ApiError::make(
+            ApiError::Kind::HttpError,
+            QStringLiteral("%1 answered HTTP %2").arg(where, QString::number(status)), status);
     return ApiError::make(ApiError::Kind::Network,
                           QStringLiteral("The connection to %1 ended early.").arg(where));
 }
@@ -511,8 +513,7 @@ int ApiClient::idleTimeoutMs() const
 ApiError ApiClient::deadlineError(const Call &call) const
 {
     QString message = QStringLiteral("%1 did not finish answering within %2 s")
-                          .arg(redactedUrl(call.url))
-                          .arg(m_deadlineMs / 1000.0);
+                          .arg(redactedUrl(call.url), QString::number(m_deadlineMs / 1000.0));
     if (call.attempt > 1)
         message += gaveUpAfter(call.attempt);
     return ApiError::make(ApiError::Kind::Timeout, message + QLatin1Char('.'));

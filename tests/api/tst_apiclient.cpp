@@ -554,6 +554,14 @@ private Q_SLOTS:
         }
     }
 
+    void displayTextKeepsPercentSigns()
+    {
+        // A server's message may hold percent-encoded text; the status must not replace it.
+        const ApiError error = ApiError::make(ApiError::Kind::BadRequest,
+                                              QStringLiteral("No character a%2Fb."), 400);
+        QCOMPARE(error.toDisplayString(), QStringLiteral("No character a%2Fb. (HTTP 400)"));
+    }
+
     void deadlineEndsADrippingReply()
     {
         m_client->setDeadlineMs(2000);
