@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -46,11 +47,36 @@ ApiError::Kind kindForStatus(int status)
         return status >= 500 ? ApiError::Kind::ServerError : ApiError::Kind::HttpError;
     }
 }
+
+/// `attempts` is the number of requests really sent for one call (redirects not counted).
+QString gaveUpAfter(int attempts)
+{
+    return attempts == 1 ? QStringLiteral(" (gave up after 1 attempt)")
+                         : QStringLiteral(" (gave up after %1 attempts)").arg(attempts);
+}
+
+/// The contract answers 200 to page 1 of the usage list and never 404s the login endpoints:
+/// a 404 there means the base URL does not lead to the API, which must not read as "no sessions".
+template<typename T>
+ApiClient::Callback<T> reportingWrongUrl(ApiClient::Callback<T> done, const QUrl &baseUrl)
+{
+    return [done = std::move(done), baseUrl](Result<T> result) {
+        if (result || result.error().kind != ApiError::Kind::NotFound) {
+            done(std::move(result));
+            return;
+        }
+        done(ApiError::make(ApiError::Kind::WrongUrl,
+                            QStringLiteral("The server at %1 does not answer the session API here "
+                                           "(it answered 404): check the base URL.")
+                                .arg(redactedUrl(baseUrl)),
+                            404));
+    };
+}
 } // namespace
 
 struct ApiClient::Call
 {
-    enum class Abort : quint8 { None, TooLarge };
+    enum class Abort : quint8 { None, TooLarge, Deadline };
     RequestId id = 0;
     QUrl url;
     QByteArray method;
@@ -65,6 +91,7 @@ struct ApiClient::Call
     Abort abort = Abort::None;
     QString tlsProblem;
     QTimer *retryTimer = nullptr;
+    QTimer *deadlineTimer = nullptr;
 };
 
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
@@ -110,6 +137,8 @@ QUrl ApiClient::endpoint(const QString &path, const QString &query) const
 ApiClient::RequestId ApiClient::fetchUsage(const UsageQuery &query, QObject *context,
                                            Callback<UsagePage> done)
 {
+    if (query.page <= 1)
+        done = reportingWrongUrl(std::move(done), m_baseUrl);
     return sendDecoded<UsagePage>(
         endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString()), "GET", {}, context,
         std::move(done), &UsageDecoder::decodeUsagePage);
@@ -139,7 +168,8 @@ ApiClient::RequestId ApiClient::login(const QString &email, const QString &passw
                                                       {QStringLiteral("password"), password}})
                                 .toJson(QJsonDocument::Compact);
     return sendDecoded<AuthTokens>(endpoint(QStringLiteral("/api/auth/login/")), "POST", body,
-                                   context, std::move(done), &UsageDecoder::decodeTokens);
+                                   context, reportingWrongUrl(std::move(done), m_baseUrl),
+                                   &UsageDecoder::decodeTokens);
 }
 
 ApiClient::RequestId ApiClient::refreshToken(const QString &refresh, QObject *context,
@@ -148,7 +178,8 @@ ApiClient::RequestId ApiClient::refreshToken(const QString &refresh, QObject *co
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refresh"), refresh}})
                                 .toJson(QJsonDocument::Compact);
     return sendDecoded<AuthTokens>(endpoint(QStringLiteral("/api/auth/refresh/")), "POST", body,
-                                   context, std::move(done), &UsageDecoder::decodeTokens);
+                                   context, reportingWrongUrl(std::move(done), m_baseUrl),
+                                   &UsageDecoder::decodeTokens);
 }
 
 QList<std::pair<QByteArray, QByteArray>> ApiClient::requestHeaders(const QUrl &url) const
@@ -205,6 +236,15 @@ ApiClient::RequestId ApiClient::send(QUrl url, QByteArray method, QByteArray bod
     call->context = context;
     call->done = std::move(done);
     m_calls.insert(call->id, call);
+    if (m_deadlineMs > 0) {
+        call->deadlineTimer = new QTimer(this);
+        call->deadlineTimer->setSingleShot(true);
+        // A coarse timer may fire 5 % early: a deadline the user set must not.
+        call->deadlineTimer->setTimerType(Qt::PreciseTimer);
+        const RequestId id = call->id;
+        connect(call->deadlineTimer, &QTimer::timeout, this, [this, id] { onDeadline(id); });
+        call->deadlineTimer->start(m_deadlineMs);
+    }
     startAttempt(*call);
     return call->id;
 }
@@ -221,7 +261,13 @@ void ApiClient::startAttempt(Call &call)
     // whatever host a redirect names.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_timeoutMs);
+    request.setTransferTimeout(idleTimeoutMs());
+    if (!m_ca.isEmpty() && call.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0) {
+        // Per request, so that a private CA is trusted by this client only, not process-wide.
+        QSslConfiguration tls = request.sslConfiguration();
+        tls.addCaCertificates(m_ca);
+        request.setSslConfiguration(tls);
+    }
     for (const auto &[name, value] : requestHeaders(call.url))
         request.setRawHeader(name, value);
     QNetworkReply *reply = nullptr;
@@ -300,13 +346,17 @@ void ApiClient::onFinished(RequestId id)
     call->reply = nullptr;
     reply->deleteLater();
 
+    if (call->abort == Call::Abort::Deadline) {
+        finish(id, deadlineError(*call));
+        return;
+    }
     if (call->abort == Call::Abort::TooLarge) {
         finish(id, ApiError::make(ApiError::Kind::TooLarge,
                                   QStringLiteral("The reply from %1 is larger than %2 MB; it was "
                                                  "abandoned. Narrow the filter or use a smaller "
                                                  "page size.")
-                                      .arg(redactedUrl(call->url))
-                                      .arg(m_maxReplyBytes / (1024 * 1024))));
+                                      .arg(redactedUrl(call->url),
+                                           QString::number(m_maxReplyBytes / (1024 * 1024)))));
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -338,9 +388,9 @@ void ApiClient::onFinished(RequestId id)
         const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
         if (announced.isValid() && announced.toLongLong() != call->buffer.size()) {
             retryOrFinish(id, ApiError::make(ApiError::Kind::Network,
-                                             QStringLiteral("The connection to %1 ended after %2 "
-                                                            "of %3 bytes.")
-                                                 .arg(redactedUrl(call->url))
+                                             QStringLiteral("The server closed the connection "
+                                                            "after %1 of the %2 bytes it "
+                                                            "announced.")
                                                  .arg(call->buffer.size())
                                                  .arg(announced.toLongLong())));
             return;
@@ -359,22 +409,35 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
         ApiError error = ApiError::make(kindForStatus(status), {}, status);
         const QByteArray body = call.buffer + reply->readAll();
         UsageDecoder::readErrorBody(body, error);
+        redactServerText(error);
         if (error.message.isEmpty()) {
             const QString reason =
                 reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-            error.message = QStringLiteral("%1 answered %2 %3").arg(where).arg(status).arg(reason);
+            error.message =
+                QStringLiteral("%1 answered %2 %3").arg(where, QString::number(status), reason);
         }
-        error.message = redactUrlsIn(error.message);
         if (status == 429)
             error.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"));
         return error;
     }
+    // A body cut short: say how short, in the bytes the server itself announced.
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    const qint64 received = call.buffer.size() + reply->bytesAvailable();
+    if (status >= 200 && status < 300 && announced.isValid() && announced.toLongLong() > received &&
+        reply->error() != QNetworkReply::TimeoutError &&
+        reply->error() != QNetworkReply::OperationCanceledError &&
+        reply->error() != QNetworkReply::SslHandshakeFailedError)
+        return ApiError::make(ApiError::Kind::Network,
+                              QStringLiteral("The server closed the connection after %1 of the "
+                                             "%2 bytes it announced.")
+                                  .arg(received)
+                                  .arg(announced.toLongLong()));
     switch (reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return ApiError::make(
-            ApiError::Kind::Timeout,
-            QStringLiteral("%1 sent nothing for %2 s.").arg(where).arg(m_timeoutMs / 1000));
+        return ApiError::make(ApiError::Kind::Timeout,
+                              QStringLiteral("%1 sent nothing for %2 s.")
+                                  .arg(where, QString::number(idleTimeoutMs() / 1000.0)));
     case QNetworkReply::SslHandshakeFailedError:
         return ApiError::make(ApiError::Kind::Tls, call.tlsProblem.isEmpty()
                                                        ? redactUrlsIn(reply->errorString())
@@ -388,10 +451,53 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
                               status);
     }
     if (status > 0)
-        return ApiError::make(ApiError::Kind::HttpError,
-                              QStringLiteral("%1 answered HTTP %2").arg(where).arg(status), status);
+        return ApiError::make(
+            ApiError::Kind::HttpError,
+            QStringLiteral("%1 answered HTTP %2").arg(where, QString::number(status)), status);
     return ApiError::make(ApiError::Kind::Network,
                           QStringLiteral("The connection to %1 ended early.").arg(where));
+}
+
+void ApiClient::redactServerText(ApiError &error) const
+{
+    const QStringList secrets{m_credentials.apiKey, m_credentials.accessToken};
+    error.message = redactSecretsIn(error.message, secrets);
+    QMap<QString, QStringList> fields;
+    for (auto it = error.fieldErrors.cbegin(); it != error.fieldErrors.cend(); ++it) {
+        QStringList values;
+        for (const QString &value : it.value())
+            values.append(redactSecretsIn(value, secrets));
+        fields[redactSecretsIn(it.key(), secrets)] += values;
+    }
+    error.fieldErrors = std::move(fields);
+}
+
+int ApiClient::idleTimeoutMs() const
+{
+    return m_deadlineMs > 0 ? qMin(m_timeoutMs, m_deadlineMs) : m_timeoutMs;
+}
+
+ApiError ApiClient::deadlineError(const Call &call) const
+{
+    QString message = QStringLiteral("%1 did not finish answering within %2 s")
+                          .arg(redactedUrl(call.url), QString::number(m_deadlineMs / 1000.0));
+    if (call.attempt > 1)
+        message += gaveUpAfter(call.attempt);
+    return ApiError::make(ApiError::Kind::Timeout, message + QLatin1Char('.'));
+}
+
+void ApiClient::onDeadline(RequestId id)
+{
+    const auto call = m_calls.value(id);
+    if (!call)
+        return;
+    if (call->reply) {
+        // onFinished ends the request with the deadline error.
+        call->abort = Call::Abort::Deadline;
+        call->reply->abort();
+        return;
+    }
+    finish(id, deadlineError(*call)); // between attempts, waiting out a backoff
 }
 
 int ApiClient::backoffMs(int attempt)
@@ -413,7 +519,7 @@ void ApiClient::retryOrFinish(RequestId id, ApiError error)
     if (!error.isTransient() || !idempotent || call->attempt >= m_retry.maxAttempts ||
         retryAfterTooLong) {
         if (error.isTransient() && call->attempt > 1)
-            error.message += QStringLiteral(" (gave up after %1 attempts)").arg(call->attempt);
+            error.message += gaveUpAfter(call->attempt);
         if (error.kind == ApiError::Kind::Unauthorized)
             Q_EMIT unauthorized(error);
         finish(id, error);
@@ -421,6 +527,12 @@ void ApiClient::retryOrFinish(RequestId id, ApiError error)
     }
     const int delay =
         error.retryAfterSeconds >= 0 ? error.retryAfterSeconds * 1000 : backoffMs(call->attempt);
+    if (call->deadlineTimer && call->deadlineTimer->remainingTime() <= delay) {
+        // The next attempt could not start before the deadline: report what happened now.
+        error.message += gaveUpAfter(call->attempt);
+        finish(id, error);
+        return;
+    }
     call->retryTimer = new QTimer(this);
     call->retryTimer->setSingleShot(true);
     connect(call->retryTimer, &QTimer::timeout, this, [this, id] {
@@ -441,6 +553,8 @@ void ApiClient::finish(RequestId id, Result<QByteArray> result)
         return;
     if (call->retryTimer)
         call->retryTimer->deleteLater();
+    if (call->deadlineTimer)
+        call->deadlineTimer->deleteLater();
     if (call->hasContext && !call->context)
         return;
     call->done(std::move(result));

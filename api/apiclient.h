@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslCertificate>
 #include <QStringList>
 #include <QUrl>
 
@@ -62,6 +63,14 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     /// No bytes for this long aborts the request (Qt's default is to wait forever).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// A request that has not ended this long after it was asked for ends with
+    /// ApiError::Kind::Timeout, all attempts and backoff waits included: a server that answers
+    /// one byte at a time never trips the idle timeout above.
+    void setDeadlineMs(int ms) { m_deadlineMs = ms; }
+    [[nodiscard]] int deadlineMs() const { return m_deadlineMs; }
+    static constexpr int DefaultDeadlineMs = 120 * 1000;
+    /// Certificate authorities trusted besides the system's, for servers with a private CA.
+    void setCaCertificates(const QList<QSslCertificate> &certificates) { m_ca = certificates; }
     /// Replies above this size are abandoned with ApiError::Kind::TooLarge. The default is some
     /// twenty times a full page of 200 sessions with transcripts (about 1.3 MB) and still admits
     /// a page carrying one 10 MB transcript turn; a 50 MB page is refused.
@@ -109,6 +118,12 @@ private:
     void finish(RequestId id, Result<QByteArray> result);
     void retryOrFinish(RequestId id, ApiError error);
     [[nodiscard]] ApiError errorFromReply(QNetworkReply *reply, const Call &call) const;
+    /// What a server sent back can hold the credential it was given, a bearer token or a
+    /// presigned link: every text taken from an error body is cleaned of them.
+    void redactServerText(ApiError &error) const;
+    void onDeadline(RequestId id);
+    [[nodiscard]] ApiError deadlineError(const Call &call) const;
+    [[nodiscard]] int idleTimeoutMs() const;
     [[nodiscard]] int backoffMs(int attempt);
 
     QNetworkAccessManager *m_network;
@@ -116,6 +131,8 @@ private:
     ApiCredentials m_credentials;
     RetryPolicy m_retry;
     int m_timeoutMs = 30000;
+    int m_deadlineMs = DefaultDeadlineMs;
+    QList<QSslCertificate> m_ca;
     qint64 m_maxReplyBytes = DefaultMaxReplyBytes;
     QStringList m_trusted;
     RequestId m_nextId = 1;

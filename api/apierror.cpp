@@ -71,6 +71,7 @@ QString ApiError::toDisplayString() const
     }
     QString text = message.isEmpty() ? kindName() : message;
     if (httpStatus > 0 && !text.contains(QString::number(httpStatus)))
-        text = QStringLiteral("%1 (HTTP %2)").arg(text).arg(httpStatus);
+        // One pass: a "%2F" in the server's text must not take the status's place.
+        text = QStringLiteral("%1 (HTTP %2)").arg(text, QString::number(httpStatus));
     return hint.isEmpty() ? text : text + QLatin1Char(' ') + hint;
 }

@@ -1,6 +1,7 @@
 #include "urlsafety.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslError>
@@ -44,6 +45,55 @@ QString redactUrlsIn(const QString &text)
     }
     out += QStringView(text).mid(last);
     return out;
+}
+
+QString redactSecretsIn(const QString &text, const QStringList &secrets)
+{
+    static const QString Redacted = QStringLiteral("[redacted]");
+    QString out = text;
+    for (const QString &secret : secrets) {
+        if (secret.isEmpty())
+            continue;
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+        // Percent-encoding may come back with lower-case hex digits: match either case.
+        for (const QString &form : {secret, encoded})
+            out.replace(form, Redacted, Qt::CaseInsensitive);
+    }
+    // Whatever token a server shows after "Bearer", it is one that authorises somebody.
+    static const QRegularExpression bearer(QStringLiteral(R"(\b(Bearer)\s+[^\s"',;]+)"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    out.replace(bearer, QStringLiteral("\\1 ") + Redacted);
+    return redactUrlsIn(out);
+}
+
+QList<QSslCertificate> loadCaCertificates(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("Cannot read the CA certificate file %1: %2")
+                     .arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray data = file.readAll();
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    if (certificates.isEmpty())
+        *error = QStringLiteral("%1 holds no certificate (expected PEM or DER).").arg(path);
+    return certificates;
+}
+
+std::optional<QNetworkProxy> proxyFromUrl(const QUrl &url, QString *error)
+{
+    const QString scheme = url.scheme().toLower();
+    const bool http = scheme == u"http";
+    if (!url.isValid() || url.host().isEmpty() || (!http && scheme != u"socks5")) {
+        *error = QStringLiteral("The proxy must be a URL such as http://proxy.example:3128 or "
+                                "socks5://127.0.0.1:1080.");
+        return std::nullopt;
+    }
+    return QNetworkProxy(http ? QNetworkProxy::HttpProxy : QNetworkProxy::Socks5Proxy, url.host(),
+                         quint16(url.port(http ? 80 : 1080)), url.userName(), url.password());
 }
 
 QString peerFingerprint(const QList<QSslError> &errors)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cli/networkoptions.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -8,8 +10,9 @@
 struct LaunchOptions
 {
     QUrl baseUrl;
-    QString apiKey;    ///< --api-key or SESSIONSCOPE_API_KEY
-    QString token;     ///< --token or SESSIONSCOPE_TOKEN (a JWT access token)
-    bool demo = false; ///< start the bundled demo server and connect to it
-    QString sessionId; ///< --session: open the window on this session
+    QString apiKey;         ///< --api-key or SESSIONSCOPE_API_KEY
+    QString token;          ///< --token or SESSIONSCOPE_TOKEN (a JWT access token)
+    bool demo = false;      ///< start the bundled demo server and connect to it
+    QString sessionId;      ///< --session: open the window on this session
+    NetworkOptions network; ///< --timeout, --proxy, --ca-certificate
 };

@@ -3,28 +3,65 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QNetworkProxyFactory>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+
+namespace {
+bool isHeadlessOption(const char *argument)
+{
+    return std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
+           std::strcmp(argument, "--version") == 0;
+}
+
+bool hasDisplay()
+{
+    // Any of these lets Qt pick a platform that can open a window (QT_QPA_PLATFORM=offscreen
+    // included); without them the xcb plugin would abort the process.
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+        const char *value = std::getenv(name);
+        if (value && *value)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    // Command line or window is decided before any application object exists: a QApplication
+    // without a display aborts, so a typo must never get that far.
+    if (argc > 1 && argv[1][0] != '-' && !Cli::isSubcommand(argv[1])) {
+        std::fprintf(stderr, "sessionscope: unknown command \"%s\"; see sessionscope --help.\n",
+                     argv[1]);
+        return Cli::Usage;
+    }
     // A subcommand runs headless, with no display needed; so do --help and --version, which
     // must work over ssh too. Anything else opens the window.
-    const bool headless =
-        argc > 1 && (Cli::isSubcommand(argv[1]) || std::strcmp(argv[1], "--help") == 0 ||
-                     std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--version") == 0);
-    if (headless) {
+    if (argc > 1 && (Cli::isSubcommand(argv[1]) || isHeadlessOption(argv[1]))) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("sessionscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
         QCoreApplication::setOrganizationName(QStringLiteral("Sessionscope"));
-        return Cli::run(app);
+        return Cli::run(app); // honours the system's proxies itself
+    }
+    if (!hasDisplay()) {
+        std::fputs("sessionscope: no display to open the window on; set DISPLAY, or use a "
+                   "command (sessionscope --help)\n",
+                   stderr);
+        return Cli::Usage;
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("sessionscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Sessionscope"));
     QApplication::setOrganizationName(QStringLiteral("Sessionscope"));
     QApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
+    // The user's proxies (http_proxy, https_proxy, no_proxy on Linux); --proxy or the
+    // connection dialog override them for the API client.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     LaunchOptions options;
     QString error;
     if (!Cli::parseGuiOptions(app.arguments(), options, &error)) {

@@ -1,5 +1,7 @@
 #include "demohttpserver.h"
 
+#include "demojsonwriter.h"
+
 #include <QHttpServerRequest>
 #include <QTcpSocket>
 
@@ -44,7 +46,7 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     std::optional<FaultInjector::Rule> fault;
     if (m_faults)
         fault = m_faults->take(incoming.pathAndQuery);
-    if (fault && applyGenericFault(*fault, socket, delivery))
+    if (fault && applyGenericFault(*fault, incoming, socket, delivery))
         fault.reset();
     else
         serve(incoming, socket, fault, delivery);
@@ -57,7 +59,62 @@ void DemoHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *sock
     DemoHttpWire::send(socket, DemoHttpResponse::envelopeError(404, u"Not found."_s), {});
 }
 
-bool DemoHttpServer::applyGenericFault(const FaultInjector::Rule &fault, QTcpSocket *socket,
+namespace {
+/// An error body that repeats what the request carried, as some servers do in their
+/// diagnostics: the credential header raw and percent-encoded, as a field name too, and a
+/// presigned link. A client must show none of it.
+DemoHttpResponse echoedCredentialError(const FaultInjector::Rule &fault,
+                                       const DemoHttpRequest &request)
+{
+    const QStringList parts = fault.arg.split(u',');
+    bool ok = false;
+    int status = parts.value(0).toInt(&ok);
+    if (!ok)
+        status = 400;
+    const bool detailOnly = parts.value(1) == u"detail";
+    QByteArray credential = request.header("x-api-key");
+    if (credential.isEmpty())
+        credential = request.header("authorization");
+    const QString raw = QString::fromUtf8(credential);
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(raw));
+    const QString link =
+        u"https://demo-bucket.s3.amazonaws.com/rec.mp4?X-Amz-Date=20260528T142348Z&"
+        "X-Amz-Expires=3600&X-Amz-Signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0"_s;
+    const QString message =
+        u"Credential %1 (sent as %2) is not valid here; see %3"_s.arg(raw, encoded, link);
+    QByteArray out;
+    DemoJsonWriter w(out);
+    w.beginObject();
+    if (detailOnly) {
+        w.key("detail");
+        w.string(message);
+    } else {
+        w.key("success");
+        w.boolean(false);
+        w.key("message");
+        w.string(message);
+        w.key("data");
+        w.null();
+        w.key("errors");
+        w.beginObject();
+        w.key(raw.toUtf8().constData());
+        w.beginArray();
+        w.string(u"Authorization: %1"_s.arg(raw));
+        w.endArray();
+        w.key("recording_presigned_url");
+        w.beginArray();
+        w.string(link);
+        w.string(encoded);
+        w.endArray();
+        w.endObject();
+    }
+    w.endObject();
+    return DemoHttpResponse::json(status, out);
+}
+} // namespace
+
+bool DemoHttpServer::applyGenericFault(const FaultInjector::Rule &fault,
+                                       const DemoHttpRequest &request, QTcpSocket *socket,
                                        DemoDelivery &delivery)
 {
     using Kind = FaultInjector::Kind;
@@ -79,6 +136,16 @@ bool DemoHttpServer::applyGenericFault(const FaultInjector::Rule &fault, QTcpSoc
     case Kind::Truncate:
         delivery.transport = DemoTransport::Truncate;
         return false;
+    case Kind::Drip:
+        delivery.transport = DemoTransport::Drip;
+        delivery.dripMs = int(FaultInjector::number(fault, 2000));
+        return false;
+    case Kind::Silent:
+        // The request was read and logged; the socket stays open until the client gives up.
+        return true;
+    case Kind::EchoError:
+        response = echoedCredentialError(fault, request);
+        break;
     case Kind::Chunked:
         delivery.chunkBytes = FaultInjector::number(fault, 16 * 1024);
         return false;

@@ -44,8 +44,8 @@ protected:
 
 private:
     /// Handles the fault completely (true) or folds it into delivery (false).
-    bool applyGenericFault(const FaultInjector::Rule &fault, QTcpSocket *socket,
-                           DemoDelivery &delivery);
+    bool applyGenericFault(const FaultInjector::Rule &fault, const DemoHttpRequest &request,
+                           QTcpSocket *socket, DemoDelivery &delivery);
 
     QString m_origin;
     FaultInjector *m_faults;

@@ -49,6 +49,10 @@ private:
     {
         if (m_paused)
             return;
+        if (m_delivery.transport == DemoTransport::Drip) {
+            drip();
+            return;
+        }
         while (m_socket->bytesToWrite() < ChunkBytes) {
             const qint64 limit = std::min({m_end, m_pauseAt, m_stopAt});
             if (m_offset >= limit) {
@@ -60,6 +64,25 @@ private:
                                                  : m_response.body.mid(m_offset, length));
             m_offset += length;
         }
+    }
+
+    /// One byte now and the next one later: the connection is never idle for long, and the
+    /// answer takes bodyLength × dripMs to arrive.
+    void drip()
+    {
+        if (m_offset >= m_end) {
+            finishOrPause();
+            return;
+        }
+        disconnect(m_socket, &QTcpSocket::bytesWritten, this, &BodyPump::pump);
+        m_socket->write(m_response.generator ? m_response.generator(m_offset, 1)
+                                             : m_response.body.mid(m_offset, 1));
+        ++m_offset;
+        m_paused = true;
+        QTimer::singleShot(m_delivery.dripMs, this, [this] {
+            m_paused = false;
+            pump();
+        });
     }
 
     void finishOrPause()

@@ -51,7 +51,7 @@ struct DemoHttpResponse
 };
 
 /// Transport-level misbehaviour, applied while writing an otherwise normal response.
-enum class DemoTransport { Normal, Stall, Reset, ResetAfterHeaders, Truncate };
+enum class DemoTransport { Normal, Stall, Reset, ResetAfterHeaders, Truncate, Drip };
 
 struct DemoDelivery
 {
@@ -59,6 +59,7 @@ struct DemoDelivery
     bool keepAlive = true;
     DemoTransport transport = DemoTransport::Normal;
     int stallMs = 0;
+    int dripMs = 0; ///< with DemoTransport::Drip: the pause after each body byte
     int delayMs = 0;
     /// Compress the body (Content-Encoding: gzip), as a server behind a compressing proxy does.
     bool gzip = false;

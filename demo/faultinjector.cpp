@@ -29,6 +29,9 @@ constexpr KindName Names[] = {
     {FaultInjector::Kind::Redirect, u"redirect"},
     {FaultInjector::Kind::Chunked, u"chunked"},
     {FaultInjector::Kind::Gzip, u"gzip"},
+    {FaultInjector::Kind::Drip, u"drip"},
+    {FaultInjector::Kind::Silent, u"silent"},
+    {FaultInjector::Kind::EchoError, u"echo-error"},
 };
 
 } // namespace

@@ -35,6 +35,12 @@ public:
         Redirect,          ///< 302 to ARG
         Chunked,           ///< the normal answer with Transfer-Encoding: chunked, ARG-byte chunks
         Gzip,              ///< the normal answer gzip-compressed; ARG "chunked" also chunks it
+        Drip,              ///< headers, then one body byte every ARG ms (default 2000)
+        Silent,            ///< the connection is accepted and the request read; no answer, ever
+        /// ARG status (default 400; "STATUS,detail" for a {"detail": ...} body) with an error
+        /// that echoes the request's credential and a presigned-looking URL, as careless
+        /// servers do
+        EchoError,
     };
 
     struct Rule

@@ -59,7 +59,8 @@ int main(int argc, char *argv[])
         "(a regular expression with re:), @N limits the rule to the next N matches.\n"
         "Kinds: latency:MS stall:MS reset reset-after-headers truncate status:CODE "
         "throttle[:SECONDS] html-error[:CODE] malformed-json wrong-shape huge-page[:MB] "
-        "huge-turn[:MB] wrong-count[:N] repeat-rows foreign-next:URL redirect:URL"_s);
+        "huge-turn[:MB] wrong-count[:N] repeat-rows foreign-next:URL redirect:URL "
+        "chunked[:BYTES] gzip[:chunked] drip[:MS] silent echo-error[:CODE[,detail]]"_s);
     parser.addHelpOption();
     const QCommandLineOption port(u"port"_s, u"API port (0 = any free port)."_s, u"P"_s, u"0"_s);
     const QCommandLineOption recordingPort(

@@ -15,7 +15,7 @@ packages=(
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
   clang libclang-rt-14-dev openssl
-  python3 curl
+  python3 curl squid
 )
 
 missing=()

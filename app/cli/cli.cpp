@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QNetworkProxyFactory>
 
 #include <cstring>
 
@@ -52,6 +53,9 @@ bool isSubcommand(const char *argument)
 
 int run(QCoreApplication &app)
 {
+    // The user's proxies, as every other program on the machine uses them (http_proxy,
+    // https_proxy and no_proxy on Linux); --proxy overrides them for the API client.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     CliEnvironment env;
     const QStringList arguments = app.arguments();
     const QByteArray name = arguments.value(1).toUtf8();

@@ -1,6 +1,7 @@
 #include "clienvironment.h"
 #include "cli.h"
 #include "demoserver.h"
+#include "urlsafety.h"
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -56,6 +57,18 @@ void CliEnvironment::addConnectionOptions(QCommandLineParser &parser)
         {QStringLiteral("token"), QStringLiteral("JWT access token; or set SESSIONSCOPE_TOKEN."),
          QStringLiteral("JWT")},
         {QStringLiteral("demo"), QStringLiteral("Start the bundled demo server and use it.")},
+        {QStringLiteral("timeout"),
+         QStringLiteral("Give up on a request that has not ended after this many seconds, "
+                        "retries included (default %1).")
+             .arg(ApiClient::DefaultDeadlineMs / 1000),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("proxy"),
+         QStringLiteral("Proxy URL (http:// or socks5://); by default http_proxy, https_proxy and "
+                        "no_proxy are honoured."),
+         QStringLiteral("URL")},
+        {QStringLiteral("ca-certificate"),
+         QStringLiteral("Also trust the certificate authorities in this PEM file (a private CA)."),
+         QStringLiteral("FILE")},
     });
 }
 
@@ -100,6 +113,23 @@ bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOpti
             return false;
         }
     }
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        options.network.timeoutSeconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
+        if (!ok || options.network.timeoutSeconds < 1 ||
+            options.network.timeoutSeconds > 24 * 3600) {
+            *error = QStringLiteral("--timeout must be a whole number of seconds, 1 or more.");
+            return false;
+        }
+    }
+    if (parser.isSet(QStringLiteral("proxy"))) {
+        options.network.proxy = QUrl(parser.value(QStringLiteral("proxy")), QUrl::StrictMode);
+        if (!proxyFromUrl(options.network.proxy, error)) {
+            *error = QStringLiteral("--proxy: ") + *error;
+            return false;
+        }
+    }
+    options.network.caCertificateFile = parser.value(QStringLiteral("ca-certificate"));
     return true;
 }
 
@@ -137,8 +167,16 @@ bool CliEnvironment::readFilter(const QCommandLineParser &parser, UsageQuery &qu
     return true;
 }
 
-bool CliEnvironment::connect(const LaunchOptions &options, QString *error)
+bool CliEnvironment::connect(const LaunchOptions &options, QString *error, int *failureCode)
 {
+    if (failureCode)
+        *failureCode = options.demo ? Cli::NetworkFailure : Cli::Usage;
+    bool localFailure = false;
+    if (!options.network.applyTo(m_client, m_network, error, &localFailure)) {
+        if (failureCode && localFailure)
+            *failureCode = Cli::LocalFailure;
+        return false;
+    }
     if (options.demo) {
         DemoOptions demoOptions;
         demoOptions.sessions = 2000;
@@ -203,10 +241,11 @@ std::optional<int> CliEnvironment::connectFor(const LaunchOptions &connection,
                                               const QString &command)
 {
     QString error;
-    if (connect(connection, &error))
+    int code = Cli::Usage;
+    if (connect(connection, &error, &code))
         return std::nullopt;
     m_err << "sessionscope " << command << ": " << error << Qt::endl;
-    return connection.demo ? Cli::NetworkFailure : Cli::Usage;
+    return code;
 }
 
 std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,

@@ -27,7 +27,7 @@ public:
     /// The start of every subcommand that queries sessions: its description, --help, and the
     /// connection and filter options.
     static void setUpQueryCommand(QCommandLineParser &parser, const QString &description);
-    /// Adds --base-url, --api-key, --token and --demo.
+    /// Adds --base-url, --api-key, --token, --demo, --timeout, --proxy and --ca-certificate.
     static void addConnectionOptions(QCommandLineParser &parser);
     /// Adds --character, --tenant, --start, --end and --timezone.
     static void addFilterOptions(QCommandLineParser &parser);
@@ -36,9 +36,9 @@ public:
     /// Date-only values are whole days in --timezone (default: this machine's zone).
     static bool readFilter(const QCommandLineParser &parser, UsageQuery &query, QString *error);
 
-    /// Starts the demo server when asked, then configures the client. False with a message
-    /// on failure.
-    bool connect(const LaunchOptions &options, QString *error);
+    /// Applies the timeout, proxy and CA options, starts the demo server when asked, then
+    /// configures the client. False with a message (and the exit code it maps to) on failure.
+    bool connect(const LaunchOptions &options, QString *error, int *failureCode = nullptr);
 
     /// What every subcommand does first: parse, answer --help, read the connection and filter
     /// options. Returns the exit code to stop with, or nothing when the command goes on.

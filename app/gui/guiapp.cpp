@@ -2,14 +2,14 @@
 
 #include "analyticspage.h"
 #include "apiclient.h"
+#include "authsession.h"
 #include "characterpalette.h"
-#include "connection/authsession.h"
 #include "connection/connectioncontroller.h"
-#include "connection/secretstore.h"
 #include "demoserver.h"
 #include "mainwindow.h"
 #include "pagefetcher.h"
 #include "recordingfetcher.h"
+#include "secretstore.h"
 #include "sessions/filterbar.h"
 #include "sessions/sessionspage.h"
 #include "sessiontablemodel.h"
@@ -101,6 +101,27 @@ int runGui(QApplication &app, const LaunchOptions &options)
     ConnectionController connection(&auth, &window);
     connection.setDemoStarter(startDemo);
     connection.setLastBaseUrl(settings.value(BaseUrlKey).toUrl());
+    // Timeout, proxy and private CA: as last chosen in the dialog unless the command line says.
+    connection.setSettings(&settings);
+    connection.setNetworkApplier(
+        [&client, &network](const ConnectionDialog::Network &chosen, QString *error) {
+            const QUrl proxy = chosen.proxy.isEmpty() ? QUrl() : QUrl::fromUserInput(chosen.proxy);
+            return NetworkOptions{chosen.timeoutSeconds, proxy, chosen.caCertificateFile}.applyTo(
+                client, network, error);
+        });
+    {
+        NetworkOptions startup = options.network;
+        const ConnectionDialog::Network saved = connection.network();
+        startup.timeoutSeconds =
+            startup.timeoutSeconds > 0 ? startup.timeoutSeconds : saved.timeoutSeconds;
+        if (startup.proxy.isEmpty() && !saved.proxy.isEmpty())
+            startup.proxy = QUrl::fromUserInput(saved.proxy);
+        if (startup.caCertificateFile.isEmpty())
+            startup.caCertificateFile = saved.caCertificateFile;
+        QString error;
+        if (!startup.applyTo(client, network, &error))
+            connection.ask(error);
+    }
     QObject::connect(&connection, &ConnectionController::baseUrlChosen, &window,
                      [&settings](const QUrl &url) { settings.setValue(BaseUrlKey, url); });
     QObject::connect(&window, &MainWindow::connectionRequested, &connection,

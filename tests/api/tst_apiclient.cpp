@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -498,6 +499,128 @@ private Q_SLOTS:
         for (int i = 0; i < order.size(); ++i)
             QCOMPARE(order[i], i + 1);
         QCOMPARE(finished.first().first().value<CollectionSummary>().recoveryPasses, 0);
+    }
+
+    void wrongBaseUrlIsNotAnEmptyList()
+    {
+        QUrl wrong = m_server->apiBaseUrl();
+        wrong.setPath(QStringLiteral("/wrongprefix"));
+        m_client->setBaseUrl(wrong);
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::WrongUrl);
+        QCOMPARE(result.error().message,
+                 QStringLiteral("The server at %1 does not answer the session API here (it "
+                                "answered 404): check the base URL.")
+                     .arg(wrong.toString()));
+        // Past the last page of the right URL it is the set that ended, not the URL.
+        m_client->setBaseUrl(m_server->apiBaseUrl());
+        UsageQuery past;
+        past.page = 1000;
+        QCOMPARE(fetch(past).error().kind, ApiError::Kind::NotFound);
+    }
+
+    void echoedCredentialsAreRedacted_data()
+    {
+        QTest::addColumn<QString>("arg");
+        QTest::addColumn<bool>("token");
+        for (const char *status : {"400", "401", "403", "429", "500", "400,detail"}) {
+            QTest::newRow(qPrintable(QStringLiteral("key %1").arg(QLatin1String(status))))
+                << QString::fromLatin1(status) << false;
+            QTest::newRow(qPrintable(QStringLiteral("token %1").arg(QLatin1String(status))))
+                << QString::fromLatin1(status) << true;
+        }
+    }
+    void echoedCredentialsAreRedacted()
+    {
+        QFETCH(QString, arg);
+        QFETCH(bool, token);
+        // Characters that percent-encoding changes, so that both forms are looked for.
+        const QString key = QStringLiteral("sk_echo/me+now=0123abcd");
+        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl");
+        m_client->setCredentials(token ? ApiCredentials{{}, jwt} : ApiCredentials{key, {}});
+        m_client->setRetryPolicy({2, 10, 20, 5});
+        m_server->faults().add(FaultInjector::Kind::EchoError,
+                               QStringLiteral("/api/billing/usage/"), arg);
+        const auto result = fetch({});
+        QVERIFY(!result.ok());
+        const ApiError &error = result.error();
+        QString everything = error.toDisplayString();
+        for (auto it = error.fieldErrors.cbegin(); it != error.fieldErrors.cend(); ++it)
+            everything += it.key() + it.value().join(QLatin1Char(' '));
+        QVERIFY2(everything.contains(QStringLiteral("[redacted]")), qPrintable(everything));
+        const QString secret = token ? jwt : key;
+        for (const QString &leak :
+             {secret, QString::fromLatin1(QUrl::toPercentEncoding(secret)),
+              QStringLiteral("X-Amz-Signature="), QStringLiteral("0f1e2d3c4b5a6978")}) {
+            QVERIFY2(!everything.contains(leak, Qt::CaseInsensitive),
+                     qPrintable(QStringLiteral("%1 in: %2").arg(leak, everything)));
+        }
+    }
+
+    void displayTextKeepsPercentSigns()
+    {
+        // A server's message may hold percent-encoded text; the status must not replace it.
+        const ApiError error = ApiError::make(ApiError::Kind::BadRequest,
+                                              QStringLiteral("No character a%2Fb."), 400);
+        QCOMPARE(error.toDisplayString(), QStringLiteral("No character a%2Fb. (HTTP 400)"));
+    }
+
+    void deadlineEndsADrippingReply()
+    {
+        m_client->setDeadlineMs(2000);
+        m_server->faults().add(FaultInjector::Kind::Drip, QStringLiteral("/api/billing/usage/"),
+                               QStringLiteral("200"));
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = fetch({});
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
+        QVERIFY2(result.error().message.contains(QStringLiteral("did not finish answering within "
+                                                                "2 s")),
+                 qPrintable(result.error().message));
+        QVERIFY2(elapsed >= 1900 && elapsed < 10000, qPrintable(QString::number(elapsed)));
+        // One slow answer is one attempt: the bytes kept coming, so the idle timeout never hit.
+        QCOMPARE(m_server->requestLog().size(), 1);
+    }
+
+    void attemptCountIsTheNumberOfRequestsSent_data()
+    {
+        QTest::addColumn<int>("idleMs");
+        QTest::addColumn<int>("deadlineMs");
+        QTest::newRow("attempts run out") << 500 << 30000;
+        // The third attempt starts about 2.05 s in: half a second for it to reach the server.
+        QTest::newRow("deadline ends them") << 1000 << 2600;
+    }
+    void attemptCountIsTheNumberOfRequestsSent()
+    {
+        QFETCH(int, idleMs);
+        QFETCH(int, deadlineMs);
+        m_client->setTimeoutMs(idleMs);
+        m_client->setDeadlineMs(deadlineMs);
+        m_server->faults().add(FaultInjector::Kind::Silent, QStringLiteral("/api/billing/usage/"));
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
+        static const QRegularExpression attempts(QStringLiteral(R"(after (\d+) attempts?\))"));
+        const auto match = attempts.match(result.error().message);
+        QVERIFY2(match.hasMatch(), qPrintable(result.error().message));
+        QCOMPARE(match.captured(1).toInt(), m_server->requestLog().size());
+    }
+
+    void truncatedBodySaysHowMuchArrived()
+    {
+        m_client->setRetryPolicy({1, 10, 10, 5});
+        m_server->faults().add(FaultInjector::Kind::Truncate, QStringLiteral("/api/billing/usage/"),
+                               {}, 1);
+        const auto result = fetch({});
+        QCOMPARE(result.error().kind, ApiError::Kind::Network);
+        static const QRegularExpression said(QStringLiteral(
+            R"(^The server closed the connection after (\d+) of the (\d+) bytes it announced\.$)"));
+        const auto match = said.match(result.error().message);
+        QVERIFY2(match.hasMatch(), qPrintable(result.error().message));
+        // The demo cuts the body in half of what its Content-Length announced.
+        const qint64 announced = match.captured(2).toLongLong();
+        QVERIFY(announced > 1000);
+        QCOMPARE(match.captured(1).toLongLong(), announced / 2);
     }
 };
 

@@ -4,10 +4,13 @@
 #include "apiclient.h"
 #include "demoserver.h"
 #include "testcertificate.h"
+#include "testprivateca.h"
 #include "testsupport.h"
+#include "urlsafety.h"
 
 #include <QNetworkAccessManager>
 #include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -21,6 +24,7 @@ Result<UsagePage> fetchPage(ApiClient &client, QObject *context)
         return ApiError::make(ApiError::Kind::Timeout, QStringLiteral("the test gave up waiting"));
     return std::move(*result);
 }
+
 } // namespace
 
 class TestTls final : public QObject
@@ -101,6 +105,64 @@ private Q_SLOTS:
         // The handshake failed before any HTTP: the key never went out on that connection.
         QCOMPARE(m_server->requestLog().size(), 0);
         QCOMPARE(client.inFlightCount(), 0);
+    }
+
+    void privateCaIsTrustedWhenGiven_data()
+    {
+        QTest::addColumn<bool>("withCa");
+        QTest::newRow("CA file given") << true;
+        QTest::newRow("no CA file") << false;
+    }
+    void privateCaIsTrustedWhenGiven()
+    {
+        QFETCH(bool, withCa);
+        QTemporaryDir dir;
+        const PrivateCa ca = PrivateCa::generate(dir.path());
+        QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+        DemoOptions options;
+        options.sessions = 60;
+        options.seed = 5;
+        options.tlsCertificate = ca.server.certificate;
+        options.tlsKey = ca.server.key;
+        DemoServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setBaseUrl(server.apiBaseUrl());
+        client.setCredentials({server.staffApiKey(), {}});
+        if (withCa) {
+            const QList<QSslCertificate> authorities = loadCaCertificates(ca.caFile, &error);
+            QVERIFY2(authorities.size() == 1, qPrintable(error));
+            client.setCaCertificates(authorities);
+        }
+        const auto result = fetchPage(client, this);
+        if (withCa) {
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+            QCOMPARE(result.value().sessions.size(), 50);
+            return;
+        }
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Tls);
+        QVERIFY2(result.error().message.contains(ca.server.sha256Hex()),
+                 qPrintable(result.error().message));
+        QCOMPARE(server.requestLog().size(), 0);
+    }
+
+    void unreadableCaFileIsSaid()
+    {
+        QString error;
+        QVERIFY(loadCaCertificates(QStringLiteral("/nonexistent/ca.pem"), &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("/nonexistent/ca.pem")), qPrintable(error));
+        QTemporaryDir dir;
+        QFile notPem(dir.filePath(QStringLiteral("ca.pem")));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("not a certificate\n");
+        notPem.close();
+        error.clear();
+        QVERIFY(loadCaCertificates(notPem.fileName(), &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("no certificate")), qPrintable(error));
     }
 
     void plainHttpClientCannotTalkToHttps()

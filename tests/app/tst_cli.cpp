@@ -1,18 +1,129 @@
 #include "demoserver.h"
 #include "money.h"
+#include "testprivateca.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
 namespace {
 using Run = TestSupport::CliRun;
+
+/// Debian's squid as a child process on a free loopback port, configured in a temporary
+/// folder: no cache, its own hosts file, its access log there.
+class SquidProxy
+{
+public:
+    static constexpr const char *HostOnlyTheProxyKnows = "sessionscope-demo.test";
+
+    SquidProxy() = default;
+    ~SquidProxy()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(15000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    Q_DISABLE_COPY_MOVE(SquidProxy)
+
+    /// Empty when squid is not installed.
+    [[nodiscard]] static QString binary()
+    {
+        const QString found = QStandardPaths::findExecutable(QStringLiteral("squid"));
+        return found.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("squid"),
+                                                                {QStringLiteral("/usr/sbin")})
+                               : found;
+    }
+
+    /// False with a reason when squid does not start.
+    bool start(QString *error)
+    {
+        // Squid started as root works as the "proxy" user: it must be able to write here.
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther);
+        {
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHost, 0)) {
+                *error = QStringLiteral("no free port");
+                return false;
+            }
+            m_port = probe.serverPort();
+        }
+        const QString dir = m_dir.path();
+        QFile hosts(dir + QStringLiteral("/hosts"));
+        QFile conf(dir + QStringLiteral("/squid.conf"));
+        if (!hosts.open(QIODevice::WriteOnly) || !conf.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write squid's configuration");
+            return false;
+        }
+        hosts.write(QByteArray("127.0.0.1 ") + HostOnlyTheProxyKnows + '\n');
+        hosts.setPermissions(hosts.permissions() | QFileDevice::ReadOther);
+        conf.write(QStringLiteral("http_port 127.0.0.1:%1\n"
+                                  "http_access allow all\n"
+                                  "cache deny all\n"
+                                  "cache_mem 8 MB\n"
+                                  "pinger_enable off\n"
+                                  "shutdown_lifetime 0 seconds\n"
+                                  "pid_filename %2/squid.pid\n"
+                                  "access_log stdio:%2/access.log\n"
+                                  "cache_log %2/cache.log\n"
+                                  "cache_store_log none\n"
+                                  "coredump_dir %2\n"
+                                  "hosts_file %2/hosts\n"
+                                  "dns_nameservers 127.0.0.1\n")
+                       .arg(m_port)
+                       .arg(dir)
+                       .toUtf8());
+        conf.setPermissions(conf.permissions() | QFileDevice::ReadOther);
+        conf.close();
+        hosts.close();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(binary(), {QStringLiteral("-N"), QStringLiteral("-f"), conf.fileName()});
+        if (!m_process.waitForStarted(30000)) {
+            *error = QStringLiteral("squid did not start: ") + m_process.errorString();
+            return false;
+        }
+        // Ready once it accepts a connection; it may take a few seconds on a busy machine.
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 60000 && m_process.state() == QProcess::Running) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            if (socket.waitForConnected(1000))
+                return true;
+            m_process.waitForFinished(200);
+        }
+        *error =
+            QStringLiteral("squid did not listen: ") + QString::fromLocal8Bit(m_process.readAll());
+        return false;
+    }
+
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QByteArray accessLog() const
+    {
+        QFile log(m_dir.filePath(QStringLiteral("access.log")));
+        return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
 } // namespace
 
 /// The command line end to end: the real `sessionscope` binary against a real demo server.
@@ -263,6 +374,169 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 3);
         QVERIFY(!r.out.contains("secretvalue123"));
         QVERIFY(!r.err.contains("secretvalue123"));
+    }
+
+    void wrongBasePathIsNotAnEmptyReport()
+    {
+        QUrl wrong = m_server->apiBaseUrl();
+        wrong.setPath(QStringLiteral("/wrongprefix"));
+        const Run r = run({QStringLiteral("report"), QStringLiteral("--base-url"), wrong.toString(),
+                           QStringLiteral("--api-key"), m_server->staffApiKey()});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(r.out.isEmpty());
+        const QByteArray expected = "The server at " + wrong.toString().toUtf8() +
+                                    " does not answer the session API here (it answered 404): "
+                                    "check the base URL.";
+        QVERIFY2(r.err.contains(expected), r.err.constData());
+    }
+
+    void echoedCredentialsStayOffStderr_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("credentialOption");
+        QTest::addColumn<QString>("secret");
+        const QString key = QStringLiteral("sk_echo/me+now=0123abcd");
+        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl");
+        for (const char *status : {"400", "401", "403", "429", "500", "400,detail"}) {
+            QTest::newRow(qPrintable(QStringLiteral("key %1").arg(QLatin1String(status))))
+                << QString::fromLatin1(status) << QStringLiteral("--api-key") << key;
+            QTest::newRow(qPrintable(QStringLiteral("token %1").arg(QLatin1String(status))))
+                << QString::fromLatin1(status) << QStringLiteral("--token") << jwt;
+        }
+    }
+    void echoedCredentialsStayOffStderr()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, credentialOption);
+        QFETCH(QString, secret);
+        const int rule = m_server->faults().add(FaultInjector::Kind::EchoError,
+                                                QStringLiteral("/api/billing/usage/"), status);
+        const Run r = run({QStringLiteral("report"), QStringLiteral("--base-url"),
+                           m_server->apiBaseUrl().toString(), credentialOption, secret});
+        m_server->faults().remove(rule);
+        QVERIFY2(r.exitCode == 3 || r.exitCode == 4, r.err.constData());
+        QVERIFY2(r.err.contains("[redacted]"), r.err.constData());
+        const QByteArray printed = r.out + r.err;
+        for (const QByteArray &leak :
+             {secret.toUtf8(), QUrl::toPercentEncoding(secret), QByteArray("X-Amz-Signature="),
+              QByteArray("0f1e2d3c4b5a6978")}) {
+            QVERIFY2(!printed.toLower().contains(leak.toLower()),
+                     qPrintable(QStringLiteral("%1 in: %2")
+                                    .arg(QString::fromUtf8(leak), QString::fromUtf8(printed))));
+        }
+    }
+
+    void timeoutBoundsASlowServer_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("drip") << int(FaultInjector::Kind::Drip);
+        QTest::newRow("silent") << int(FaultInjector::Kind::Silent);
+    }
+    void timeoutBoundsASlowServer()
+    {
+        QFETCH(int, kind);
+        const int rule = m_server->faults().add(FaultInjector::Kind(kind),
+                                                QStringLiteral("/api/billing/usage/"));
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = run(QStringList{QStringLiteral("report"), QStringLiteral("--timeout"),
+                                      QStringLiteral("3")} +
+                          connection());
+        const qint64 elapsed = clock.elapsed();
+        m_server->faults().remove(rule);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(" 3 s"), r.err.constData());
+        // Three seconds of waiting (Qt's own idle timer, which may end a silent request, fires up
+        // to 5 % early), plus starting a process on a busy machine.
+        QVERIFY2(elapsed >= 2800 && elapsed < 20000, qPrintable(QString::number(elapsed)));
+    }
+
+    void mistypedCommandAndNoDisplayNeedNoWindow()
+    {
+        QProcessEnvironment env = TestSupport::cliEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        const auto typo = TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY),
+                                                  {QStringLiteral("exprot")}, env);
+        QCOMPARE(typo.exitCode, 2);
+        QCOMPARE(
+            typo.err,
+            QByteArray("sessionscope: unknown command \"exprot\"; see sessionscope --help.\n"));
+        const auto window = TestSupport::runProgram(QStringLiteral(SESSIONSCOPE_BINARY), {}, env);
+        QCOMPARE(window.exitCode, 2);
+        QCOMPARE(window.err, QByteArray("sessionscope: no display to open the window on; set "
+                                        "DISPLAY, or use a command (sessionscope --help)\n"));
+    }
+
+    void privateCaFromTheCommandLine()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("This Qt has no TLS backend.");
+        QTemporaryDir dir;
+        const PrivateCa ca = PrivateCa::generate(dir.path());
+        QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+        DemoOptions options;
+        options.sessions = 40;
+        options.seed = 2;
+        options.tlsCertificate = ca.server.certificate;
+        options.tlsKey = ca.server.key;
+        DemoServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QStringList report{QStringLiteral("report"), QStringLiteral("--base-url"),
+                                 server.apiBaseUrl().toString(), QStringLiteral("--api-key"),
+                                 server.staffApiKey()};
+
+        Run r = run(report + QStringList{QStringLiteral("--ca-certificate"), ca.caFile});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Sessions:"));
+        r = run(report);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(ca.server.sha256Hex().toLatin1()), r.err.constData());
+        r = run(report + QStringList{QStringLiteral("--ca-certificate"),
+                                     dir.filePath(QStringLiteral("missing.pem"))});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains("missing.pem"), r.err.constData());
+    }
+
+    void proxyFromTheEnvironmentAndTheOption()
+    {
+        if (SquidProxy::binary().isEmpty())
+            QSKIP("squid is not installed (scripts/deps.sh installs it): no proxy to test with");
+        SquidProxy squid;
+        QString error;
+        QVERIFY2(squid.start(&error), qPrintable(error));
+        // A name only the proxy knows: a request that arrives went through it.
+        const QString viaName = QStringLiteral("http://%1:%2")
+                                    .arg(QLatin1String(SquidProxy::HostOnlyTheProxyKnows))
+                                    .arg(m_server->apiBaseUrl().port());
+        const QString proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(squid.port());
+        const QStringList report{QStringLiteral("report"), QStringLiteral("--api-key"),
+                                 m_server->staffApiKey(), QStringLiteral("--base-url")};
+
+        Run r = run(report + QStringList{viaName}, {QStringLiteral("http_proxy=") + proxyUrl});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(squid.accessLog().contains(SquidProxy::HostOnlyTheProxyKnows),
+                                 10000);
+        const qsizetype proxied = squid.accessLog().count('\n');
+
+        // no_proxy sends it straight to a name that nothing else resolves.
+        r = run(report + QStringList{viaName},
+                {QStringLiteral("http_proxy=") + proxyUrl,
+                 QStringLiteral("no_proxy=") + QLatin1String(SquidProxy::HostOnlyTheProxyKnows)});
+        QCOMPARE(r.exitCode, 5);
+        QCOMPARE(squid.accessLog().count('\n'), proxied);
+
+        // --proxy wins over the environment, and is used even for loopback, which Qt's system
+        // proxy settings never proxy.
+        r = run(report + QStringList{m_server->apiBaseUrl().toString(), QStringLiteral("--proxy"),
+                                     proxyUrl},
+                {QStringLiteral("http_proxy=http://127.0.0.1:9")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray loopback =
+            "http://127.0.0.1:" + QByteArray::number(m_server->apiBaseUrl().port()) + "/api/";
+        QTRY_VERIFY_WITH_TIMEOUT(squid.accessLog().contains(loopback), 10000);
     }
 };
 

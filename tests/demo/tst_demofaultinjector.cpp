@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -82,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(f.take(u"/api/billing/usage/?page=2"_s)->kind, Kind::Redirect);
         QCOMPARE(f.take(u"/recordings/x.wav"_s)->kind, Kind::Latency);
         QVERIFY(!f.take(u"/other"_s));
-        for (int k = int(Kind::Latency); k <= int(Kind::Redirect); ++k)
+        for (int k = int(Kind::Latency); k <= int(Kind::EchoError); ++k)
             QCOMPARE(FaultInjector::kindFromName(FaultInjector::kindName(Kind(k))), Kind(k));
     }
 
@@ -127,6 +128,67 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() - firstBodyAt >= 550);
         QCOMPARE(QJsonDocument::fromJson(received.mid(headerEnd)).object().value(u"success"_s),
                  true);
+    }
+
+    void dripSendsOneByteAtATime()
+    {
+        m_server->faults().add(Kind::Drip, u"usage"_s, u"100"_s);
+        QTcpSocket socket;
+        QElapsedTimer timer;
+        QByteArray received;
+        qint64 headerEnd = -1;
+        connect(&socket, &QTcpSocket::readyRead, this, [&] {
+            received += socket.readAll();
+            if (headerEnd < 0 && (headerEnd = received.indexOf("\r\n\r\n")) >= 0) {
+                headerEnd += 4;
+                timer.start();
+            }
+        });
+        connect(&socket, &QTcpSocket::connected, this, [&] {
+            socket.write("GET /api/billing/usage/ HTTP/1.1\r\nHost: demo\r\nX-API-Key: " +
+                         m_server->staffApiKey().toLatin1() + "\r\n\r\n");
+        });
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->apiBaseUrl().port()));
+        QTRY_VERIFY_WITH_TIMEOUT(headerEnd >= 0 && received.size() >= headerEnd + 4,
+                                 DemoTestClient::TimeoutMs);
+        // Four bytes took at least three pauses, and nothing came in bulk.
+        QVERIFY(timer.elapsed() >= 290);
+        QVERIFY(received.size() - headerEnd <= 4 + timer.elapsed() / 100);
+        QVERIFY(received.mid(headerEnd).startsWith('{'));
+    }
+
+    void silentNeverAnswers()
+    {
+        m_server->faults().add(Kind::Silent, u"usage"_s);
+        m_server->clearRequestLog();
+        QTcpSocket socket;
+        connect(&socket, &QTcpSocket::connected, this,
+                [&] { socket.write("GET /api/billing/usage/ HTTP/1.1\r\nHost: demo\r\n\r\n"); });
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->apiBaseUrl().port()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestLog().size(), 1, DemoTestClient::TimeoutMs);
+        // Absence can only be shown over some time: long enough for any answer to arrive.
+        QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
+        QVERIFY(!readyRead.wait(800));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void echoErrorRepeatsTheCredential()
+    {
+        m_server->faults().add(Kind::EchoError, u"usage"_s, {}, 1);
+        const DemoReply envelope = get(usage());
+        QCOMPARE(envelope.status, 400);
+        QVERIFY(envelope.body.contains(m_server->staffApiKey().toLatin1()));
+        QVERIFY(envelope.body.contains("X-Amz-Signature="));
+        QCOMPARE(envelope.json().value(u"success"_s), false);
+        QVERIFY(envelope.json().value(u"errors"_s).toObject().contains(m_server->staffApiKey()));
+        m_server->faults().add(Kind::EchoError, u"usage"_s, u"401,detail"_s, 1);
+        const DemoReply bearer =
+            m_client.get(usage(), {{"Authorization", "Bearer header.payload.signature"}});
+        QCOMPARE(bearer.status, 401);
+        QVERIFY(bearer.json()
+                    .value(u"detail"_s)
+                    .toString()
+                    .contains(u"Bearer header.payload.signature"_s));
     }
 
     void brokenTransport_data()

@@ -2,6 +2,14 @@
 #include "authsession.h"
 #include "connectiondialog.h"
 
+#include <QSettings>
+
+namespace {
+const QString TimeoutKey = QStringLiteral("connection/timeoutSeconds");
+const QString ProxyKey = QStringLiteral("connection/proxy");
+const QString CaFileKey = QStringLiteral("connection/caCertificateFile");
+} // namespace
+
 ConnectionController::ConnectionController(AuthSession *auth, QWidget *dialogParent,
                                            QObject *parent)
     : QObject(parent)
@@ -16,9 +24,23 @@ ConnectionController::ConnectionController(AuthSession *auth, QWidget *dialogPar
         m_storageWarning.clear();
     });
     connect(auth, &AuthSession::loginFailed, this, [this](const ApiError &error) {
-        if (m_dialog)
-            m_dialog->connectionFailed(error.toDisplayString());
+        // Connecting from the command line or from remembered credentials has no dialog yet:
+        // open it with the reason, so that the window never shows an empty list instead.
+        if (!m_dialog)
+            ask();
+        m_dialog->connectionFailed(error.toDisplayString());
     });
+}
+
+void ConnectionController::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    if (!settings)
+        return;
+    m_network.timeoutSeconds =
+        settings->value(TimeoutKey, ConnectionDialog::Network::DefaultTimeoutSeconds).toInt();
+    m_network.proxy = settings->value(ProxyKey).toString();
+    m_network.caCertificateFile = settings->value(CaFileKey).toString();
 }
 
 void ConnectionController::ask(const QString &reason)
@@ -33,9 +55,21 @@ void ConnectionController::ask(const QString &reason)
     m_dialog->setBaseUrl(m_lastBaseUrl);
     m_dialog->setReason(reason);
     m_dialog->setDemoAvailable(bool(m_demo));
+    m_dialog->setNetwork(m_network);
     connect(m_dialog, &ConnectionDialog::connectRequested, this,
             [this](const ConnectionDialog::Request &r) {
                 m_storageWarning.clear();
+                QString error;
+                if (m_applyNetwork && !m_applyNetwork(r.network, &error)) {
+                    m_dialog->connectionFailed(error);
+                    return;
+                }
+                m_network = r.network;
+                if (m_settings) {
+                    m_settings->setValue(TimeoutKey, m_network.timeoutSeconds);
+                    m_settings->setValue(ProxyKey, m_network.proxy);
+                    m_settings->setValue(CaFileKey, m_network.caCertificateFile);
+                }
                 m_lastBaseUrl = r.baseUrl;
                 Q_EMIT baseUrlChosen(r.baseUrl);
                 if (r.usesPassword())

@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 ConnectionDialog::ConnectionDialog(QWidget *parent)
@@ -16,6 +17,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_apiKey(new QLineEdit(this))
     , m_email(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_timeout(new QSpinBox(this))
+    , m_proxy(new QLineEdit(this))
+    , m_caFile(new QLineEdit(this))
     , m_reason(new QLabel(this))
     , m_error(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect"), this))
@@ -25,6 +29,15 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setPlaceholderText(QStringLiteral("sk_…"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_timeout->setRange(1, 3600);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setValue(Network::DefaultTimeoutSeconds);
+    m_timeout->setToolTip(tr("A request that has not ended after this long is given up, retries "
+                             "included."));
+    m_proxy->setObjectName(QStringLiteral("proxy"));
+    m_proxy->setPlaceholderText(tr("as the system says (http_proxy, no_proxy)"));
+    m_caFile->setObjectName(QStringLiteral("caCertificateFile"));
+    m_caFile->setPlaceholderText(tr("PEM file of a private certificate authority"));
     m_reason->setWordWrap(true);
     m_reason->hide();
     m_error->setWordWrap(true);
@@ -40,6 +53,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     form->addRow(m_passwordMode);
     form->addRow(tr("Email"), m_email);
     form->addRow(tr("Password"), m_password);
+    form->addRow(tr("Timeout"), m_timeout);
+    form->addRow(tr("Proxy"), m_proxy);
+    form->addRow(tr("CA certificate"), m_caFile);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_demo, QDialogButtonBox::ActionRole);
     buttons->addButton(m_connect, QDialogButtonBox::AcceptRole);
@@ -83,6 +99,13 @@ void ConnectionDialog::setDemoAvailable(bool available)
     m_demo->setVisible(available);
 }
 
+void ConnectionDialog::setNetwork(const Network &network)
+{
+    m_timeout->setValue(network.timeoutSeconds);
+    m_proxy->setText(network.proxy);
+    m_caFile->setText(network.caCertificateFile);
+}
+
 void ConnectionDialog::setReason(const QString &reason)
 {
     m_reason->setText(reason);
@@ -99,6 +122,9 @@ ConnectionDialog::Request ConnectionDialog::request() const
         r.email = m_email->text().trimmed();
         r.password = m_password->text();
     }
+    r.network.timeoutSeconds = m_timeout->value();
+    r.network.proxy = m_proxy->text().trimmed();
+    r.network.caCertificateFile = m_caFile->text().trimmed();
     return r;
 }
 

@@ -1,11 +1,13 @@
-#include "connection/authsession.h"
+#include "authsession.h"
 #include "connection/connectioncontroller.h"
 #include "connection/connectiondialog.h"
-#include "connection/secretstore.h"
 #include "modeltestfixture.h"
+#include "secretstore.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 namespace {
 constexpr int Timeout = 30000;
@@ -29,16 +31,6 @@ public:
     }
     QString description() const override { return QStringLiteral("failing"); }
 };
-
-QString jwtWithExp(qint64 exp)
-{
-    const auto part = [](const QByteArray &json) {
-        return QString::fromLatin1(
-            json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    };
-    return part(R"({"alg":"HS256"})") + QLatin1Char('.') +
-           part(QByteArray(R"({"exp":)") + QByteArray::number(exp) + "}") + QStringLiteral(".sig");
-}
 } // namespace
 
 class TestConnection : public QObject
@@ -47,14 +39,12 @@ class TestConnection : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void memoryStoreRoundTrips();
-    void keychainStoreRoundTripsWhenAvailable();
-    void decodesTokenExpiry();
-    void loginGivesTokenAndSchedulesRefresh();
-    void rejectedKeyAsksTheUser();
-    void expiredTokenIsRenewed();
     void keychainFailureIsSaidInTheDialog();
     void badPasswordStaysInTheDialog();
+    void wrongBaseUrlStaysInTheDialog_data();
+    void wrongBaseUrlStaysInTheDialog();
+    void wrongBaseUrlWithoutDialogOpensIt();
+    void networkSettingsAreAppliedAndKept();
 
 private:
     std::unique_ptr<DemoServer> m_server;
@@ -67,116 +57,6 @@ void TestConnection::initTestCase()
         std::make_unique<DemoServer>(demoOptions(QDateTime::currentDateTimeUtc().addSecs(-60)));
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
-}
-
-void TestConnection::memoryStoreRoundTrips()
-{
-    MemorySecretStore store;
-    bool written = false;
-    store.write(QStringLiteral("k"), QStringLiteral("v"),
-                [&](const QString &e) { written = e.isEmpty(); });
-    QVERIFY(!written); // answers later, like the keychain
-    QTRY_VERIFY(written);
-    std::optional<QString> value;
-    store.read(QStringLiteral("k"),
-               [&](const std::optional<QString> &v, const QString &) { value = v; });
-    QTRY_COMPARE(value, std::optional<QString>(QStringLiteral("v")));
-}
-
-void TestConnection::keychainStoreRoundTripsWhenAvailable()
-{
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("No D-Bus session (run under dbus-run-session with gnome-keyring for this test)");
-    KeychainSecretStore store(QStringLiteral("sessionscope-test"));
-    std::optional<QString> writeError;
-    store.write(QStringLiteral("probe"), QStringLiteral("sk_secret"),
-                [&](const QString &e) { writeError = e; });
-    QTRY_VERIFY_WITH_TIMEOUT(writeError.has_value(), Timeout);
-    if (!writeError->isEmpty())
-        QSKIP(qPrintable(QStringLiteral("No usable Secret Service: ") + *writeError));
-    std::optional<QString> value;
-    bool read = false;
-    store.read(QStringLiteral("probe"), [&](const std::optional<QString> &v, const QString &) {
-        value = v;
-        read = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(read, Timeout);
-    QCOMPARE(value, std::optional<QString>(QStringLiteral("sk_secret")));
-    bool removed = false;
-    store.remove(QStringLiteral("probe"), [&](const QString &e) { removed = e.isEmpty(); });
-    QTRY_VERIFY_WITH_TIMEOUT(removed, Timeout);
-}
-
-void TestConnection::decodesTokenExpiry()
-{
-    QCOMPARE(AuthSession::tokenExpiry(jwtWithExp(1780000000)),
-             std::optional<QDateTime>(QDateTime::fromSecsSinceEpoch(1780000000, QTimeZone::utc())));
-    QCOMPARE(AuthSession::tokenExpiry(QStringLiteral("not.a-token")), std::nullopt);
-    QCOMPARE(AuthSession::tokenExpiry(QStringLiteral("sk_abc")), std::nullopt);
-}
-
-void TestConnection::loginGivesTokenAndSchedulesRefresh()
-{
-    ClientStack stack(*m_server);
-    stack.client.setCredentials({});
-    MemorySecretStore store;
-    AuthSession auth(&stack.client, &store);
-    QSignalSpy connected(&auth, &AuthSession::connected);
-    auth.login(m_server->apiBaseUrl(), m_server->staffEmail(), m_server->password());
-    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, Timeout);
-    QVERIFY(auth.usesToken());
-    const auto expiry = AuthSession::tokenExpiry(stack.client.credentials().accessToken);
-    QVERIFY(expiry);
-    QCOMPARE(auth.refreshDue(), expiry->addSecs(-AuthSession::RefreshMarginSeconds));
-    // The refresh token went to the store, never to settings.
-    std::optional<QString> refresh;
-    bool read = false;
-    store.read(m_server->apiBaseUrl().toString(QUrl::RemovePath) + QStringLiteral(" refresh-token"),
-               [&](const std::optional<QString> &v, const QString &) {
-                   refresh = v;
-                   read = true;
-               });
-    QTRY_VERIFY(read);
-    QVERIFY(refresh && !refresh->isEmpty());
-}
-
-void TestConnection::rejectedKeyAsksTheUser()
-{
-    ClientStack stack(*m_server);
-    MemorySecretStore store;
-    AuthSession auth(&stack.client, &store);
-    QSignalSpy needed(&auth, &AuthSession::credentialsNeeded);
-    auth.useApiKey(m_server->apiBaseUrl(), m_server->inactiveApiKey(), false);
-    bool done = false;
-    stack.client.fetchUsage(UsageQuery{}, this, [&](Result<UsagePage>) { done = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
-    QCOMPARE(needed.count(), 1);
-}
-
-void TestConnection::expiredTokenIsRenewed()
-{
-    ClientStack stack(*m_server);
-    MemorySecretStore store;
-    AuthSession auth(&stack.client, &store);
-    QSignalSpy connected(&auth, &AuthSession::connected);
-    QSignalSpy renewed(&auth, &AuthSession::credentialsRenewed);
-    auth.login(m_server->apiBaseUrl(), m_server->staffEmail(), m_server->password());
-    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, Timeout);
-    // The access token goes bad (expired, revoked): the next 401 renews it once.
-    stack.client.setCredentials({{}, jwtWithExp(1)});
-    bool done = false;
-    stack.client.fetchUsage(UsageQuery{}, this, [&](Result<UsagePage>) { done = true; });
-    QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), 1, Timeout);
-    QVERIFY(done);
-    QVERIFY(stack.client.credentials().accessToken != jwtWithExp(1));
-    Result<UsagePage> again;
-    bool answered = false;
-    stack.client.fetchUsage(UsageQuery{}, this, [&](Result<UsagePage> r) {
-        again = std::move(r);
-        answered = true;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(answered, Timeout);
-    QVERIFY(again.ok());
 }
 
 void TestConnection::keychainFailureIsSaidInTheDialog()
@@ -212,6 +92,111 @@ void TestConnection::badPasswordStaysInTheDialog()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), Timeout);
     QVERIFY(dialog->isVisible());
     dialog->close();
+}
+
+void TestConnection::wrongBaseUrlStaysInTheDialog_data()
+{
+    QTest::addColumn<bool>("password");
+    QTest::newRow("API key") << false;
+    QTest::newRow("email and password") << true;
+}
+
+void TestConnection::wrongBaseUrlStaysInTheDialog()
+{
+    QFETCH(bool, password);
+    ClientStack stack(*m_server);
+    stack.client.setCredentials({});
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    ConnectionController controller(&auth, nullptr);
+    controller.ask();
+    QPointer<ConnectionDialog> dialog = controller.dialog();
+    QVERIFY(dialog);
+    QSignalSpy connected(&auth, &AuthSession::connected);
+    QUrl wrong = m_server->apiBaseUrl();
+    wrong.setPath(QStringLiteral("/wrongprefix"));
+    if (password)
+        Q_EMIT dialog->connectRequested({wrong, {}, m_server->staffEmail(), m_server->password()});
+    else
+        Q_EMIT dialog->connectRequested({wrong, m_server->staffApiKey(), {}, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), Timeout);
+    QCOMPARE(dialog->errorText(),
+             QStringLiteral("The server at %1 does not answer the session API here (it answered "
+                            "404): check the base URL.")
+                 .arg(wrong.toString()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(connected.count(), 0);
+    dialog->close();
+}
+
+void TestConnection::wrongBaseUrlWithoutDialogOpensIt()
+{
+    // As from the command line: --base-url with a wrong prefix, and no dialog open yet.
+    ClientStack stack(*m_server);
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    ConnectionController controller(&auth, nullptr);
+    QSignalSpy connected(&auth, &AuthSession::connected);
+    QUrl wrong = m_server->apiBaseUrl();
+    wrong.setPath(QStringLiteral("/wrongprefix"));
+    auth.useApiKey(wrong, m_server->staffApiKey(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.dialog() && !controller.dialog()->errorText().isEmpty(),
+                             Timeout);
+    QVERIFY(controller.dialog()->errorText().contains(QStringLiteral("check the base URL")));
+    QCOMPARE(connected.count(), 0);
+    controller.dialog()->close();
+}
+
+void TestConnection::networkSettingsAreAppliedAndKept()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    const ConnectionDialog::Network chosen{45, QStringLiteral("http://proxy.example:3128"),
+                                           QStringLiteral("/etc/company/ca.pem")};
+    {
+        ClientStack stack(*m_server);
+        MemorySecretStore store;
+        AuthSession auth(&stack.client, &store);
+        QSettings settings(file, QSettings::IniFormat);
+        ConnectionController controller(&auth, nullptr);
+        controller.setSettings(&settings);
+        QList<ConnectionDialog::Network> applied;
+        bool accept = false;
+        controller.setNetworkApplier([&](const ConnectionDialog::Network &n, QString *error) {
+            applied.append(n);
+            if (!accept)
+                *error = QStringLiteral("Cannot read the CA certificate file");
+            return accept;
+        });
+        controller.ask();
+        QPointer<ConnectionDialog> dialog = controller.dialog();
+        QCOMPARE(dialog->request().network, ConnectionDialog::Network{}); // defaults at first
+        QSignalSpy connected(&auth, &AuthSession::connected);
+        ConnectionDialog::Request request{
+            m_server->apiBaseUrl(), m_server->staffApiKey(), {}, {}, chosen};
+        // Settings that cannot be put into effect keep the dialog open and are not kept.
+        Q_EMIT dialog->connectRequested(request);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(dialog->errorText(), QStringLiteral("Cannot read the CA certificate file"));
+        QVERIFY(!settings.contains(QStringLiteral("connection/proxy")));
+        accept = true;
+        Q_EMIT dialog->connectRequested(request);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, Timeout);
+        QCOMPARE(applied.size(), 2);
+        QCOMPARE(applied.last(), chosen);
+        QCOMPARE(controller.network(), chosen);
+    }
+    // The next start reads them back and shows them in the dialog.
+    ClientStack stack(*m_server);
+    MemorySecretStore store;
+    AuthSession auth(&stack.client, &store);
+    QSettings settings(file, QSettings::IniFormat);
+    ConnectionController controller(&auth, nullptr);
+    controller.setSettings(&settings);
+    QCOMPARE(controller.network(), chosen);
+    controller.ask();
+    QCOMPARE(controller.dialog()->request().network, chosen);
+    controller.dialog()->close();
 }
 
 QTEST_MAIN(TestConnection)

@@ -59,13 +59,15 @@ void AuthSession::useApiKey(const QUrl &baseUrl, const QString &apiKey, bool rem
     m_password.clear();
     m_client->setBaseUrl(baseUrl);
     m_client->setCredentials({apiKey, {}});
-    if (!rememberKey) {
-        Q_EMIT connected();
-        return;
-    }
-    m_store->remove(secretKey(QStringLiteral("refresh-token")), [](const QString &) {});
-    // Connected only once the keychain answered, so that the dialog can say if it failed.
-    remember(QStringLiteral("api-key"), apiKey, [this] { Q_EMIT connected(); });
+    verify([this, apiKey, rememberKey] {
+        if (!rememberKey) {
+            Q_EMIT connected();
+            return;
+        }
+        m_store->remove(secretKey(QStringLiteral("refresh-token")), [](const QString &) {});
+        // Connected only once the keychain answered, so that the dialog can say if it failed.
+        remember(QStringLiteral("api-key"), apiKey, [this] { Q_EMIT connected(); });
+    });
 }
 
 void AuthSession::useAccessToken(const QUrl &baseUrl, const QString &accessToken)
@@ -98,9 +100,21 @@ void AuthSession::acceptTokens(const AuthTokens &tokens, bool announce)
     scheduleRefresh();
     remember(QStringLiteral("access-token"), tokens.access, [this, announce] {
         if (announce)
-            Q_EMIT connected();
+            verify([this] { Q_EMIT connected(); });
         else
             Q_EMIT credentialsRenewed();
+    });
+}
+
+void AuthSession::verify(std::function<void()> then)
+{
+    UsageQuery probe;
+    probe.pageSize = 1;
+    m_client->fetchUsage(probe, this, [this, then = std::move(then)](Result<UsagePage> result) {
+        if (result)
+            then();
+        else
+            Q_EMIT loginFailed(result.error());
     });
 }
 

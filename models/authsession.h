@@ -15,6 +15,10 @@ class SecretStore;
 /// refreshed shortly before its `exp` and renewed after a 401 (refresh token first, then the
 /// password kept in memory for this session). Secrets go to the SecretStore only; when it
 /// cannot keep them, storageFailed() says so and they live for this session alone.
+///
+/// connected() comes only after the server answered page 1 of the session list with these
+/// credentials: a wrong base URL or key fails here, with the server's reason, rather than
+/// showing as an empty list.
 class AuthSession final : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,7 @@ public:
 
 Q_SIGNALS:
     void connected();
+    /// Signing in or the first request with the new credentials failed.
     void loginFailed(const ApiError &error);
     /// Credentials changed behind the user's back (refresh, re-login): reload what failed.
     void credentialsRenewed();
@@ -50,6 +55,8 @@ Q_SIGNALS:
 
 private:
     void acceptTokens(const AuthTokens &tokens, bool announce);
+    /// Asks for one session of page 1, then calls `then`; loginFailed() when that fails.
+    void verify(std::function<void()> then);
     void scheduleRefresh();
     void renew();
     void onUnauthorized(const ApiError &error);
