@@ -437,7 +437,7 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
     case QNetworkReply::OperationCanceledError:
         return ApiError::make(ApiError::Kind::Timeout,
                               QStringLiteral("%1 sent nothing for %2 s.")
-                                  .arg(where, QString::number(idleTimeoutMs() / 1000.0)));
+                                  .arg(where, QString::number(m_timeoutMs / 1000.0)));
     case QNetworkReply::SslHandshakeFailedError:
         return ApiError::make(ApiError::Kind::Tls, call.tlsProblem.isEmpty()
                                                        ? redactUrlsIn(reply->errorString())
@@ -474,7 +474,9 @@ void ApiClient::redactServerText(ApiError &error) const
 
 int ApiClient::idleTimeoutMs() const
 {
-    return m_deadlineMs > 0 ? qMin(m_timeoutMs, m_deadlineMs) : m_timeoutMs;
+    // An idle limit as long as the deadline or longer could only race it: the deadline alone
+    // then ends a silent request, with its own message.
+    return m_deadlineMs > 0 && m_deadlineMs <= m_timeoutMs ? 0 : m_timeoutMs;
 }
 
 ApiError ApiClient::deadlineError(const Call &call) const

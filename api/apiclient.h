@@ -65,7 +65,8 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     /// A request that has not ended this long after it was asked for ends with
     /// ApiError::Kind::Timeout, all attempts and backoff waits included: a server that answers
-    /// one byte at a time never trips the idle timeout above.
+    /// one byte at a time never trips the idle timeout above. The idle timeout is in effect
+    /// only when shorter than the deadline.
     void setDeadlineMs(int ms) { m_deadlineMs = ms; }
     [[nodiscard]] int deadlineMs() const { return m_deadlineMs; }
     static constexpr int DefaultDeadlineMs = 120 * 1000;
