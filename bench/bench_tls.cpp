@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -132,6 +133,40 @@ QString qtProtocol(const QUrl &url, const QString &key, const QSslCertificate &c
     return result;
 }
 
+/// Qt's network stack alone, as a diagnosis of what the client adds: the same URLs, `parallel`
+/// requests at once on a fresh QNetworkAccessManager, each body read whole and dropped.
+double rawQtFetch(const QList<QUrl> &urls, const QString &key, const QSslCertificate &certificate,
+                  int parallel, bool http2Allowed, bool *ok)
+{
+    QNetworkAccessManager network;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificate(certificate);
+    QEventLoop loop;
+    qsizetype next = 0, done = 0;
+    *ok = true;
+    std::function<void()> startOne = [&] {
+        QNetworkRequest request(urls.at(next++));
+        request.setRawHeader("X-API-Key", key.toUtf8());
+        request.setSslConfiguration(tls);
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, http2Allowed);
+        QNetworkReply *reply = network.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+            *ok = *ok && reply->error() == QNetworkReply::NoError && !reply->readAll().isEmpty();
+            reply->deleteLater();
+            if (++done == urls.size())
+                loop.quit();
+            else if (next < urls.size())
+                startOne();
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    while (next < qMin<qsizetype>(parallel, urls.size()))
+        startOne();
+    loop.exec();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
 int run(QTextStream &out, const Options &options)
 {
     QTemporaryDir dir;
@@ -186,7 +221,7 @@ int run(QTextStream &out, const Options &options)
     QList<Bench::Row> rows;
     QString curlInfo;
     for (int n : options.inFlight) {
-        QList<double> oursMs, curlMs;
+        QList<double> oursMs, curlMs, rawMs, rawH1Ms;
         int connections = 0;
         for (int r = 0; r < options.runs; ++r) {
             const Bench::FetchRun ours = Bench::fetchAll(target, endMicros, n);
@@ -201,6 +236,14 @@ int run(QTextStream &out, const Options &options)
                     << Qt::endl;
                 return 1;
             }
+            bool rawOk = false, rawH1Ok = false;
+            rawMs.append(rawQtFetch(urls, target.apiKey, certificate.certificate, n, true, &rawOk));
+            rawH1Ms.append(
+                rawQtFetch(urls, target.apiKey, certificate.certificate, n, false, &rawH1Ok));
+            if (!rawOk || !rawH1Ok) {
+                out << "\nQNetworkAccessManager alone failed" << Qt::endl;
+                return 1;
+            }
             oursMs.append(ours.wallMs);
             curlMs.append(curl.run.wallMs);
             connections = curl.connections;
@@ -212,6 +255,14 @@ int run(QTextStream &out, const Options &options)
                          .arg(n)
                          .arg(connections),
                      Bench::ms(o), Bench::ms(c), Bench::timesOf(o, c, QStringLiteral("curl"))});
+        const double raw = Bench::median(rawMs), rawH1 = Bench::median(rawH1Ms);
+        rows.append({QStringLiteral("  Qt's network stack alone (same URLs, %1 at once, no "
+                                    "decoding) vs curl")
+                         .arg(n),
+                     Bench::ms(raw), Bench::ms(c), Bench::timesOf(raw, c, QStringLiteral("curl"))});
+        rows.append({QStringLiteral("  the same with HTTP/2 not offered (no ALPN) vs curl"),
+                     Bench::ms(rawH1), Bench::ms(c),
+                     Bench::timesOf(rawH1, c, QStringLiteral("curl"))});
     }
     out << curlInfo << ".\n";
     Bench::printTable(out,

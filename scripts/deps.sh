@@ -16,6 +16,8 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   clang libclang-rt-14-dev openssl
   python3 curl
+  # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
+  time
 )
 
 missing=()
