@@ -19,6 +19,7 @@ struct Options
 {
     QList<int> sizes;
     int runs = 3;
+    int pythonRuns = 3; ///< the first rounds run the script too
     QList<int> inFlight;
 };
 
@@ -35,6 +36,8 @@ bool parse(const QCoreApplication &app, Options &options)
         {QStringLiteral("in-flight"),
          QStringLiteral("Pages requested at once, comma-separated (first: against Python)."),
          QStringLiteral("N,..."), QString::number(UsageCollector::DefaultParallel)},
+        {QStringLiteral("python-runs"),
+         QStringLiteral("Runs of the Python script (default: as --runs)."), QStringLiteral("R")},
     });
     parser.process(app);
     const auto numbers = [](const QString &text, QList<int> &into) {
@@ -49,7 +52,11 @@ bool parse(const QCoreApplication &app, Options &options)
     };
     bool runsOk = false;
     options.runs = parser.value(QStringLiteral("runs")).toInt(&runsOk);
-    return numbers(parser.value(QStringLiteral("sessions")), options.sizes) &&
+    options.pythonRuns = parser.isSet(QStringLiteral("python-runs"))
+                             ? parser.value(QStringLiteral("python-runs")).toInt()
+                             : options.runs;
+    return options.pythonRuns >= 1 && options.pythonRuns <= options.runs &&
+           numbers(parser.value(QStringLiteral("sessions")), options.sizes) &&
            numbers(parser.value(QStringLiteral("in-flight")), options.inFlight) && runsOk &&
            options.runs >= 1;
 }
@@ -92,26 +99,32 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
     out << "\nDemo server: " << sessions << " sessions, " << warm.pages
         << " pages of 200 (child process, every page cached after a warm-up fetch); load average "
         << Bench::loadAverage() << "; runs per figure: " << options.runs
-        << " (median), interleaved.\n";
+        << " (Python: " << options.pythonRuns << "), median, interleaved.\n";
 
     QList<double> oursMs, oursCpu, pyMs, pyCpu;
     QMap<int, QList<double>> sweepMs;
     bool sameTotals = true;
-    QString pythonError;
     for (int r = 0; r < options.runs; ++r) {
         const Bench::FetchRun ours = Bench::fetchAll(target, endMicros, inFlight);
-        const Bench::ChildRun py = Bench::runChild(
-            QStringLiteral("python3"), {python, target.baseUrl.toString(), target.apiKey, end});
-        if (!ours.ok || !py.ok) {
-            out << "run failed: " << (ours.ok ? py.error : ours.error) << Qt::endl;
+        if (!ours.ok) {
+            out << "fetch failed: " << ours.error << Qt::endl;
             return 1;
         }
         oursMs.append(ours.wallMs);
         oursCpu.append(ours.cpuMs);
-        pyMs.append(py.wallMs);
-        pyCpu.append(py.cpuMs);
         sameTotals = sameTotals && ours.sessions == sessions &&
-                     Bench::totalsLines(ours.byCharacter) == pythonTotals(py.out);
+                     Bench::totalsLines(ours.byCharacter) == Bench::totalsLines(warm.byCharacter);
+        if (r < options.pythonRuns) {
+            const Bench::ChildRun py = Bench::runChild(
+                QStringLiteral("python3"), {python, target.baseUrl.toString(), target.apiKey, end});
+            if (!py.ok) {
+                out << "fetch_python.py failed: " << py.error << Qt::endl;
+                return 1;
+            }
+            pyMs.append(py.wallMs);
+            pyCpu.append(py.cpuMs);
+            sameTotals = sameTotals && Bench::totalsLines(ours.byCharacter) == pythonTotals(py.out);
+        }
         for (int n : options.inFlight.mid(1)) {
             const Bench::FetchRun other = Bench::fetchAll(target, endMicros, n);
             sweepMs[n].append(other.ok ? other.wallMs : -1);

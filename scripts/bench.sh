@@ -63,13 +63,21 @@ run() { # title program args...
 
 bin="$build/bench"
 has() { [[ " ${targets[*]} " == *" $1 "* && -x "$bin/$1" ]]; }
-sizes=20000
-[[ "$quick" == 1 ]] || sizes=20000,100000
 has bench_export &&
-    run "sessionscope export against Python" "$bin/bench_export" --sessions "$sizes" --runs "$runs"
+    run "sessionscope export against Python, 20,000 sessions" "$bin/bench_export" \
+        --sessions 20000 --runs "$runs"
 has bench_fetch &&
-    run "Full fetch against Python" "$bin/bench_fetch" --sessions "$sizes" --runs "$runs" \
-        --in-flight 4,1,6
+    run "Full fetch against Python, 20,000 sessions" "$bin/bench_fetch" --sessions 20000 \
+        --runs "$target_runs" --in-flight 4,1,6
+if [[ "$quick" != 1 ]]; then
+    # The Python script takes 20-50 s for 100,000 sessions: once is enough beside it.
+    has bench_export &&
+        run "sessionscope export against Python, 100,000 sessions" "$bin/bench_export" \
+            --sessions 100000 --runs "$runs" --python-runs 1
+    has bench_fetch &&
+        run "Full fetch against Python, 100,000 sessions" "$bin/bench_fetch" --sessions 100000 \
+            --runs "$runs" --python-runs 1
+fi
 has bench_tls &&
     run "Full fetch over HTTPS with latency against curl" "$bin/bench_tls" --sessions 20000 \
         --latency 20 --runs "$target_runs" --in-flight 4,6
