@@ -153,7 +153,7 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
                                 QStringLiteral("--api-key"), key, QStringLiteral("--end"), end});
     };
     const auto script = [&](const QString &format, const QString &file) {
-        return Bench::runChild(QStringLiteral("python3"), {python, format, url, key, end, file});
+        return Bench::runChild(Bench::pythonProgram(), {python, format, url, key, end, file});
     };
 
     // The warm-up renders every page into the server's cache and brings both programs' files

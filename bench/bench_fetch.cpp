@@ -116,7 +116,7 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
                      Bench::totalsLines(ours.byCharacter) == Bench::totalsLines(warm.byCharacter);
         if (r < options.pythonRuns) {
             const Bench::ChildRun py = Bench::runChild(
-                QStringLiteral("python3"), {python, target.baseUrl.toString(), target.apiKey, end});
+                Bench::pythonProgram(), {python, target.baseUrl.toString(), target.apiKey, end});
             if (!py.ok) {
                 out << "fetch_python.py failed: " << py.error << Qt::endl;
                 return 1;

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryFile>
 
@@ -60,6 +61,12 @@ ChildRun runChild(const QString &program, const QStringList &arguments, int time
     if (!run.ok && run.error.isEmpty())
         run.error = QStringLiteral("%1 exited with code %2").arg(program).arg(run.exitCode);
     return run;
+}
+
+QString pythonProgram()
+{
+    const QString system = QStringLiteral("/usr/bin/python3");
+    return QFileInfo(system).isExecutable() ? system : QStringLiteral("python3");
 }
 
 bool sameFileContents(const QString &a, const QString &b)

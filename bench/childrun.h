@@ -26,6 +26,11 @@ struct ChildRun
 [[nodiscard]] ChildRun runChild(const QString &program, const QStringList &arguments,
                                 int timeoutMs = 600000);
 
+/// The Python a user of this system runs: Debian's /usr/bin/python3 where it exists (a version
+/// manager's `python3` shim on PATH can add a few hundred milliseconds to every start), else
+/// `python3` from PATH.
+[[nodiscard]] QString pythonProgram();
+
 /// True when the two files hold the same bytes (both readable).
 [[nodiscard]] bool sameFileContents(const QString &a, const QString &b);
 /// Lines (newline characters) in a file; -1 when it cannot be read.

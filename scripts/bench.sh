@@ -28,6 +28,10 @@ for tool in /usr/bin/time curl python3 openssl; do
     command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/deps.sh" >&2; exit 1; }
 done
 
+# The programs run Debian's Python where it exists, as a user of this system would (see childrun.h).
+python_bin=/usr/bin/python3
+[[ -x "$python_bin" ]] || python_bin=python3
+
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
     launcher=()
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -104,7 +108,7 @@ command_line="scripts/bench.sh"
     echo "- Machine: $(nproc) CPUs, $cpu, $ram RAM; $(uname -sr)"
     echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after (the machine is shared)"
     echo "- Build: $build_type, $(g++ --version | head -1), Qt $(qtpaths6 --qt-version 2>/dev/null || echo 6);" \
-        "$(python3 --version 2>&1), $(curl --version | head -1 | cut -d' ' -f1-2)"
+        "$("$python_bin" --version 2>&1), $(curl --version | head -1 | cut -d' ' -f1-2)"
     echo "- Command: \`$command_line\` ($elapsed s, the build not counted); each program starts its"
     echo "  own demo server, so all figures of one table come from the same server and the same run."
     cat "$results"
