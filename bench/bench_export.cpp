@@ -7,6 +7,8 @@
 #include "benchutil.h"
 #include "childrun.h"
 #include "demoprocess.h"
+#include "fetchrun.h"
+#include "freshminute.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -159,11 +161,21 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
     // The warm-up renders every page into the server's cache and brings both programs' files
     // into the page cache of this machine.
     const QString warmFile = dir.filePath(QStringLiteral("warm"));
-    if (const Bench::ChildRun warm = cli(QStringLiteral("csv"), warmFile); !warm.ok) {
+    const Bench::ChildRun warm = cli(QStringLiteral("csv"), warmFile);
+    if (!warm.ok) {
         out << "sessionscope export failed: " << warm.error << Qt::endl;
         return 1;
     }
     QFile::remove(warmFile);
+    const Bench::FetchTarget target{server.apiUrl(), key, {}};
+    const qint64 endMicros = *parseIsoDateTime(QStringView(end));
+    Bench::FreshMinute minute([&] { (void)Bench::fetchAll(target, endMicros, 6); });
+    const auto timed = [&](const QString &kind, double guessMs, const auto &start) {
+        minute.before(kind, guessMs);
+        Bench::ChildRun run = start();
+        minute.after(kind, run.wallMs);
+        return run;
+    };
     out << "\nDemo server: " << sessions
         << " sessions (child process, every page cached after a warm-up export); load average "
         << Bench::loadAverage() << "; runs per figure: " << options.runs
@@ -176,9 +188,13 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
             Figures &f = byFormat[format];
             const QString oursFile = dir.filePath(QStringLiteral("ours.") + format);
             const QString pyFile = dir.filePath(QStringLiteral("python.") + format);
-            const Bench::ChildRun ours = cli(format, oursFile);
+            const Bench::ChildRun ours =
+                timed(format, warm.wallMs * 2, [&] { return cli(format, oursFile); });
             const bool withPython = r < options.pythonRuns;
-            const Bench::ChildRun py = withPython ? script(format, pyFile) : ours;
+            const Bench::ChildRun py =
+                withPython ? timed(QStringLiteral("python ") + format, warm.wallMs * 5,
+                                   [&] { return script(format, pyFile); })
+                           : ours;
             if (!ours.ok || !py.ok) {
                 out << (ours.ok ? "export_python.py" : "sessionscope export")
                     << " failed: " << (ours.ok ? py.error : ours.error) << Qt::endl;
@@ -201,6 +217,8 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
         }
     }
 
+    out << "Waits for a fresh minute of the server's page cache (see freshminute.h): "
+        << minute.waits() << ".\n";
     const QString label = QLocale(QLocale::English).toString(sessions);
     QList<Bench::Row> rows;
     for (const QString &format : options.formats) {

@@ -7,6 +7,7 @@
 #include "childrun.h"
 #include "demoprocess.h"
 #include "fetchrun.h"
+#include "freshminute.h"
 #include "usagecollector.h"
 
 #include <QCommandLineParser>
@@ -101,11 +102,19 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
         << Bench::loadAverage() << "; runs per figure: " << options.runs
         << " (Python: " << options.pythonRuns << "), median, interleaved.\n";
 
+    Bench::FreshMinute minute([&] { (void)Bench::fetchAll(target, endMicros, inFlight); });
+    const auto fetch = [&](int n) {
+        const QString kind = QStringLiteral("fetch %1").arg(n);
+        minute.before(kind, warm.wallMs);
+        const Bench::FetchRun run = Bench::fetchAll(target, endMicros, n);
+        minute.after(kind, run.wallMs);
+        return run;
+    };
     QList<double> oursMs, oursCpu, pyMs, pyCpu;
     QMap<int, QList<double>> sweepMs;
     bool sameTotals = true;
     for (int r = 0; r < options.runs; ++r) {
-        const Bench::FetchRun ours = Bench::fetchAll(target, endMicros, inFlight);
+        const Bench::FetchRun ours = fetch(inFlight);
         if (!ours.ok) {
             out << "fetch failed: " << ours.error << Qt::endl;
             return 1;
@@ -115,8 +124,10 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
         sameTotals = sameTotals && ours.sessions == sessions &&
                      Bench::totalsLines(ours.byCharacter) == Bench::totalsLines(warm.byCharacter);
         if (r < options.pythonRuns) {
+            minute.before(QStringLiteral("python"), warm.wallMs * 15);
             const Bench::ChildRun py = Bench::runChild(
                 Bench::pythonProgram(), {python, target.baseUrl.toString(), target.apiKey, end});
+            minute.after(QStringLiteral("python"), py.wallMs);
             if (!py.ok) {
                 out << "fetch_python.py failed: " << py.error << Qt::endl;
                 return 1;
@@ -126,11 +137,13 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
             sameTotals = sameTotals && Bench::totalsLines(ours.byCharacter) == pythonTotals(py.out);
         }
         for (int n : options.inFlight.mid(1)) {
-            const Bench::FetchRun other = Bench::fetchAll(target, endMicros, n);
+            const Bench::FetchRun other = fetch(n);
             sweepMs[n].append(other.ok ? other.wallMs : -1);
         }
     }
 
+    out << "Waits for a fresh minute of the server's page cache (see freshminute.h): "
+        << minute.waits() << ".\n";
     const QString label = QLocale(QLocale::English).toString(sessions);
     const double o = Bench::median(oursMs), p = Bench::median(pyMs);
     QList<Bench::Row> rows = {
