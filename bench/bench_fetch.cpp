@@ -147,7 +147,7 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
     const QString label = QLocale(QLocale::English).toString(sessions);
     const double o = Bench::median(oursMs), p = Bench::median(pyMs);
     QList<Bench::Row> rows = {
-        {QStringLiteral("Full fetch, %1 sessions, %2 pages in flight, vs Python urllib+json")
+        {QStringLiteral("Full fetch, %1 sessions, %2 in flight, vs Python urllib+json")
              .arg(label)
              .arg(inFlight),
          Bench::ms(o), Bench::ms(p), Bench::speedup(o, p)},
@@ -161,8 +161,8 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
     };
     for (auto it = sweepMs.cbegin(); it != sweepMs.cend(); ++it) {
         const double s = Bench::median(it.value());
-        rows.append({QStringLiteral("The same with %1 pages in flight").arg(it.key()), Bench::ms(s),
-                     Bench::ms(p), Bench::speedup(s, p)});
+        rows.append({QStringLiteral("The same, %1 in flight, vs Python").arg(it.key()),
+                     Bench::ms(s), Bench::ms(p), Bench::speedup(s, p)});
     }
     Bench::printTable(
         out,

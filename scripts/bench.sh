@@ -99,6 +99,8 @@ ram="$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 command_line="scripts/bench.sh"
 [[ "$quick" == 1 ]] && command_line="BENCH_QUICK=1 $command_line"
 [[ -n "${BENCH_ONLY:-}" ]] && command_line="BENCH_ONLY=\"$BENCH_ONLY\" $command_line"
+[[ -n "${SESSIONSCOPE_BENCH_BUILD_DIR:-}" ]] &&
+    command_line="SESSIONSCOPE_BENCH_BUILD_DIR=${SESSIONSCOPE_BENCH_BUILD_DIR#"$here"/} $command_line"
 {
     echo "# Benchmarks"
     echo
