@@ -4,7 +4,8 @@
 # measured in the same run against the same demo server, as medians of several runs.
 #
 #   scripts/bench.sh                  all programs; export and full fetch of 20,000 and 100,000
-#                                     sessions (some 6 minutes on an idle two-core machine)
+#                                     sessions (about 9 minutes on the shared two-core machine at a
+#                                     load average of 2-8, the build not counted)
 #   BENCH_QUICK=1 scripts/bench.sh    20,000 sessions only, fewer runs per figure
 #   BENCH_ONLY="bench_export bench_fetch" scripts/bench.sh   only these programs
 #   SESSIONSCOPE_BENCH_BUILD_DIR=build scripts/bench.sh      an existing build tree, as configured
