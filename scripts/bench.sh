@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
-# Builds the Release tree's benchmark programs, runs them, prints their tables and rewrites
-# BENCHMARKS.md with the machine, the date, this command and the tables. Every figure is printed
-# beside baselines measured in the same run against the same demo server, as medians.
+# Builds the benchmark programs, runs them, prints their tables and rewrites BENCHMARKS.md with
+# the machine, the date, this command and the tables. Every figure is printed beside baselines
+# measured in the same run against the same demo server, as medians of several runs.
 #
-#   scripts/bench.sh            all programs (the full fetch of 100,000 sessions takes minutes)
-#   BENCH_QUICK=1 scripts/bench.sh   one run per figure, 20,000 sessions only
-#   BENCH_ONLY="bench_decode bench_fetch" scripts/bench.sh   only these programs
+#   scripts/bench.sh                  all programs; export and full fetch of 20,000 and 100,000
+#                                     sessions (about 9 minutes on the shared two-core machine at a
+#                                     load average of 2-8, the build not counted)
+#   BENCH_QUICK=1 scripts/bench.sh    20,000 sessions only, fewer runs per figure
+#   BENCH_ONLY="bench_export bench_fetch" scripts/bench.sh   only these programs
+#   SESSIONSCOPE_BENCH_BUILD_DIR=build scripts/bench.sh      an existing build tree, as configured
 #
-# The machine may be shared: the load average before and after is recorded beside the results.
+# The machine may be shared: the load average before and after is recorded beside the results,
+# and each program prints it again beside its own table.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SESSIONSCOPE_BENCH_BUILD_DIR:-$here/build-bench}"
 jobs="${BENCH_JOBS:-1}"
+quick="${BENCH_QUICK:-0}"
 runs=3
-# Five for the figures the fetch targets are read from: the host's busy phases last tens of
-# seconds, and a median of three was seen to move by 20% from one invocation to the next.
+# Five for the figures targets are read from where a run takes about a second: the host's busy
+# phases last tens of seconds, and a median of three was seen to move by 20% between invocations.
 target_runs=5
-[[ "${BENCH_QUICK:-0}" == 1 ]] && runs=1 && target_runs=1
+[[ "$quick" == 1 ]] && runs=1 && target_runs=3
 
 export QT_QPA_PLATFORM=offscreen
+# bench_export and bench_tls run these; /usr/bin/time comes with the package `time`.
+for tool in /usr/bin/time curl python3 openssl; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/deps.sh" >&2; exit 1; }
+done
 
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The programs run Debian's Python where it exists, as a user of this system would (see childrun.h).
+python_bin=/usr/bin/python3
+[[ -x "$python_bin" ]] || python_bin=python3
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+    launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
+fi
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")"
 # Only the benchmark programs (and what they link), whichever of them this tree defines.
 mapfile -t targets < <(ninja -C "$build" -t targets all 2>/dev/null |
     sed -n 's/^\(bench_[a-z0-9_]*\): phony$/\1/p' | grep -v _autogen | sort -u)
@@ -36,6 +54,7 @@ ninja -C "$build" -j"$jobs" "${targets[@]}" sessionscope-demo-server >&2
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started=$SECONDS
 
 run() { # title program args...
     local title="$1"
@@ -49,40 +68,56 @@ run() { # title program args...
 
 bin="$build/bench"
 has() { [[ " ${targets[*]} " == *" $1 "* && -x "$bin/$1" ]]; }
-has bench_decode && run "Decode throughput" "$bin/bench_decode"
-if has bench_fetch; then
-    run "Full fetch, 20,000 sessions" "$bin/bench_fetch" --sessions 20000 --runs "$target_runs" \
-        --sweep 1,2,4,6 --first-page --memory
-    if [[ "${BENCH_QUICK:-0}" != 1 ]]; then
-        run "Full fetch, 8,000 sessions (every page fits the server's cache)" \
-            "$bin/bench_fetch" --sessions 8000 --runs 5
-        run "Full fetch, 100,000 sessions" "$bin/bench_fetch" --sessions 100000 --runs "$runs"
-    fi
+has bench_export &&
+    run "sessionscope export against Python, 20,000 sessions" "$bin/bench_export" \
+        --sessions 20000 --runs "$runs"
+has bench_fetch &&
+    run "Full fetch against Python, 20,000 sessions" "$bin/bench_fetch" --sessions 20000 \
+        --runs "$target_runs" --in-flight 4,1,6
+if [[ "$quick" != 1 ]]; then
+    # The Python script takes 20-50 s for 100,000 sessions: once is enough beside it.
+    has bench_export &&
+        run "sessionscope export against Python, 100,000 sessions" "$bin/bench_export" \
+            --sessions 100000 --runs "$runs" --python-runs 1
+    has bench_fetch &&
+        run "Full fetch against Python, 100,000 sessions" "$bin/bench_fetch" --sessions 100000 \
+            --runs "$runs" --python-runs 1
 fi
+has bench_tls &&
+    run "Full fetch over HTTPS with latency against curl" "$bin/bench_tls" --sessions 20000 \
+        --latency 20 --runs "$target_runs" --in-flight 4,6
+has bench_decode && run "Decode throughput" "$bin/bench_decode"
 # The other programs (table, transcript, charts, ...) take no arguments.
 for t in "${targets[@]}"; do
-    case "$t" in bench_decode | bench_fetch) continue ;; esac
+    case "$t" in bench_export | bench_fetch | bench_tls | bench_decode) continue ;; esac
     [[ -x "$bin/$t" ]] && run "$t" "$bin/$t"
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+elapsed=$((SECONDS - started))
 
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 ram="$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+command_line="scripts/bench.sh"
+[[ "$quick" == 1 ]] && command_line="BENCH_QUICK=1 $command_line"
+[[ -n "${BENCH_ONLY:-}" ]] && command_line="BENCH_ONLY=\"$BENCH_ONLY\" $command_line"
+[[ -n "${SESSIONSCOPE_BENCH_BUILD_DIR:-}" ]] &&
+    command_line="SESSIONSCOPE_BENCH_BUILD_DIR=${SESSIONSCOPE_BENCH_BUILD_DIR#"$here"/} $command_line"
 {
     echo "# Benchmarks"
     echo
-    echo "Produced by \`scripts/bench.sh\`$([[ "${BENCH_QUICK:-0}" == 1 ]] && echo ' (BENCH_QUICK=1)'); do not edit by hand."
+    echo "Produced by \`scripts/bench.sh\`; do not edit by hand."
     echo
     echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- Machine: $(nproc) CPUs, $cpu, $ram RAM; $(uname -sr)"
     echo "- Load average (1, 5, 15 min) before: $load_before; after: $load_after (the machine is shared)"
-    echo "- Build: Release (\`cmake -G Ninja -DCMAKE_BUILD_TYPE=Release\`), $(g++ --version | head -1), Qt $(qtpaths6 --qt-version 2>/dev/null || echo 6)"
-    echo "- Command: \`${BENCH_ONLY:+BENCH_ONLY=\"$BENCH_ONLY\" }scripts/bench.sh\`; each program starts its own demo server, so all figures"
-    echo "  of one table come from the same server and the same run."
+    echo "- Build: $build_type, $(g++ --version | head -1), Qt $(qtpaths6 --qt-version 2>/dev/null || echo 6);" \
+        "$("$python_bin" --version 2>&1), $(curl --version | head -1 | cut -d' ' -f1-2)"
+    echo "- Command: \`$command_line\` ($elapsed s, the build not counted); each program starts its"
+    echo "  own demo server, so all figures of one table come from the same server and the same run."
     cat "$results"
     if [[ -f "$here/bench/notes.md" ]]; then
         echo
         cat "$here/bench/notes.md"
     fi
 } >"$here/BENCHMARKS.md"
-echo "wrote $here/BENCHMARKS.md" >&2
+echo "wrote $here/BENCHMARKS.md ($elapsed s)" >&2

@@ -15,7 +15,11 @@ packages=(
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
   clang libclang-rt-14-dev openssl
-  python3 curl squid
+  python3 curl
+  # tests/app/tst_cli: a real proxy between the command line and the demo server
+  squid
+  # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
+  time
 )
 
 missing=()

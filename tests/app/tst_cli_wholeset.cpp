@@ -391,7 +391,8 @@ private Q_SLOTS:
                                  : QStringList{command, QStringLiteral("--database"), path};
         const TestSupport::CliRun r = run(arguments, wrong);
         QCOMPARE(r.exitCode, 4);
-        QVERIFY2(r.err.contains("404"), r.err.constData());
+        QVERIFY2(r.err.contains("does not answer the session API here"), r.err.constData());
+        QVERIFY2(r.err.contains("check the base URL"), r.err.constData());
         if (command == u"export") {
             QVERIFY(!QFile::exists(path));
         } else {

@@ -1,0 +1,263 @@
+// What a user waits for when they export everything: `sessionscope export --format jsonl|csv
+// --output FILE` (the real binary, a child process, start-up included) against the
+// standard-library Python script a user would write (export_python.py), on the same demo server
+// (a child process too) in the same run. Also the command's peak memory, and whether both wrote
+// the same file.
+
+#include "benchutil.h"
+#include "childrun.h"
+#include "demoprocess.h"
+#include "fetchrun.h"
+#include "freshminute.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Options
+{
+    QList<int> sizes;
+    QStringList formats;
+    int runs = 3;
+    int pythonRuns = 3; ///< the first rounds run the script too
+};
+
+bool parse(const QCoreApplication &app, Options &options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("sessionscope export against Python."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("sessions"), QStringLiteral("Set sizes, comma-separated."),
+         QStringLiteral("N,..."), QStringLiteral("20000")},
+        {QStringLiteral("formats"), QStringLiteral("jsonl, csv or both, comma-separated."),
+         QStringLiteral("F,..."), QStringLiteral("jsonl,csv")},
+        {QStringLiteral("runs"), QStringLiteral("Runs per figure (the median is shown)."),
+         QStringLiteral("R"), QStringLiteral("3")},
+        {QStringLiteral("python-runs"),
+         QStringLiteral("Runs of the Python script (default: as --runs); it takes minutes for "
+                        "100,000 sessions, and one run of it moves less than the command's."),
+         QStringLiteral("R")},
+    });
+    parser.process(app);
+    for (const QString &part :
+         parser.value(QStringLiteral("sessions")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int n = part.toInt();
+        if (n < 1)
+            return false;
+        options.sizes.append(n);
+    }
+    options.formats =
+        parser.value(QStringLiteral("formats")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &f : std::as_const(options.formats)) {
+        if (f != u"jsonl" && f != u"csv")
+            return false;
+    }
+    options.runs = parser.value(QStringLiteral("runs")).toInt();
+    options.pythonRuns = parser.isSet(QStringLiteral("python-runs"))
+                             ? parser.value(QStringLiteral("python-runs")).toInt()
+                             : options.runs;
+    return !options.sizes.isEmpty() && !options.formats.isEmpty() && options.runs >= 1 &&
+           options.pythonRuns >= 1 && options.pythonRuns <= options.runs;
+}
+
+/// The demo server signs recording URLs anew every minute (its page cache lives as long), so two
+/// exports a minute apart differ in the presigned URLs' date and signature: those are masked.
+QByteArray withoutSignatures(QByteArray line)
+{
+    static const QRegularExpression signature(
+        QStringLiteral("X-Amz-Date=[0-9TZ]+&X-Amz-Expires=[0-9]+&X-Amz-Signature=[0-9a-f]+"));
+    return QString::fromUtf8(line).replace(signature, QStringLiteral("X-Amz-...")).toUtf8();
+}
+
+/// Compares the two outputs of the first round line by line.
+QString sameOutput(const QString &ours, const QString &python)
+{
+    if (Bench::sameFileContents(ours, python))
+        return QStringLiteral("identical bytes");
+    QFile a(ours);
+    QFile b(python);
+    if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the outputs");
+    qint64 lines = 0, resigned = 0, rewritten = 0;
+    while (!a.atEnd() || !b.atEnd()) {
+        const QByteArray x = a.readLine(), y = b.readLine();
+        ++lines;
+        if (x == y)
+            continue;
+        const QByteArray maskedX = withoutSignatures(x), maskedY = withoutSignatures(y);
+        if (maskedX == maskedY) {
+            ++resigned;
+            continue;
+        }
+        // A JSONL line may hold the same values written differently (34 for 34.0).
+        const QJsonObject objectX = QJsonDocument::fromJson(maskedX).object();
+        const QJsonObject objectY = QJsonDocument::fromJson(maskedY).object();
+        if (objectX.isEmpty() || objectX != objectY) {
+            QStringList fields;
+            for (auto it = objectX.begin(); it != objectX.end(); ++it) {
+                if (it.value() != objectY.value(it.key()))
+                    fields << it.key();
+            }
+            return QStringLiteral("DIFFERENT from line %1 (%2)")
+                .arg(lines)
+                .arg(fields.isEmpty() ? QStringLiteral("not JSON") : fields.join(u", "));
+        }
+        ++rewritten;
+    }
+    QStringList notes;
+    if (rewritten)
+        notes << QStringLiteral("%1 lines hold the same JSON values written differently")
+                     .arg(rewritten);
+    if (resigned)
+        notes << QStringLiteral("%1 lines differ only in URL signatures (signed in another minute)")
+                     .arg(resigned);
+    return QStringLiteral("same: ") + notes.join(QStringLiteral("; "));
+}
+
+struct Figures
+{
+    QList<double> oursMs, oursCpu, pyMs, pyCpu;
+    qint64 oursPeakKiB = 0, pyPeakKiB = 0, oursBytes = 0;
+    QString same;
+};
+
+int benchSize(QTextStream &out, int sessions, const Options &options)
+{
+    DemoProcess server;
+    QString error;
+    // Every page of 100,000 sessions (646 MB) stays in the server's page cache, so that the
+    // server renders each page once, in the warm-up, and not while a client is timed.
+    if (!server.start(QStringLiteral(SESSIONSCOPE_DEMO_SERVER),
+                      {QStringLiteral("--sessions"), QString::number(sessions),
+                       QStringLiteral("--page-cache-mib"), QStringLiteral("1536")},
+                      &error)) {
+        out << "demo server did not start: " << error << Qt::endl;
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString url = server.apiUrl().toString();
+    const QString key = server.staffKey();
+    const QString end = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QString python = QStringLiteral(SESSIONSCOPE_BENCH_DIR "/export_python.py");
+    const auto cli = [&](const QString &format, const QString &file) {
+        return Bench::runChild(QStringLiteral(SESSIONSCOPE_CLI),
+                               {QStringLiteral("export"), QStringLiteral("--format"), format,
+                                QStringLiteral("--output"), file, QStringLiteral("--base-url"), url,
+                                QStringLiteral("--api-key"), key, QStringLiteral("--end"), end});
+    };
+    const auto script = [&](const QString &format, const QString &file) {
+        return Bench::runChild(Bench::pythonProgram(), {python, format, url, key, end, file});
+    };
+
+    // The warm-up renders every page into the server's cache and brings both programs' files
+    // into the page cache of this machine.
+    const QString warmFile = dir.filePath(QStringLiteral("warm"));
+    const Bench::ChildRun warm = cli(QStringLiteral("csv"), warmFile);
+    if (!warm.ok) {
+        out << "sessionscope export failed: " << warm.error << Qt::endl;
+        return 1;
+    }
+    QFile::remove(warmFile);
+    const Bench::FetchTarget target{server.apiUrl(), key, {}};
+    const qint64 endMicros = *parseIsoDateTime(QStringView(end));
+    Bench::FreshMinute minute([&] { (void)Bench::fetchAll(target, endMicros, 6); });
+    const auto timed = [&](const QString &kind, double guessMs, const auto &start) {
+        minute.before(kind, guessMs);
+        Bench::ChildRun run = start();
+        minute.after(kind, run.wallMs);
+        return run;
+    };
+    out << "\nDemo server: " << sessions
+        << " sessions (child process, every page cached after a warm-up export); load average "
+        << Bench::loadAverage() << "; runs per figure: " << options.runs
+        << " (Python: " << options.pythonRuns
+        << "), median, interleaved; memory and CPU time from /usr/bin/time.\n";
+
+    QMap<QString, Figures> byFormat;
+    for (int r = 0; r < options.runs; ++r) {
+        for (const QString &format : options.formats) {
+            Figures &f = byFormat[format];
+            const QString oursFile = dir.filePath(QStringLiteral("ours.") + format);
+            const QString pyFile = dir.filePath(QStringLiteral("python.") + format);
+            const Bench::ChildRun ours =
+                timed(format, warm.wallMs * 2, [&] { return cli(format, oursFile); });
+            const bool withPython = r < options.pythonRuns;
+            const Bench::ChildRun py =
+                withPython ? timed(QStringLiteral("python ") + format, warm.wallMs * 5,
+                                   [&] { return script(format, pyFile); })
+                           : ours;
+            if (!ours.ok || !py.ok) {
+                out << (ours.ok ? "export_python.py" : "sessionscope export")
+                    << " failed: " << (ours.ok ? py.error : ours.error) << Qt::endl;
+                return 1;
+            }
+            f.oursMs.append(ours.wallMs);
+            f.oursCpu.append(ours.cpuMs);
+            f.oursPeakKiB = qMax(f.oursPeakKiB, ours.peakRssKiB);
+            f.oursBytes = QFile(oursFile).size();
+            if (withPython) {
+                f.pyMs.append(py.wallMs);
+                f.pyCpu.append(py.cpuMs);
+                f.pyPeakKiB = qMax(f.pyPeakKiB, py.peakRssKiB);
+            }
+            if (r == 0)
+                f.same = sameOutput(oursFile, pyFile);
+            // 100,000 sessions are some 800 MB of JSONL per file.
+            QFile::remove(oursFile);
+            QFile::remove(pyFile);
+        }
+    }
+
+    out << "Waits for a fresh minute of the server's page cache (see freshminute.h): "
+        << minute.waits() << ".\n";
+    const QString label = QLocale(QLocale::English).toString(sessions);
+    QList<Bench::Row> rows;
+    for (const QString &format : options.formats) {
+        const Figures &f = byFormat[format];
+        const double o = Bench::median(f.oursMs), p = Bench::median(f.pyMs);
+        const double oc = Bench::median(f.oursCpu), pc = Bench::median(f.pyCpu);
+        rows += {
+            {QStringLiteral("export --format %1, %2 sessions (%3 MB) vs Python")
+                 .arg(format, label)
+                 .arg(double(f.oursBytes) / 1e6, 0, 'f', 0),
+             Bench::ms(o), Bench::ms(p), Bench::speedup(o, p)},
+            {QStringLiteral("  CPU time of the process vs Python's"), Bench::ms(oc), Bench::ms(pc),
+             Bench::speedup(oc, pc)},
+            {QStringLiteral("  peak RSS (VmHWM, highest of the runs) vs Python's"),
+             Bench::mib(f.oursPeakKiB), Bench::mib(f.pyPeakKiB), QString()},
+            {QStringLiteral("  output against Python's"), f.same, QString(), QString()},
+        };
+    }
+    Bench::printTable(out,
+                      QStringLiteral("sessionscope export, %1 sessions (wall time from start to "
+                                     "exit, lower is better; target: 10x faster than Python)")
+                          .arg(label),
+                      rows);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    Options options;
+    if (!parse(app, options)) {
+        std::fprintf(stderr, "bench_export: bad arguments (see --help)\n");
+        return 2;
+    }
+    QTextStream out(stdout);
+    int status = 0;
+    for (int sessions : options.sizes)
+        status |= benchSize(out, sessions, options);
+    return status;
+}
