@@ -26,11 +26,13 @@ FetchRun fetchAll(const FetchTarget &target, qint64 endMicros, int maxInFlight)
     query.range.endMicros = endMicros;
 
     QEventLoop loop;
+    const auto take = [&](const QList<SessionSummary> &sessions) {
+        for (const SessionSummary &s : sessions)
+            run.byCharacter[s.characterSlug].add(s);
+    };
     QObject::connect(&collector, &UsageCollector::pageReady,
-                     [&](int, const QList<SessionSummary> &sessions) {
-                         for (const SessionSummary &s : sessions)
-                             run.byCharacter[s.characterSlug].add(s);
-                     });
+                     [&](int, const QList<SessionSummary> &sessions) { take(sessions); });
+    QObject::connect(&collector, &UsageCollector::recovered, take);
     QObject::connect(&collector, &UsageCollector::finished, &loop,
                      [&](const CollectionSummary &summary) {
                          run.ok = true;
