@@ -153,9 +153,10 @@ void UsageCollector::onPageOne(const UsagePage &data)
     for (int page = qMax(m_pageCount, 1) + 1; page <= pageCount; ++page)
         m_pages.append(page);
     m_pageCount = qMax(m_pageCount, pageCount);
-    // The duplicate check holds every session of the set: grown once, not rehashed page by page.
+    // The duplicate check holds every session of the set: grown once, not rehashed page by page
+    // (up to a size any real set fits in, whatever count a server claims).
     if (m_pass == 0)
-        m_seen.reserve(qsizetype(qMin<qint64>(expected, qint64(INT_MAX / 4))));
+        m_seen.reserve(qsizetype(qMin<qint64>(expected, 1 << 20)));
     if (m_pass == 0)
         Q_EMIT started(data.totals, data.count, m_pageCount);
 }
