@@ -12,6 +12,9 @@
 /// Folding a page of 200 sessions is a few microseconds of integer additions, so it happens on
 /// the thread that receives the page; decoding, the heavy part, is already off-thread in
 /// ApiClient for large replies.
+///
+/// A walk either folds every session the server counts or fails: figures from part of the set
+/// must never reach a chart as if they were whole.
 class RangeAggregator final : public QObject
 {
     Q_OBJECT
@@ -31,6 +34,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_collector->isRunning(); }
     [[nodiscard]] quint64 generation() const { return m_generation; }
     [[nodiscard]] const UsageQuery &query() const { return m_collector->query(); }
+    /// The error for a walk that delivered `received` of the `expected` sessions.
+    [[nodiscard]] static ApiError incompleteError(qint64 expected, qint64 received);
     /// Page requests sent since construction, for benchmarks and tests.
     [[nodiscard]] int pagesFetched() const { return m_pagesFetched; }
 
@@ -45,4 +50,6 @@ private:
     RangeAggregate m_aggregate;
     quint64 m_generation = 0;
     int m_pagesFetched = 0;
+    qint64 m_expected = 0; ///< the server's count for the walk under way
+    qint64 m_received = 0; ///< sessions folded in so far
 };

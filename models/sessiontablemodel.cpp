@@ -41,14 +41,8 @@ SessionTableModel::SessionTableModel(PageFetcher *fetcher, QObject *parent)
         [this](quint64 generation, const CollectionSummary &) { onCollectFinished(generation); });
     connect(fetcher, &PageFetcher::collectFailed, this,
             [this](quint64 generation, const ApiError &error) {
-                if (generation != m_generation)
-                    return;
-                m_sortIndex.clear();
-                m_pendingSortColumn = -1;
-                Q_EMIT sortPendingChanged(false);
-                m_lastError = error;
-                if (error.kind != ApiError::Kind::Cancelled)
-                    Q_EMIT errorOccurred(error);
+                if (generation == m_generation)
+                    onCollectFailed(error);
             });
     connect(fetcher, &PageFetcher::newerReady, this, &SessionTableModel::onNewer);
     connect(fetcher, &PageFetcher::newerFailed, this,

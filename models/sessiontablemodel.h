@@ -109,6 +109,9 @@ Q_SIGNALS:
     void sortProgress(int pagesDone, int pageCount);
     void sortPendingChanged(bool pending);
     void sortApplied(int column, Qt::SortOrder order);
+    /// Loading every row for a sort failed or came back short: the rows stay in the server's
+    /// order and `column` is not sorted.
+    void sortFailed(int column, Qt::SortOrder order, const ApiError &error);
     void seenCharactersChanged();
 
 private:
@@ -130,6 +133,7 @@ private:
     void onPageFailed(quint64 generation, int page, const ApiError &error);
     void onCollectPage(quint64 generation, int page, const QList<SessionSummary> &sessions);
     void onCollectFinished(quint64 generation);
+    void onCollectFailed(const ApiError &error);
     void onNewer(quint64 generation, const UsagePage &data);
     void storePage(int page, const QList<SessionSummary> &sessions);
     void emitPageChanged(int page);

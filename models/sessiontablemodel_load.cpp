@@ -186,6 +186,14 @@ void SessionTableModel::onCollectFinished(quint64 generation)
 {
     if (generation != m_generation)
         return;
+    if (m_sortIndex.size() != m_count) {
+        // Sorting part of the set would present a partial order as the whole list's.
+        onCollectFailed(ApiError::make(ApiError::Kind::Incomplete,
+                                       tr("The server counts %L1 sessions but %L2 arrived.")
+                                           .arg(m_count)
+                                           .arg(m_sortIndex.size())));
+        return;
+    }
     m_keysComplete = true;
     m_sortIndex.squeeze();
     if (m_pendingSortColumn < 0)
@@ -194,6 +202,26 @@ void SessionTableModel::onCollectFinished(quint64 generation)
     m_pendingSortColumn = -1;
     applySort(column, m_pendingSortOrder);
     Q_EMIT sortPendingChanged(false);
+}
+
+void SessionTableModel::onCollectFailed(const ApiError &error)
+{
+    // The keys gathered so far are dropped: the rows stay in the server's order, and the sort
+    // the user asked for is reported as not done rather than applied to part of the set.
+    m_sortIndex.clear();
+    const int column = std::exchange(m_pendingSortColumn, -1);
+    if (error.kind == ApiError::Kind::Cancelled) {
+        if (column >= 0)
+            Q_EMIT sortPendingChanged(false);
+        return;
+    }
+    m_lastError = error;
+    if (column >= 0) {
+        Q_EMIT sortPendingChanged(false);
+        Q_EMIT sortFailed(column, m_pendingSortOrder, error);
+    } else {
+        Q_EMIT errorOccurred(error);
+    }
 }
 
 void SessionTableModel::applySort(int column, Qt::SortOrder order)

@@ -46,10 +46,10 @@ SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBacken
     m_message->setWordWrap(true);
     m_message->hide();
 
-    auto *headerScroll = new QScrollArea(this);
-    headerScroll->setWidget(m_header);
-    headerScroll->setWidgetResizable(true);
-    headerScroll->setFrameShape(QFrame::NoFrame);
+    m_headerScroll = new QScrollArea(this);
+    m_headerScroll->setWidget(m_header);
+    m_headerScroll->setWidgetResizable(true);
+    m_headerScroll->setFrameShape(QFrame::NoFrame);
     auto *transcript = new QWidget(this);
     auto *transcriptLayout = new QVBoxLayout(transcript);
     transcriptLayout->setContentsMargins(0, 0, 0, 0);
@@ -60,7 +60,7 @@ SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBacken
     transcriptLayout->addWidget(m_view, 1);
     transcriptLayout->addWidget(m_player);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(headerScroll);
+    splitter->addWidget(m_headerScroll);
     splitter->addWidget(transcript);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -143,6 +143,7 @@ void SessionPane::showSession(const SessionSummary &session)
                                       session.recordingStatus == RecordingStatus::Ready;
     m_session = session;
     m_header->showSession(session);
+    m_headerScroll->show();
     m_message->hide();
     if (!same || Transcript(m_model->turns()) != session.transcript) {
         m_model->setTurns(session.transcript.toList());
@@ -152,6 +153,24 @@ void SessionPane::showSession(const SessionSummary &session)
         m_controller->setSession(session);
     if (!same)
         m_view->scrollToTop();
+}
+
+void SessionPane::setTimeZone(const QTimeZone &zone)
+{
+    m_header->setTimeZone(zone);
+}
+
+void SessionPane::showError(const QString &message)
+{
+    // Nothing of the session shown before may pass for the one that failed to open.
+    clear();
+    m_headerScroll->hide();
+    showMessage(message);
+}
+
+QString SessionPane::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void SessionPane::clear()

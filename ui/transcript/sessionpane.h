@@ -10,6 +10,8 @@ class PlaybackController;
 class PlayerBackend;
 class PlayerWidget;
 class QLabel;
+class QScrollArea;
+class QTimeZone;
 class QToolButton;
 class RecordingFetcher;
 class SessionHeader;
@@ -40,6 +42,12 @@ public:
     /// transcript but keeps the player where it is.
     void showSession(const SessionSummary &session);
     void clear();
+    /// Says why a session could not be opened, in place of a session.
+    void showError(const QString &message);
+    /// Times in the header follow this zone (invalid: this machine's).
+    void setTimeZone(const QTimeZone &zone);
+    /// The message line under the toolbar (an error, an export's result); empty when hidden.
+    [[nodiscard]] QString messageText() const;
     [[nodiscard]] const SessionSummary &session() const { return m_session; }
 
     void copyTranscript() const;
@@ -71,4 +79,5 @@ private:
     PlayerWidget *m_player;
     QToolButton *m_follow;
     QLabel *m_message;
+    QScrollArea *m_headerScroll = nullptr;
 };
