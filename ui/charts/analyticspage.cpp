@@ -226,6 +226,7 @@ void AnalyticsPage::reload()
         m_first.isValid() ? m_last : QDateTime::fromMSecsSinceEpoch(now / 1000, m_zone).date();
     m_totalsModel->setOnlyCharacter(m_character);
     m_totalsModel->setFilter(m_tenant, query.range);
+    m_totalsModel->addCharacters(m_roster->slugs());
     m_roster->discover(query);
     m_aggregation = m_aggregator->start(query, m_zone);
     updateCaption();
@@ -289,7 +290,9 @@ void AnalyticsPage::updateCaption()
 void AnalyticsPage::onCharactersChanged()
 {
     const QStringList slugs = m_roster->slugs();
-    m_totalsModel->addCharacters(slugs);
+    // A new character's totals are a request: not while the page waits to be shown.
+    if (!m_stale)
+        m_totalsModel->addCharacters(slugs);
     m_totalsModel->setDisplayNames(m_roster->names());
     m_comparison->setAvailableCharacters(slugs);
     m_report->setCharacters(slugs);
