@@ -1,6 +1,7 @@
 #include "guiapp.h"
 
 #include "analyticspage.h"
+#include "analyticsservices.h"
 #include "apiclient.h"
 #include "characterpalette.h"
 #include "connection/authsession.h"
@@ -39,6 +40,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     AuthSession auth(&client, &secrets);
     PageFetcher fetcher(&client);
     SessionTableModel model(&fetcher);
+    AnalyticsServices analyticsServices(&client); // before the window: its page uses them
 
     MainWindow window(&model, settings);
     WindowWiring::connectSessionPane(window, new SessionPane(&client, &recordings));
@@ -48,7 +50,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     });
     WindowWiring::connectSessionOpener(window, &opener);
     CharacterPalette palette(&settings);
-    auto *analytics = new AnalyticsPage(&client, &palette);
+    auto *analytics = new AnalyticsPage(&analyticsServices, &palette);
     window.setAnalyticsPage(analytics);
     WindowWiring::connectAnalytics(window, analytics, &opener);
 

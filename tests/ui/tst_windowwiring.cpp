@@ -1,5 +1,6 @@
 #include "analyticsfixture.h"
 #include "analyticspage.h"
+#include "analyticsservices.h"
 #include "characterbarchart.h"
 #include "characterpalette.h"
 #include "charactertotalsmodel.h"
@@ -39,6 +40,7 @@ struct Window
     Window(ClientStack &stack, const QString &settingsFile)
         : settings(settingsFile, QSettings::IniFormat)
         , palette(&settings)
+        , services(&stack.client)
         , model(&stack.fetcher)
         , tester(&model)
         , window(&model, settings)
@@ -46,7 +48,7 @@ struct Window
             stack.client.fetchSession(id, context, std::move(done));
         })
         , pane(new SessionPane(&stack.client, &recordings))
-        , analytics(new AnalyticsPage(&stack.client, &palette))
+        , analytics(new AnalyticsPage(&services, &palette))
     {
         WindowWiring::connectSessionPane(window, pane);
         WindowWiring::connectSessionOpener(window, &opener);
@@ -58,6 +60,7 @@ struct Window
     QSettings settings;
     RecordingFetcher recordings;
     CharacterPalette palette;
+    AnalyticsServices services;
     SessionTableModel model;
     QAbstractItemModelTester tester;
     MainWindow window;

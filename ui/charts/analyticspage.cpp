@@ -1,5 +1,5 @@
 #include "analyticspage.h"
-#include "apiclient.h"
+#include "analyticsservices.h"
 #include "characterbarchart.h"
 #include "characterroster.h"
 #include "charactertotalsfetcher.h"
@@ -23,18 +23,18 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidget *parent)
+AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *palette,
+                             QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
     , m_palette(palette)
     , m_zone(QTimeZone::systemTimeZone())
-    , m_roster(new CharacterRoster(client, this))
-    , m_totalsFetcher(new CharacterTotalsFetcher(client, this))
+    , m_roster(services->roster())
+    , m_totalsFetcher(services->totalsFetcher())
     , m_totalsModel(new CharacterTotalsModel(m_totalsFetcher, this))
-    , m_aggregator(new RangeAggregator(client, this))
+    , m_aggregator(services->aggregator())
     , m_seriesModel(new DailySeriesModel(this))
     , m_comparisonModel(new ComparisonModel(this))
-    , m_reportBuilder(new DailyReportBuilder(client, this))
+    , m_reportBuilder(services->reportBuilder())
     , m_caption(new QLabel(this))
     , m_banner(new QLabel(this))
     , m_tabs(new QTabWidget(this))

@@ -4,7 +4,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
-class ApiClient;
+class AnalyticsServices;
 class CharacterBarChart;
 class CharacterPalette;
 class CharacterRoster;
@@ -26,17 +26,19 @@ struct ApiError;
 /// the comparison and the daily report, for exactly the session list's filter (character,
 /// tenant, range of days in the chosen zone; "all time" is all time), which a caption names.
 ///
-/// It owns its models and the fetchers that feed them; it needs only the shared ApiClient and
-/// CharacterPalette. It asks the server only while it is shown: a filter or zone set while it
-/// is hidden waits for the next showEvent() or ensureLoaded(). What the user clicks comes out
-/// as signals that name exactly the sessions behind the figure.
+/// It owns its models; the fetchers that feed them come in an AnalyticsServices (it never holds
+/// the network client), the colours from the shared CharacterPalette. It asks the server only while
+/// it is shown: a filter or zone set while it is hidden waits for the next showEvent() or
+/// ensureLoaded(). What the user clicks comes out as signals that name exactly the sessions behind
+/// the figure.
 class AnalyticsPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnalyticsPage)
 
 public:
-    AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidget *parent = nullptr);
+    AnalyticsPage(AnalyticsServices *services, CharacterPalette *palette,
+                  QWidget *parent = nullptr);
     ~AnalyticsPage() override;
 
     /// The list's filter: `characterSlug` and `tenantId` empty for all, `first`..`last` whole
@@ -87,7 +89,6 @@ private:
     void updateCaption();
     [[nodiscard]] QStringList shownSlugs() const;
 
-    ApiClient *m_client;
     CharacterPalette *m_palette;
     QTimeZone m_zone;
     QString m_character;

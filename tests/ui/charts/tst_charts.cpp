@@ -3,6 +3,7 @@
 
 #include "analyticsfixture.h"
 #include "analyticspage.h"
+#include "analyticsservices.h"
 #include "characterbarchart.h"
 #include "characterpalette.h"
 #include "charactertotalsfetcher.h"
@@ -225,7 +226,8 @@ private Q_SLOTS:
 
     void analyticsPageLoadsAndRoutesClicks()
     {
-        AnalyticsPage page(&m_stack->client, &m_palette);
+        AnalyticsServices services(&m_stack->client);
+        AnalyticsPage page(&services, &m_palette);
         page.setTimeZone(QTimeZone::utc());
         page.addKnownCharacters({slugs(m_server->dataset()).first()});
         page.setFilter({}, {}, m_first, m_last);
