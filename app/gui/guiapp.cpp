@@ -9,7 +9,9 @@
 #include "connection/secretstore.h"
 #include "demoserver.h"
 #include "mainwindow.h"
+#include "mediaplayerbackend.h"
 #include "pagefetcher.h"
+#include "playbackcontroller.h"
 #include "recordingfetcher.h"
 #include "sessionopener.h"
 #include "sessions/filterbar.h"
@@ -43,7 +45,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
 
     MainWindow window(&model, settings);
-    WindowWiring::connectSessionPane(window, new SessionPane(&client, &recordings));
+    WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
+                                                 new MediaPlayerBackend, &recordings, &client)));
     // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.
     SessionOpener opener([&client](const QString &id, QObject *context, SessionOpener::Done done) {
         client.fetchSession(id, context, std::move(done));

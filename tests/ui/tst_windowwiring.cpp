@@ -9,6 +9,8 @@
 #include "dailyserieschart.h"
 #include "dailyseriesmodel.h"
 #include "mainwindow.h"
+#include "mediaplayerbackend.h"
+#include "playbackcontroller.h"
 #include "recordingfetcher.h"
 #include "sessionopener.h"
 #include "sessions/filterbar.h"
@@ -47,7 +49,8 @@ struct Window
         , opener([&stack](const QString &id, QObject *context, SessionOpener::Done done) {
             stack.client.fetchSession(id, context, std::move(done));
         })
-        , pane(new SessionPane(&stack.client, &recordings))
+        , pane(new SessionPane(
+              new PlaybackController(new MediaPlayerBackend, &recordings, &stack.client)))
         , analytics(new AnalyticsPage(&services, &palette))
     {
         WindowWiring::connectSessionPane(window, pane);

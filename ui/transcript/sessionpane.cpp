@@ -1,6 +1,5 @@
 #include "sessionpane.h"
 
-#include "mediaplayerbackend.h"
 #include "playbackcontroller.h"
 #include "playerwidget.h"
 #include "sessionheader.h"
@@ -22,16 +21,10 @@
 
 using namespace Qt::StringLiterals;
 
-SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, QWidget *parent)
-    : SessionPane(api, fetcher, new MediaPlayerBackend, parent)
-{}
-
-SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBackend *backend,
-                         QWidget *parent)
+SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     : QWidget(parent)
     , m_model(new TranscriptModel(this))
-    , m_backend(backend)
-    , m_controller(new PlaybackController(backend, fetcher, api, this))
+    , m_controller(controller)
     , m_header(new SessionHeader(this))
     , m_view(new TranscriptView(this))
     , m_findBar(new TranscriptFindBar(m_model, this))
@@ -39,7 +32,11 @@ SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBacken
     , m_follow(new QToolButton(this))
     , m_message(new QLabel(this))
 {
-    m_backend->setParent(this);
+    m_controller->setParent(this);
+    // The backend goes with the controller, after it: the controller talks to it while it
+    // shuts down.
+    if (!m_controller->backend()->parent())
+        m_controller->backend()->setParent(m_controller);
     m_view->setTranscriptModel(m_model);
     m_findBar->hide();
     m_message->setTextFormat(Qt::PlainText);
