@@ -6,7 +6,10 @@ RangeAggregator::RangeAggregator(ApiClient *client, QObject *parent)
 {
     m_collector->setMaxInFlight(DefaultMaxInFlight);
     connect(m_collector, &UsageCollector::started, this,
-            [this](const UsageTotals &, qint64 count, int) { m_expected = count; });
+            [this](const UsageTotals &totals, qint64 count, int) {
+                // The larger of the server's two figures: fewer sessions than either is a hole.
+                m_expected = qMax(count, totals.sessions);
+            });
     // The collector itself drops stale pages on start(); the generation here only tells
     // listeners which of their requests an answer belongs to.
     connect(m_collector, &UsageCollector::pageReady, this,
@@ -21,7 +24,7 @@ RangeAggregator::RangeAggregator(ApiClient *client, QObject *parent)
     connect(m_collector, &UsageCollector::finished, this, [this](const CollectionSummary &summary) {
         // Figures built from fewer sessions than the server counts would be shown as whole:
         // a short walk is a failure, whatever the collector made of it.
-        if (m_received != m_expected) {
+        if (m_received < m_expected) {
             m_aggregate = RangeAggregate(m_aggregate.zone());
             Q_EMIT failed(m_generation, incompleteError(m_expected, m_received));
             return;

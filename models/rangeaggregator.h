@@ -50,6 +50,6 @@ private:
     RangeAggregate m_aggregate;
     quint64 m_generation = 0;
     int m_pagesFetched = 0;
-    qint64 m_expected = 0; ///< the server's count for the walk under way
+    qint64 m_expected = 0; ///< sessions the server counts for the walk under way
     qint64 m_received = 0; ///< sessions folded in so far
 };

@@ -186,7 +186,7 @@ void SessionTableModel::onCollectFinished(quint64 generation)
 {
     if (generation != m_generation)
         return;
-    if (m_sortIndex.size() != m_count) {
+    if (m_sortIndex.size() < m_count) {
         // Sorting part of the set would present a partial order as the whole list's.
         onCollectFailed(ApiError::make(ApiError::Kind::Incomplete,
                                        tr("The server counts %L1 sessions but %L2 arrived.")
