@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rangeaggregate.h"
+#include "requestgeneration.h"
 #include "usagecollector.h"
 
 #include <QObject>
@@ -32,7 +33,7 @@ public:
     quint64 start(UsageQuery query, const QTimeZone &zone);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_collector->isRunning(); }
-    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
     [[nodiscard]] const UsageQuery &query() const { return m_collector->query(); }
     /// The error for a walk that delivered `received` of the `expected` sessions.
     [[nodiscard]] static ApiError incompleteError(qint64 expected, qint64 received);
@@ -48,7 +49,7 @@ Q_SIGNALS:
 private:
     UsageCollector *m_collector;
     RangeAggregate m_aggregate;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     int m_pagesFetched = 0;
     qint64 m_expected = 0; ///< sessions the server counts for the walk under way
     qint64 m_received = 0; ///< sessions folded in so far

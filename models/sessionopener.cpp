@@ -10,7 +10,7 @@ SessionOpener::~SessionOpener() = default;
 void SessionOpener::open(const QString &sessionId)
 {
     const QString id = sessionId.trimmed();
-    ++m_generation; // an answer for an earlier id no longer opens anything
+    m_generation.advance(); // an answer for an earlier id no longer opens anything
     m_inFlight = false;
     if (id.isEmpty()) {
         m_pending.clear();
@@ -34,10 +34,10 @@ void SessionOpener::setReady(bool ready)
 
 void SessionOpener::send(const QString &sessionId)
 {
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     m_inFlight = true;
     m_fetch(sessionId, this, [this, generation, sessionId](Result<SessionSummary> result) {
-        if (generation != m_generation)
+        if (!m_generation.isCurrent(generation))
             return;
         m_inFlight = false;
         if (result) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "requestgeneration.h"
 #include "sessionsummary.h"
 
 #include <QObject>
@@ -48,7 +49,7 @@ private:
 
     Fetch m_fetch;
     QString m_pending;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     bool m_ready = false;
     bool m_inFlight = false;
 };
