@@ -19,13 +19,13 @@ quint64 CharacterTotalsFetcher::start(const UsageQuery &filter)
     m_filter.page = 1;
     m_filter.pageSize = 1;
     m_filter.characterSlug.clear();
-    return m_generation;
+    return m_generation.current();
 }
 
 void CharacterTotalsFetcher::cancel()
 {
     // The generation moves first, so the Cancelled answers below are already stale.
-    ++m_generation;
+    m_generation.advance();
     m_queue.clear();
     const auto requests = std::exchange(m_inFlight, {});
     for (const auto id : requests)
@@ -47,7 +47,7 @@ void CharacterTotalsFetcher::pump()
         const QString slug = m_queue.takeFirst();
         UsageQuery query = m_filter;
         query.characterSlug = slug;
-        const quint64 generation = m_generation;
+        const quint64 generation = m_generation.current();
         ++m_requestCount;
         // The id is known only once fetchUsage returns; the callback never runs before that.
         auto id = std::make_shared<ApiClient::RequestId>(0);
@@ -64,7 +64,7 @@ void CharacterTotalsFetcher::pump()
 void CharacterTotalsFetcher::onAnswer(quint64 generation, const QString &slug,
                                       Result<UsagePage> result)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     if (result) {
         Q_EMIT totalsReady(generation, slug, result.value().totals);
@@ -75,7 +75,7 @@ void CharacterTotalsFetcher::onAnswer(quint64 generation, const QString &slug,
     } else {
         Q_EMIT totalsFailed(generation, slug, result.error());
     }
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return; // a listener started over
     pump();
     if (!isBusy())

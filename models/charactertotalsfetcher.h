@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "requestgeneration.h"
 
 #include <QHash>
 #include <QObject>
@@ -33,7 +34,7 @@ public:
     void fetch(const QStringList &slugs);
     void cancel();
 
-    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
     [[nodiscard]] bool isBusy() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
     [[nodiscard]] int inFlightCount() const { return int(m_inFlight.size()); }
     /// Requests sent since construction.
@@ -51,7 +52,7 @@ private:
 
     ApiClient *m_client;
     UsageQuery m_filter;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     int m_maxInFlight = DefaultMaxInFlight;
     QStringList m_queue;
     QHash<QString, ApiClient::RequestId> m_inFlight; ///< slug -> request

@@ -200,7 +200,11 @@ void CharacterTotalsModel::addCharacters(const QStringList &slugs)
 {
     QStringList added;
     for (const QString &slug : slugs) {
-        if (!slug.isEmpty() && rowOf(slug) < 0 && !added.contains(slug))
+        if (slug.isEmpty())
+            continue;
+        if (!m_known.contains(slug))
+            m_known.append(slug);
+        if ((m_only.isEmpty() || slug == m_only) && rowOf(slug) < 0 && !added.contains(slug))
             added.append(slug);
     }
     const CacheEntry &entry = currentEntry();
@@ -234,6 +238,18 @@ void CharacterTotalsModel::refresh()
 {
     currentEntry().totals.clear();
     setFilter(m_filter.tenantId, m_filter.range);
+}
+
+void CharacterTotalsModel::setOnlyCharacter(const QString &slug)
+{
+    if (slug == m_only)
+        return;
+    m_only = slug;
+    beginResetModel();
+    m_rows.clear();
+    m_changedRows.clear();
+    endResetModel();
+    addCharacters(m_only.isEmpty() ? m_known : QStringList{m_only});
 }
 
 QStringList CharacterTotalsModel::slugs() const

@@ -63,6 +63,10 @@ public:
     [[nodiscard]] const UsageQuery &filter() const { return m_filter; }
     /// Adds characters not yet known (rows are kept sorted by slug); existing rows stay.
     void addCharacters(const QStringList &slugs);
+    /// Shows only this character's row (the session list's character filter); empty shows
+    /// every known character again.
+    void setOnlyCharacter(const QString &slug);
+    [[nodiscard]] QString onlyCharacter() const { return m_only; }
     void setDisplayNames(const QHash<QString, QString> &names);
     /// Forgets the cached answers of the current filter and asks again.
     void refresh();
@@ -108,6 +112,8 @@ private:
     CharacterTotalsFetcher *m_fetcher;
     UsageQuery m_filter;
     QList<Row> m_rows;
+    QStringList m_known; ///< every character added, shown or not
+    QString m_only;      ///< when set, the one character shown
     QHash<QString, QString> m_names;
     QList<CacheEntry> m_cache; ///< most recent first, at most CacheBound
     Status m_status = Status::Idle;

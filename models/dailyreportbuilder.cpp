@@ -24,7 +24,7 @@ void DailyReportBuilder::start(const QString &characterSlug, const QString &tena
                                const UtcRange &range, const QTimeZone &zone)
 {
     cancel();
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_generation.advance();
     m_report = {};
     m_report.characterSlug = characterSlug;
     m_report.tenantId = tenantId;
@@ -48,7 +48,7 @@ void DailyReportBuilder::start(const QString &characterSlug, const QString &tena
     previous.pageSize = 1;
     m_previousRequest =
         m_client->fetchUsage(previous, this, [this, generation](Result<UsagePage> result) {
-            if (generation != m_generation)
+            if (!m_generation.isCurrent(generation))
                 return;
             m_previousRequest = 0;
             if (result)
@@ -61,7 +61,7 @@ void DailyReportBuilder::start(const QString &characterSlug, const QString &tena
 
 void DailyReportBuilder::cancel()
 {
-    ++m_generation;
+    m_generation.advance();
     m_pending = 0;
     m_aggregator->cancel();
     if (m_previousRequest)

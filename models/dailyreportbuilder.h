@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dailyreport.h"
+#include "requestgeneration.h"
 
 #include <QObject>
 
@@ -39,7 +40,7 @@ private:
     ApiClient *m_client;
     RangeAggregator *m_aggregator;
     DailyReport m_report;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     quint64 m_aggregatorGeneration = 0;
     quint64 m_previousRequest = 0;
     int m_pending = 0;

@@ -12,23 +12,24 @@ PageFetcher::PageFetcher(ApiClient *client, QObject *parent)
     // belongs to the current one.
     connect(m_collector, &UsageCollector::pageReady, this,
             [this](int page, const QList<SessionSummary> &sessions) {
-                Q_EMIT collectPage(m_generation, page, sessions);
+                Q_EMIT collectPage(m_generation.current(), page, sessions);
             });
-    connect(m_collector, &UsageCollector::progress, this,
-            [this](int done, int count) { Q_EMIT collectProgress(m_generation, done, count); });
+    connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
+        Q_EMIT collectProgress(m_generation.current(), done, count);
+    });
     connect(m_collector, &UsageCollector::finished, this, [this](const CollectionSummary &summary) {
-        Q_EMIT collectFinished(m_generation, summary);
+        Q_EMIT collectFinished(m_generation.current(), summary);
         updateBusy();
     });
     connect(m_collector, &UsageCollector::failed, this, [this](const ApiError &error) {
-        Q_EMIT collectFailed(m_generation, error);
+        Q_EMIT collectFailed(m_generation.current(), error);
         updateBusy();
     });
 }
 
 PageFetcher::~PageFetcher()
 {
-    ++m_generation;
+    m_generation.advance();
     m_queue.clear();
     cancelRequests();
 }
@@ -36,12 +37,12 @@ PageFetcher::~PageFetcher()
 quint64 PageFetcher::start(const UsageQuery &query)
 {
     // Bump first: the cancellations below answer synchronously and must find a stale generation.
-    ++m_generation;
+    m_generation.advance();
     m_query = query;
     m_queue.clear();
     cancelRequests();
     updateBusy();
-    return m_generation;
+    return m_generation.current();
 }
 
 void PageFetcher::want(const QList<int> &pages)
@@ -86,12 +87,12 @@ void PageFetcher::fetchNewer(const UsageQuery &query)
 {
     if (m_newerRequest)
         m_client->cancel(m_newerRequest);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     auto done = std::make_shared<bool>(false);
     const auto id =
         m_client->fetchUsage(query, this, [this, generation, done](Result<UsagePage> result) {
             *done = true;
-            if (generation != m_generation)
+            if (!m_generation.isCurrent(generation))
                 return;
             m_newerRequest = 0;
             if (result)
@@ -113,7 +114,7 @@ void PageFetcher::pump()
 
 void PageFetcher::send(int page)
 {
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     // The callback may in principle run before fetchUsage returns; then there is nothing to track.
     auto done = std::make_shared<bool>(false);
     ++m_requestCount;
@@ -128,7 +129,7 @@ void PageFetcher::send(int page)
 
 void PageFetcher::onAnswer(quint64 generation, int page, Result<UsagePage> result)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return; // start() already forgot this request
     m_inFlight.remove(page);
     if (result)
@@ -137,7 +138,7 @@ void PageFetcher::onAnswer(quint64 generation, int page, Result<UsagePage> resul
         Q_EMIT pageAbandoned(generation, page);
     else
         Q_EMIT pageFailed(generation, page, result.error());
-    if (generation == m_generation)
+    if (m_generation.isCurrent(generation))
         pump();
     updateBusy();
 }

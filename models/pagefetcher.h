@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "requestgeneration.h"
 #include "usagecollector.h"
 
 #include <QHash>
@@ -30,7 +31,7 @@ public:
 
     /// Forgets queued pages, cancels every request and begins a new generation for `query`.
     quint64 start(const UsageQuery &query);
-    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
     [[nodiscard]] const UsageQuery &query() const { return m_query; }
 
     /// Replaces the queue with `pages`, most wanted first. Pages already in flight are not sent
@@ -75,7 +76,7 @@ private:
     ApiClient *m_client;
     UsageCollector *m_collector;
     UsageQuery m_query;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     int m_maxInFlight = DefaultMaxInFlight;
     QHash<int, ApiClient::RequestId> m_inFlight; ///< page -> request
     QList<int> m_queue;                          ///< not yet sent, most wanted first

@@ -45,6 +45,7 @@ public:
     PlaybackController(PlayerBackend *backend, RecordingFetcher *fetcher, ApiClient *api,
                        QObject *parent = nullptr);
     ~PlaybackController() override;
+    [[nodiscard]] PlayerBackend *backend() const { return m_backend; }
 
     /// Shows a session: stops what played, and fetches its recording when it has one.
     void setSession(const SessionSummary &session);

@@ -79,6 +79,16 @@ DayFigures RangeAggregate::day(const QString &slug, QDate day) const
     return c ? c->days.value(day) : DayFigures{};
 }
 
+QDate RangeAggregate::firstDay() const
+{
+    QDate first;
+    for (const PerCharacter &c : m_characters) {
+        if (!c.days.isEmpty() && (!first.isValid() || c.days.firstKey() < first))
+            first = c.days.firstKey();
+    }
+    return first;
+}
+
 CharacterStats RangeAggregate::overall() const
 {
     CharacterStats sum;

@@ -83,6 +83,9 @@ public:
     /// A character's figures, zero when it has no sessions.
     [[nodiscard]] CharacterStats stats(const QString &slug) const;
     [[nodiscard]] DayFigures day(const QString &slug, QDate day) const;
+    /// The earliest local day with a session of any character; invalid when there is none.
+    /// An open-ended range ("all time") starts its per-day figures here.
+    [[nodiscard]] QDate firstDay() const;
     /// All characters together.
     [[nodiscard]] CharacterStats overall() const;
     /// The local calendar day of an instant, as the buckets use it.

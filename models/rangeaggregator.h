@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rangeaggregate.h"
+#include "requestgeneration.h"
 #include "usagecollector.h"
 
 #include <QObject>
@@ -12,6 +13,9 @@
 /// Folding a page of 200 sessions is a few microseconds of integer additions, so it happens on
 /// the thread that receives the page; decoding, the heavy part, is already off-thread in
 /// ApiClient for large replies.
+///
+/// A walk either folds every session the server counts or fails: figures from part of the set
+/// must never reach a chart as if they were whole.
 class RangeAggregator final : public QObject
 {
     Q_OBJECT
@@ -29,8 +33,10 @@ public:
     quint64 start(UsageQuery query, const QTimeZone &zone);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_collector->isRunning(); }
-    [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
     [[nodiscard]] const UsageQuery &query() const { return m_collector->query(); }
+    /// The error for a walk that delivered `received` of the `expected` sessions.
+    [[nodiscard]] static ApiError incompleteError(qint64 expected, qint64 received);
     /// Page requests sent since construction, for benchmarks and tests.
     [[nodiscard]] int pagesFetched() const { return m_pagesFetched; }
 
@@ -43,6 +49,8 @@ Q_SIGNALS:
 private:
     UsageCollector *m_collector;
     RangeAggregate m_aggregate;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     int m_pagesFetched = 0;
+    qint64 m_expected = 0; ///< sessions the server counts for the walk under way
+    qint64 m_received = 0; ///< sessions folded in so far
 };

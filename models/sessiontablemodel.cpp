@@ -15,6 +15,7 @@ SessionTableModel::SessionTableModel(PageFetcher *fetcher, QObject *parent)
     : QAbstractTableModel(parent)
     , m_fetcher(fetcher)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_sort(new SessionSortLoader(fetcher, this))
 {
     // Viewport changes arrive in bursts while scrolling; one flush per event-loop turn.
     m_flushTimer.setSingleShot(true);
@@ -30,26 +31,20 @@ SessionTableModel::SessionTableModel(PageFetcher *fetcher, QObject *parent)
         m_loading = busy;
         Q_EMIT loadingChanged(busy);
     });
-    connect(fetcher, &PageFetcher::collectPage, this, &SessionTableModel::onCollectPage);
-    connect(fetcher, &PageFetcher::collectProgress, this,
-            [this](quint64 generation, int done, int count) {
-                if (generation == m_generation)
-                    Q_EMIT sortProgress(done, count);
-            });
-    connect(
-        fetcher, &PageFetcher::collectFinished, this,
-        [this](quint64 generation, const CollectionSummary &) { onCollectFinished(generation); });
-    connect(fetcher, &PageFetcher::collectFailed, this,
-            [this](quint64 generation, const ApiError &error) {
-                if (generation != m_generation)
-                    return;
-                m_sortIndex.clear();
-                m_pendingSortColumn = -1;
-                Q_EMIT sortPendingChanged(false);
+    connect(m_sort, &SessionSortLoader::pageCollected, this, &SessionTableModel::onCollectPage);
+    connect(m_sort, &SessionSortLoader::progress, this, &SessionTableModel::sortProgress);
+    connect(m_sort, &SessionSortLoader::pendingChanged, this,
+            &SessionTableModel::sortPendingChanged);
+    connect(m_sort, &SessionSortLoader::ready, this, &SessionTableModel::applySort);
+    connect(m_sort, &SessionSortLoader::failed, this,
+            [this](int column, Qt::SortOrder order, const ApiError &error) {
                 m_lastError = error;
-                if (error.kind != ApiError::Kind::Cancelled)
-                    Q_EMIT errorOccurred(error);
+                Q_EMIT sortFailed(column, order, error);
             });
+    connect(m_sort, &SessionSortLoader::walkFailed, this, [this](const ApiError &error) {
+        m_lastError = error;
+        Q_EMIT errorOccurred(error);
+    });
     connect(fetcher, &PageFetcher::newerReady, this, &SessionTableModel::onNewer);
     connect(fetcher, &PageFetcher::newerFailed, this,
             [this](quint64 generation, const ApiError &error) {
@@ -98,7 +93,7 @@ SessionTableModel::Location SessionTableModel::locate(int row) const
     }
     const int paged = row - live;
     if (!m_order.isEmpty()) {
-        const auto pos = m_sortIndex.position(m_order[paged]);
+        const auto pos = m_sort->index().position(m_order[paged]);
         loc.pageNumber = pos.page;
         loc.index = pos.index;
     } else {
@@ -226,7 +221,7 @@ QList<int> SessionTableModel::pagesForRows(int first, int last) const
             row = live + page * PageSize - 1;
             continue;
         }
-        const int page = m_sortIndex.position(m_order[row - live]).page;
+        const int page = m_sort->index().position(m_order[row - live]).page;
         if (!pages.contains(page))
             pages.append(page);
     }
@@ -279,8 +274,8 @@ void SessionTableModel::emitPageChanged(int page)
         first = live + (page - 1) * PageSize;
         last = qMin(first + PageSize - 1, rowCount() - 1);
     } else {
-        for (int key = m_sortIndex.keyOf(page, 0);
-             key >= 0 && key < m_sortIndex.size() && m_sortIndex.position(key).page == page;
+        for (int key = m_sort->index().keyOf(page, 0);
+             key >= 0 && key < m_sort->index().size() && m_sort->index().position(key).page == page;
              ++key) {
             const int row = live + m_rowOfKey[key];
             first = first < 0 ? row : qMin(first, row);

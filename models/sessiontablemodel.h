@@ -3,7 +3,7 @@
 #include "apierror.h"
 #include "sessioncolumns.h"
 #include "sessionpagecache.h"
-#include "sessionsortindex.h"
+#include "sessionsortloader.h"
 #include "usagepage.h"
 #include "usagequery.h"
 
@@ -24,8 +24,8 @@ class PageFetcher;
 ///
 /// The query's end is pinned to the moment it was made so that pages never shift; live mode
 /// asks for what came after and inserts it at the top. Sorting is local and happens only once
-/// the sort keys of every row are known (see SessionSortIndex); sorted rows still come from the
-/// page cache by (page, index).
+/// the sort keys of every row are known (SessionSortLoader gathers them); sorted rows still come
+/// from the page cache by (page, index).
 class SessionTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -79,10 +79,10 @@ public:
     [[nodiscard]] bool isRowLoaded(int row) const { return session(row) != nullptr; }
     [[nodiscard]] const SessionSummary *session(int row) const;
     /// Sort keys of every row are known: sorting is immediate.
-    [[nodiscard]] bool isComplete() const { return m_keysComplete; }
+    [[nodiscard]] bool isComplete() const { return m_sort->isComplete(); }
     [[nodiscard]] int sortColumn() const { return m_sortColumn; }
     [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
-    [[nodiscard]] bool isSortPending() const { return m_pendingSortColumn >= 0; }
+    [[nodiscard]] bool isSortPending() const { return m_sort->isPending(); }
     [[nodiscard]] QStringList seenCharacters() const { return m_seenCharacters.values(); }
     [[nodiscard]] int liveRowCount() const { return int(m_live.sessions.size()); }
 
@@ -109,6 +109,9 @@ Q_SIGNALS:
     void sortProgress(int pagesDone, int pageCount);
     void sortPendingChanged(bool pending);
     void sortApplied(int column, Qt::SortOrder order);
+    /// Loading every row for a sort failed or came back short: the rows stay in the server's
+    /// order and `column` is not sorted.
+    void sortFailed(int column, Qt::SortOrder order, const ApiError &error);
     void seenCharactersChanged();
 
 private:
@@ -128,8 +131,7 @@ private:
     void setStatus(Status status);
     void onPageReady(quint64 generation, int page, const UsagePage &data);
     void onPageFailed(quint64 generation, int page, const ApiError &error);
-    void onCollectPage(quint64 generation, int page, const QList<SessionSummary> &sessions);
-    void onCollectFinished(quint64 generation);
+    void onCollectPage(int page, const QList<SessionSummary> &sessions);
     void onNewer(quint64 generation, const UsagePage &data);
     void storePage(int page, const QList<SessionSummary> &sessions);
     void emitPageChanged(int page);
@@ -157,12 +159,9 @@ private:
     SessionPageCache::Page m_live; ///< rows newer than the pinned end, newest first
     qint64 m_coveredEnd = 0;       ///< live mode has everything up to here (0: the pinned end)
     qint64 m_newerQueryEnd = 0;    ///< end of the live request in flight
-    SessionSortIndex m_sortIndex;
-    bool m_keysComplete = false;
-    int m_sortColumn = -1; ///< -1: the server's order
+    SessionSortLoader *m_sort;     ///< the keys of every row, for sorting
+    int m_sortColumn = -1;         ///< -1: the server's order
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    int m_pendingSortColumn = -1;
-    Qt::SortOrder m_pendingSortOrder = Qt::AscendingOrder;
     QList<qint32> m_order;    ///< sorted row -> key
     QList<qint32> m_rowOfKey; ///< key -> sorted row
     QSet<QString> m_seenCharacters;

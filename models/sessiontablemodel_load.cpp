@@ -15,7 +15,7 @@ void SessionTableModel::refresh()
 
 void SessionTableModel::startGeneration(const UsageQuery &filter)
 {
-    const bool sortWasPending = m_pendingSortColumn >= 0;
+    const bool sortWasPending = m_sort->isPending();
     const bool wasSorted = m_sortColumn >= 0;
     beginResetModel();
     m_filter = filter;
@@ -34,14 +34,12 @@ void SessionTableModel::startGeneration(const UsageQuery &filter)
     m_viewportPages.clear();
     m_live = {};
     m_coveredEnd = 0;
-    m_sortIndex.clear();
-    m_keysComplete = false;
     m_order.clear();
     m_rowOfKey.clear();
-    m_pendingSortColumn = -1;
     m_sortColumn = -1;
     m_sortOrder = Qt::DescendingOrder;
     m_generation = m_fetcher->start(m_query);
+    m_sort->reset(m_generation);
     endResetModel();
     setStatus(Status::Loading);
     Q_EMIT totalsChanged(m_totals);
@@ -69,7 +67,7 @@ void SessionTableModel::onPageReady(quint64 generation, int page, const UsagePag
             endInsertRows();
         } else {
             m_count = 0;
-            m_keysComplete = true;
+            m_sort->markComplete();
         }
         setStatus(Status::Ready);
         Q_EMIT totalsChanged(m_totals);
@@ -123,13 +121,8 @@ void SessionTableModel::retryFailed()
 void SessionTableModel::cancel()
 {
     m_flushTimer.stop();
-    const bool sortWasPending = m_pendingSortColumn >= 0;
-    m_pendingSortColumn = -1;
     m_fetcher->cancel();
-    if (!m_keysComplete)
-        m_sortIndex.clear();
-    if (sortWasPending)
-        Q_EMIT sortPendingChanged(false);
+    m_sort->cancel();
     if (m_count < 0)
         setStatus(Status::Idle);
 }
@@ -140,40 +133,23 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
     const bool natural = column < 0 || column >= SessionColumns::Count ||
                          (column == SessionColumns::Created && order == Qt::DescendingOrder);
     if (natural) {
-        if (m_pendingSortColumn >= 0) {
-            m_pendingSortColumn = -1;
-            if (!m_keysComplete)
-                m_fetcher->cancel();
-            Q_EMIT sortPendingChanged(false);
-        }
+        m_sort->dropPending();
         if (m_sortColumn >= 0)
             applySort(-1, Qt::DescendingOrder);
         return;
     }
     if (m_count <= 0)
         return;
-    if (m_keysComplete) {
+    if (m_sort->isComplete()) {
         applySort(column, order);
         return;
     }
     // Not every row is known: load the whole set in parallel first, then sort.
-    const bool wasPending = m_pendingSortColumn >= 0;
-    m_pendingSortColumn = column;
-    m_pendingSortOrder = order;
-    if (!m_fetcher->isCollecting()) {
-        m_sortIndex.clear();
-        m_fetcher->collectAll();
-    }
-    if (!wasPending)
-        Q_EMIT sortPendingChanged(true);
+    m_sort->request(column, order, m_count);
 }
 
-void SessionTableModel::onCollectPage(quint64 generation, int page,
-                                      const QList<SessionSummary> &sessions)
+void SessionTableModel::onCollectPage(int page, const QList<SessionSummary> &sessions)
 {
-    if (generation != m_generation)
-        return;
-    m_sortIndex.appendPage(page, sessions);
     // The collector's pages are the table's pages: show the ones on screen right away.
     if (m_viewportPages.contains(page) && !m_cache.contains(page)) {
         m_pageErrors.remove(page);
@@ -182,24 +158,10 @@ void SessionTableModel::onCollectPage(quint64 generation, int page,
     }
 }
 
-void SessionTableModel::onCollectFinished(quint64 generation)
-{
-    if (generation != m_generation)
-        return;
-    m_keysComplete = true;
-    m_sortIndex.squeeze();
-    if (m_pendingSortColumn < 0)
-        return;
-    const int column = m_pendingSortColumn;
-    m_pendingSortColumn = -1;
-    applySort(column, m_pendingSortOrder);
-    Q_EMIT sortPendingChanged(false);
-}
-
 void SessionTableModel::applySort(int column, Qt::SortOrder order)
 {
     const bool natural = column < 0;
-    QList<qint32> newOrder = natural ? QList<qint32>() : m_sortIndex.order(column, order);
+    QList<qint32> newOrder = natural ? QList<qint32>() : m_sort->index().order(column, order);
     QList<qint32> newRowOfKey(newOrder.size());
     for (qsizetype row = 0; row < newOrder.size(); ++row)
         newRowOfKey[newOrder[row]] = qint32(row);
@@ -223,7 +185,7 @@ void SessionTableModel::applySort(int column, Qt::SortOrder order)
             else if (!m_order.isEmpty())
                 keys.append(m_order[paged]);
             else
-                keys.append(m_sortIndex.keyOf(paged / PageSize + 1, paged % PageSize));
+                keys.append(m_sort->index().keyOf(paged / PageSize + 1, paged % PageSize));
         }
         m_order = std::move(newOrder);
         m_rowOfKey = std::move(newRowOfKey);
@@ -232,7 +194,7 @@ void SessionTableModel::applySort(int column, Qt::SortOrder order)
         for (qsizetype i = 0; i < from.size(); ++i) {
             int row = from[i].row();
             if (keys[i] >= 0) {
-                const auto pos = m_sortIndex.position(keys[i]);
+                const auto pos = m_sort->index().position(keys[i]);
                 row = live + (m_order.isEmpty() ? (pos.page - 1) * PageSize + pos.index
                                                 : m_rowOfKey[keys[i]]);
             }

@@ -4,6 +4,7 @@
 #include "sessions/sessiondetailsform.h"
 #include "sessions/sessionspage.h"
 #include "sessions/sessiontableview.h"
+#include "sessions/statusbanner.h"
 #include "sessiontablemodel.h"
 
 #include <QCloseEvent>
@@ -144,6 +145,14 @@ void MainWindow::openSession(const SessionSummary &session)
         m_defaultPane->setSession(session);
     m_paneSlot->show();
     Q_EMIT sessionOpened(session);
+}
+
+void MainWindow::showSessionError(const QString &message)
+{
+    showSessionsPage();
+    m_paneSlot->show();
+    m_page->banner()->showMessage(StatusBanner::Kind::Error, message);
+    Q_EMIT sessionFailed(message);
 }
 
 void MainWindow::closeSession()

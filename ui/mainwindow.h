@@ -45,12 +45,17 @@ public:
 
 public Q_SLOTS:
     void openSession(const SessionSummary &session);
+    /// A session asked for (a link, a click in Analytics) could not be opened: the pane and the
+    /// banner above the list say why.
+    void showSessionError(const QString &message);
     /// Back to the list, with its filters, selection and scroll position as they were.
     void closeSession();
     void setTimeZone(const QTimeZone &zone);
 
 Q_SIGNALS:
     void sessionOpened(const SessionSummary &session);
+    /// The pane listens to this as to sessionOpened(), to show the message instead.
+    void sessionFailed(const QString &message);
     void connectionRequested();
     void timeZoneChanged(const QTimeZone &zone);
 

@@ -1,19 +1,24 @@
 #include "guiapp.h"
 
 #include "analyticspage.h"
+#include "analyticsservices.h"
 #include "apiclient.h"
 #include "authsession.h"
 #include "characterpalette.h"
 #include "connection/connectioncontroller.h"
 #include "demoserver.h"
 #include "mainwindow.h"
+#include "mediaplayerbackend.h"
 #include "pagefetcher.h"
+#include "playbackcontroller.h"
 #include "recordingfetcher.h"
 #include "secretstore.h"
+#include "sessionopener.h"
 #include "sessions/filterbar.h"
 #include "sessions/sessionspage.h"
 #include "sessiontablemodel.h"
 #include "transcript/sessionpane.h"
+#include "windowwiring.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -25,43 +30,6 @@
 namespace {
 constexpr int DemoSessions = 20000;
 const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
-constexpr int AllTimeAnalyticsDays = 90;
-
-/// Keeps the analytics page on the session list's filters, and lets it open sessions there.
-void wireAnalytics(MainWindow &window, AnalyticsPage *analytics, ApiClient &client)
-{
-    FilterBar *filters = window.sessionsPage()->filterBar();
-    QObject::connect(
-        window.sessionsPage(), &SessionsPage::filtersApplied, analytics, [filters, analytics] {
-            analytics->addKnownCharacters(filters->knownCharacters());
-            auto [first, last] = filters->days();
-            if (!first.isValid()) {
-                // "All time" has no first day; charts per day want one, so they show recent days.
-                const QTimeZone zone = filters->timeZone().isValid() ? filters->timeZone()
-                                                                     : QTimeZone::systemTimeZone();
-                last = QDateTime::currentDateTime().toTimeZone(zone).date();
-                first = last.addDays(1 - AllTimeAnalyticsDays);
-            }
-            analytics->setFilter(filters->tenant(), first, last);
-        });
-    QObject::connect(&window, &MainWindow::timeZoneChanged, analytics, &AnalyticsPage::setTimeZone);
-    QObject::connect(analytics, &AnalyticsPage::openSessions, &window,
-                     [&window, filters](const QString &slug, QDate day) {
-                         filters->setCharacter(slug);
-                         if (day.isValid())
-                             filters->setCustomDays(day, day);
-                         window.showSessionsPage();
-                         filters->apply();
-                     });
-    QObject::connect(analytics, &AnalyticsPage::openSession, &window,
-                     [&window, &client](const QString &sessionId) {
-                         client.fetchSession(sessionId, &window,
-                                             [&window](Result<SessionSummary> r) {
-                                                 if (r)
-                                                     window.openSession(r.value());
-                                             });
-                     });
-}
 } // namespace
 
 int runGui(QApplication &app, const LaunchOptions &options)
@@ -74,15 +42,20 @@ int runGui(QApplication &app, const LaunchOptions &options)
     AuthSession auth(&client, &secrets);
     PageFetcher fetcher(&client);
     SessionTableModel model(&fetcher);
+    AnalyticsServices analyticsServices(&client); // before the window: its page uses them
 
     MainWindow window(&model, settings);
-    auto *pane = new SessionPane(&client, &recordings);
-    window.setSessionPane(pane);
-    QObject::connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
+    WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
+                                                 new MediaPlayerBackend, &recordings, &client)));
+    // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.
+    SessionOpener opener([&client](const QString &id, QObject *context, SessionOpener::Done done) {
+        client.fetchSession(id, context, std::move(done));
+    });
+    WindowWiring::connectSessionOpener(window, &opener);
     CharacterPalette palette(&settings);
-    auto *analytics = new AnalyticsPage(&client, &palette);
+    auto *analytics = new AnalyticsPage(&analyticsServices, &palette);
     window.setAnalyticsPage(analytics);
-    wireAnalytics(window, analytics, client);
+    WindowWiring::connectAnalytics(window, analytics, &opener);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;
@@ -129,23 +102,21 @@ int runGui(QApplication &app, const LaunchOptions &options)
     QObject::connect(&auth, &AuthSession::credentialsNeeded, &connection,
                      &ConnectionController::ask);
 
-    // Each new connection starts the list over; renewed tokens retry what failed.
-    bool sessionShown = options.sessionId.isEmpty();
+    // Each new connection starts the list over and lets a waiting session link go out;
+    // renewed tokens retry what failed.
     QObject::connect(&auth, &AuthSession::connected, &window, [&] {
         window.sessionsPage()->applyFilters();
-        if (sessionShown)
-            return;
-        sessionShown = true;
-        client.fetchSession(options.sessionId, &window, [&window](Result<SessionSummary> r) {
-            if (r)
-                window.openSession(r.value());
-        });
+        opener.setReady(true);
     });
+    QObject::connect(&auth, &AuthSession::credentialsNeeded, &opener,
+                     [&opener] { opener.setReady(false); });
     QObject::connect(&auth, &AuthSession::credentialsRenewed, &model,
                      &SessionTableModel::retryFailed);
 
     window.restoreSettings();
     window.show();
+    if (!options.sessionId.isEmpty())
+        opener.open(options.sessionId);
 
     const QUrl baseUrl =
         options.baseUrl.isValid() ? options.baseUrl : settings.value(BaseUrlKey).toUrl();

@@ -1,5 +1,5 @@
 #include "analyticspage.h"
-#include "apiclient.h"
+#include "analyticsservices.h"
 #include "characterbarchart.h"
 #include "characterroster.h"
 #include "charactertotalsfetcher.h"
@@ -23,18 +23,19 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidget *parent)
+AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *palette,
+                             QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
     , m_palette(palette)
     , m_zone(QTimeZone::systemTimeZone())
-    , m_roster(new CharacterRoster(client, this))
-    , m_totalsFetcher(new CharacterTotalsFetcher(client, this))
+    , m_roster(services->roster())
+    , m_totalsFetcher(services->totalsFetcher())
     , m_totalsModel(new CharacterTotalsModel(m_totalsFetcher, this))
-    , m_aggregator(new RangeAggregator(client, this))
+    , m_aggregator(services->aggregator())
     , m_seriesModel(new DailySeriesModel(this))
     , m_comparisonModel(new ComparisonModel(this))
-    , m_reportBuilder(new DailyReportBuilder(client, this))
+    , m_reportBuilder(services->reportBuilder())
+    , m_caption(new QLabel(this))
     , m_banner(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_bars(new CharacterBarChart(m_totalsModel, palette))
@@ -42,12 +43,18 @@ AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidg
     , m_comparison(new ComparisonView(m_comparisonModel, palette, this))
     , m_report(new DailyReportView(m_reportBuilder, palette, this))
 {
+    m_caption->setObjectName(QStringLiteral("analyticsCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::PlainText);
+    m_banner->setObjectName(QStringLiteral("analyticsBanner"));
     m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setStyleSheet(
+        QStringLiteral("#analyticsBanner { background: #fdecea; padding: 4px; }"));
     m_banner->hide();
     auto *refreshButton = new QPushButton(QStringLiteral("Refresh"), this);
     auto *top = new QHBoxLayout;
-    top->addWidget(m_banner, 1);
-    top->addStretch();
+    top->addWidget(m_caption, 1);
     top->addWidget(refreshButton);
     m_tabs->addTab(buildTotalsTab(), QStringLiteral("Totals"));
     m_tabs->addTab(buildSeriesTab(), QStringLiteral("Per day"));
@@ -55,7 +62,9 @@ AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidg
     m_tabs->addTab(m_report, QStringLiteral("Daily report"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
+    updateCaption();
 
     connect(refreshButton, &QPushButton::clicked, this, &AnalyticsPage::refresh);
     connect(m_roster, &CharacterRoster::changed, this, &AnalyticsPage::onCharactersChanged);
@@ -63,21 +72,26 @@ AnalyticsPage::AnalyticsPage(ApiClient *client, CharacterPalette *palette, QWidg
             &AnalyticsPage::updateStatus);
     connect(m_aggregator, &RangeAggregator::finished, this,
             [this](quint64 generation, const RangeAggregate &aggregate, const CollectionSummary &) {
-                if (generation != m_aggregation)
-                    return;
-                m_roster->addSeenSlugs(aggregate.slugs());
-                m_seriesModel->setAggregate(aggregate, m_first, m_last, m_roster->slugs());
-                m_comparisonModel->setAggregate(aggregate);
-                updateStatus();
+                if (generation == m_aggregation)
+                    onAggregate(aggregate);
             });
     connect(m_aggregator, &RangeAggregator::failed, this,
             [this](quint64 generation, const ApiError &e) {
-                if (generation == m_aggregation)
-                    onError(e);
+                if (generation != m_aggregation)
+                    return;
+                // Figures of part of the range must not stay up as if whole, nor those of the
+                // previous filter: the per-day lines and the comparison are emptied.
+                m_seriesModel->clear();
+                m_comparisonModel->setAggregate(RangeAggregate(m_zone));
+                onError(e);
             });
+    // A bar covers the filter's whole range; a point covers one day of it.
     connect(m_bars, &CharacterBarChart::characterActivated, this,
-            [this](const QString &slug) { Q_EMIT openSessions(slug, QDate()); });
-    connect(m_series, &DailySeriesChart::dayActivated, this, &AnalyticsPage::openSessions);
+            [this](const QString &slug) { Q_EMIT openSessions(slug, m_tenant, m_first, m_last); });
+    connect(m_series, &DailySeriesChart::dayActivated, this,
+            [this](const QString &slug, QDate day) {
+                Q_EMIT openSessions(slug.isEmpty() ? m_character : slug, m_tenant, day, day);
+            });
     connect(m_report, &DailyReportView::openSession, this, &AnalyticsPage::openSession);
 }
 
@@ -106,7 +120,8 @@ QWidget *AnalyticsPage::buildTotalsTab()
     table->setSortingEnabled(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT openSessions(index.data(CharacterTotalsModel::SlugRole).toString(), QDate());
+        Q_EMIT openSessions(index.data(CharacterTotalsModel::SlugRole).toString(), m_tenant,
+                            m_first, m_last);
     });
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(panel);
@@ -127,20 +142,45 @@ QWidget *AnalyticsPage::buildSeriesTab()
     return panel;
 }
 
-void AnalyticsPage::setFilter(const QString &tenantId, QDate first, QDate last)
+void AnalyticsPage::setFilter(const QString &characterSlug, const QString &tenantId, QDate first,
+                              QDate last)
 {
+    m_character = characterSlug;
     m_tenant = tenantId;
-    m_first = qMin(first, last);
-    m_last = qMax(first, last);
+    if (first.isValid() && last.isValid()) {
+        m_first = qMin(first, last);
+        m_last = qMax(first, last);
+    } else {
+        m_first = m_last = QDate(); // all time
+    }
+    m_hasFilter = true;
+    m_stale = true;
     m_report->setTenant(tenantId);
-    reload();
+    updateCaption();
+    if (isVisible())
+        reload();
 }
 
 void AnalyticsPage::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone.isValid() ? zone : QTimeZone::systemTimeZone();
     m_report->setTimeZone(m_zone);
-    if (m_first.isValid())
+    m_stale = true;
+    updateCaption();
+    if (isVisible())
+        reload();
+}
+
+void AnalyticsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+void AnalyticsPage::ensureLoaded()
+{
+    if (m_stale)
         reload();
 }
 
@@ -156,8 +196,8 @@ void AnalyticsPage::setSavedCharacters(const QStringList &slugs)
 
 void AnalyticsPage::refresh()
 {
-    m_totalsModel->refresh();
     reload();
+    m_totalsModel->refresh();
 }
 
 bool AnalyticsPage::isLoading() const
@@ -167,27 +207,92 @@ bool AnalyticsPage::isLoading() const
 
 void AnalyticsPage::reload()
 {
-    if (!m_first.isValid())
+    if (!m_hasFilter)
         return;
+    m_stale = false;
     m_banner->hide();
     UsageQuery query;
+    query.characterSlug = m_character;
     query.tenantId = m_tenant;
-    query.range = UtcRange::forDays(m_first, m_last, m_zone);
-    // A range reaching into the future is pinned to now, so that the totals and the per-day
-    // pass count the same sessions and the days add up exactly to the totals.
+    if (m_first.isValid())
+        query.range = UtcRange::forDays(m_first, m_last, m_zone);
+    // The end is pinned to now, so that the totals and the per-day pass count the same
+    // sessions and the days add up exactly to the totals.
     const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
-    if (query.range.endMicros && *query.range.endMicros > now)
+    if (!query.range.endMicros || *query.range.endMicros > now)
         query.range.endMicros = now;
+    m_seriesFirst = m_first;
+    m_seriesLast =
+        m_first.isValid() ? m_last : QDateTime::fromMSecsSinceEpoch(now / 1000, m_zone).date();
+    m_totalsModel->setOnlyCharacter(m_character);
     m_totalsModel->setFilter(m_tenant, query.range);
+    m_totalsModel->addCharacters(m_roster->slugs());
     m_roster->discover(query);
     m_aggregation = m_aggregator->start(query, m_zone);
+    updateCaption();
     updateStatus();
+}
+
+void AnalyticsPage::onAggregate(const RangeAggregate &aggregate)
+{
+    m_roster->addSeenSlugs(aggregate.slugs());
+    if (!m_first.isValid()) {
+        // All time has no first day of its own: the series starts with the first session.
+        const QDate first = aggregate.firstDay();
+        m_seriesFirst = first.isValid() ? qMin(first, m_seriesLast) : m_seriesLast;
+    }
+    m_seriesModel->setAggregate(aggregate, m_seriesFirst, m_seriesLast, shownSlugs());
+    m_comparisonModel->setAggregate(aggregate);
+    updateCaption();
+    updateStatus();
+}
+
+QStringList AnalyticsPage::shownSlugs() const
+{
+    return m_character.isEmpty() ? m_roster->slugs() : QStringList{m_character};
+}
+
+QString AnalyticsPage::caption() const
+{
+    return m_caption->text();
+}
+
+QString AnalyticsPage::errorText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void AnalyticsPage::updateCaption()
+{
+    if (!m_hasFilter) {
+        m_caption->setText(tr("Apply the session list's filters to see their figures."));
+        return;
+    }
+    const QString character =
+        m_character.isEmpty() ? tr("all characters") : tr("character %1").arg(m_character);
+    const QString tenant = m_tenant.isEmpty() ? tr("all tenants") : tr("tenant %1").arg(m_tenant);
+    QString range;
+    if (m_first.isValid()) {
+        range =
+            m_first == m_last
+                ? m_first.toString(Qt::ISODate)
+                : tr("%1 to %2").arg(m_first.toString(Qt::ISODate), m_last.toString(Qt::ISODate));
+    } else if (m_seriesFirst.isValid()) {
+        range = tr("all time (per day from %1, the first day with a session, to %2)")
+                    .arg(m_seriesFirst.toString(Qt::ISODate), m_seriesLast.toString(Qt::ISODate));
+    } else {
+        range = tr("all time");
+    }
+    m_caption->setText(tr("Showing the session list's filter: %1, %2, %3; days in %4.")
+                           .arg(character, tenant, range, QString::fromUtf8(m_zone.id())));
 }
 
 void AnalyticsPage::onCharactersChanged()
 {
     const QStringList slugs = m_roster->slugs();
-    m_totalsModel->addCharacters(slugs);
+    // A new character's totals are a request: not while the page waits to be shown.
+    if (!m_stale)
+        m_totalsModel->addCharacters(slugs);
     m_totalsModel->setDisplayNames(m_roster->names());
     m_comparison->setAvailableCharacters(slugs);
     m_report->setCharacters(slugs);

@@ -153,9 +153,20 @@ void DailyReportView::onReady(const DailyReport &report)
     m_hours->setHours(report.hours, m_palette->color(report.characterSlug, palette()));
 }
 
+QString DailyReportView::statusText() const
+{
+    return m_status->text();
+}
+
 void DailyReportView::onFailed(const ApiError &error)
 {
-    m_status->setText(error.toDisplayString());
+    // The previous report (another day, or part of this one) must not stay up as this one.
+    m_report = {};
+    m_totals->setRowCount(0);
+    m_costliest->setRowCount(0);
+    m_longest->setRowCount(0);
+    m_hours->setHours({}, m_palette->color(m_character->currentText(), palette()));
+    m_status->setText(tr("No report: %1").arg(error.toDisplayString()));
 }
 
 void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief> &sessions)

@@ -32,6 +32,8 @@ public:
     /// Shows the report of `slug` for the days `first`..`last`.
     void showReport(const QString &slug, QDate first, QDate last);
     [[nodiscard]] const DailyReport &report() const { return m_report; }
+    /// The line above the report: its summary, "Loading…" or the error.
+    [[nodiscard]] QString statusText() const;
     [[nodiscard]] HourlyChart *hourlyChart() const { return m_hours; }
 
 Q_SIGNALS:

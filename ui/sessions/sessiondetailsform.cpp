@@ -12,8 +12,16 @@ SessionDetailsForm::SessionDetailsForm(QWidget *parent)
     setObjectName(QStringLiteral("sessionDetailsForm"));
 }
 
+void SessionDetailsForm::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    if (!m_session.sessionId.isEmpty())
+        setSession(m_session);
+}
+
 void SessionDetailsForm::setSession(const SessionSummary &s)
 {
+    m_session = s;
     m_sessionId = s.sessionId;
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);

@@ -16,7 +16,8 @@ class SessionDetailsForm final : public QWidget
 
 public:
     explicit SessionDetailsForm(QWidget *parent = nullptr);
-    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    /// Writes the session shown again with times in `zone` (invalid: local time).
+    void setTimeZone(const QTimeZone &zone);
     void setSession(const SessionSummary &session);
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
 
@@ -24,4 +25,5 @@ private:
     QFormLayout *m_form;
     QTimeZone m_zone;
     QString m_sessionId;
+    SessionSummary m_session;
 };

@@ -28,6 +28,7 @@ SessionsPage::SessionsPage(SessionTableModel *model, QWidget *parent)
     connect(model, &SessionTableModel::errorOccurred, this, &SessionsPage::onError);
     connect(model, &SessionTableModel::totalsChanged, m_totalsBar, &TotalsBar::setTotals);
     connect(model, &SessionTableModel::sortPendingChanged, this, &SessionsPage::onSortPending);
+    connect(model, &SessionTableModel::sortFailed, this, &SessionsPage::onSortFailed);
     connect(model, &SessionTableModel::sortProgress, this, [this](int done, int total) {
         m_banner->showProgress(tr("Loading all %L1 sessions to sort them (page %2 of %3)…")
                                    .arg(m_model->serverCount())
@@ -176,9 +177,27 @@ void SessionsPage::onSortPending(bool pending)
         m_banner->hideBanner();
 }
 
+void SessionsPage::onSortFailed(int column, Qt::SortOrder order, const ApiError &error)
+{
+    m_action = Action::RetrySort;
+    m_failedSortColumn = column;
+    m_failedSortOrder = order;
+    m_banner->showMessage(StatusBanner::Kind::Error,
+                          tr("Not sorted by %1: sorting needs every session, and they could not "
+                             "all be loaded. The list stays in the server's order (newest "
+                             "first). %2")
+                              .arg(SessionColumns::title(column), error.toDisplayString()),
+                          tr("Retry"));
+}
+
 void SessionsPage::onBannerAction()
 {
     switch (m_action) {
+    case Action::RetrySort:
+        m_banner->hideBanner();
+        m_action = Action::None;
+        m_model->sort(m_failedSortColumn, m_failedSortOrder);
+        break;
     case Action::Retry:
         m_banner->hideBanner();
         m_model->retryFailed();

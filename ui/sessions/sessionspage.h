@@ -57,6 +57,7 @@ private:
     void onStatus();
     void onError(const ApiError &error);
     void onSortPending(bool pending);
+    void onSortFailed(int column, Qt::SortOrder order, const ApiError &error);
     void onBannerAction();
     void showEmptyOrNothing();
 
@@ -66,6 +67,8 @@ private:
     TotalsBar *m_totalsBar;
     SessionTableView *m_table;
     QTimer m_liveTimer;
-    enum class Action { None, Retry, Connect };
+    enum class Action { None, Retry, RetrySort, Connect };
     Action m_action = Action::None;
+    int m_failedSortColumn = -1;
+    Qt::SortOrder m_failedSortOrder = Qt::AscendingOrder;
 };

@@ -120,11 +120,29 @@ QString SessionHeader::fieldText(const QString &label) const
     return field ? field->text() : QString();
 }
 
+void SessionHeader::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    if (m_session)
+        showSession(*m_session);
+}
+
+QString SessionHeader::formatTime(const QDateTime &instant, const QTimeZone &zone)
+{
+    // The same digits as the session table, and the zone's name, so that a time read here can
+    // be compared with the list and is never mistaken for another zone's.
+    const QDateTime shown = zone.isValid() ? instant.toTimeZone(zone) : instant.toLocalTime();
+    const QString name =
+        zone.isValid() ? QString::fromUtf8(zone.id()) : shown.timeZoneAbbreviation();
+    return tr("%1 (%2)").arg(shown.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), name);
+}
+
 void SessionHeader::showSession(const SessionSummary &s)
 {
+    m_session = s;
     const QLocale locale;
-    const auto when = [&locale](const QDateTime &t) {
-        return locale.toString(t.toLocalTime(), QLocale::LongFormat);
+    const auto when = [this](const QDateTime &t) {
+        return formatTime(t, m_zone);
     };
     const auto set = [this](const QString &label, const QString &text) {
         m_fields.value(label)->setText(text);

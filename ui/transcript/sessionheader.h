@@ -2,8 +2,11 @@
 
 #include "sessionsummary.h"
 
+#include <QTimeZone>
 #include <QUrl>
+
 #include <QWidget>
+#include <optional>
 
 class QFormLayout;
 class QLabel;
@@ -22,6 +25,12 @@ public:
     explicit SessionHeader(QWidget *parent = nullptr);
 
     void showSession(const SessionSummary &session);
+    /// Times follow the zone the user chose (invalid: this machine's); the session shown is
+    /// written again in the new zone.
+    void setTimeZone(const QTimeZone &zone);
+    [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
+    /// "2026-05-28 23:23:48 (Asia/Tokyo)".
+    [[nodiscard]] static QString formatTime(const QDateTime &instant, const QTimeZone &zone);
     /// The text of a field by its label (for tests and accessibility checks).
     [[nodiscard]] QString fieldText(const QString &label) const;
     [[nodiscard]] QTreeWidget *metadataTree() const { return m_metadata; }
@@ -46,4 +55,6 @@ private:
     QTreeWidget *m_metadata;
     QUrl m_originUrl;
     QString m_sessionId;
+    QTimeZone m_zone;
+    std::optional<SessionSummary> m_session;
 };

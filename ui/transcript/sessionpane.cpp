@@ -1,6 +1,5 @@
 #include "sessionpane.h"
 
-#include "mediaplayerbackend.h"
 #include "playbackcontroller.h"
 #include "playerwidget.h"
 #include "sessionheader.h"
@@ -22,16 +21,10 @@
 
 using namespace Qt::StringLiterals;
 
-SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, QWidget *parent)
-    : SessionPane(api, fetcher, new MediaPlayerBackend, parent)
-{}
-
-SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBackend *backend,
-                         QWidget *parent)
+SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     : QWidget(parent)
     , m_model(new TranscriptModel(this))
-    , m_backend(backend)
-    , m_controller(new PlaybackController(backend, fetcher, api, this))
+    , m_controller(controller)
     , m_header(new SessionHeader(this))
     , m_view(new TranscriptView(this))
     , m_findBar(new TranscriptFindBar(m_model, this))
@@ -39,17 +32,21 @@ SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBacken
     , m_follow(new QToolButton(this))
     , m_message(new QLabel(this))
 {
-    m_backend->setParent(this);
+    m_controller->setParent(this);
+    // The backend goes with the controller, after it: the controller talks to it while it
+    // shuts down.
+    if (!m_controller->backend()->parent())
+        m_controller->backend()->setParent(m_controller);
     m_view->setTranscriptModel(m_model);
     m_findBar->hide();
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->hide();
 
-    auto *headerScroll = new QScrollArea(this);
-    headerScroll->setWidget(m_header);
-    headerScroll->setWidgetResizable(true);
-    headerScroll->setFrameShape(QFrame::NoFrame);
+    m_headerScroll = new QScrollArea(this);
+    m_headerScroll->setWidget(m_header);
+    m_headerScroll->setWidgetResizable(true);
+    m_headerScroll->setFrameShape(QFrame::NoFrame);
     auto *transcript = new QWidget(this);
     auto *transcriptLayout = new QVBoxLayout(transcript);
     transcriptLayout->setContentsMargins(0, 0, 0, 0);
@@ -60,7 +57,7 @@ SessionPane::SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBacken
     transcriptLayout->addWidget(m_view, 1);
     transcriptLayout->addWidget(m_player);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(headerScroll);
+    splitter->addWidget(m_headerScroll);
     splitter->addWidget(transcript);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -143,6 +140,7 @@ void SessionPane::showSession(const SessionSummary &session)
                                       session.recordingStatus == RecordingStatus::Ready;
     m_session = session;
     m_header->showSession(session);
+    m_headerScroll->show();
     m_message->hide();
     if (!same || Transcript(m_model->turns()) != session.transcript) {
         m_model->setTurns(session.transcript.toList());
@@ -152,6 +150,24 @@ void SessionPane::showSession(const SessionSummary &session)
         m_controller->setSession(session);
     if (!same)
         m_view->scrollToTop();
+}
+
+void SessionPane::setTimeZone(const QTimeZone &zone)
+{
+    m_header->setTimeZone(zone);
+}
+
+void SessionPane::showError(const QString &message)
+{
+    // Nothing of the session shown before may pass for the one that failed to open.
+    clear();
+    m_headerScroll->hide();
+    showMessage(message);
+}
+
+QString SessionPane::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void SessionPane::clear()

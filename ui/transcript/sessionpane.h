@@ -5,13 +5,12 @@
 
 #include <QWidget>
 
-class ApiClient;
 class PlaybackController;
-class PlayerBackend;
 class PlayerWidget;
 class QLabel;
+class QScrollArea;
+class QTimeZone;
 class QToolButton;
-class RecordingFetcher;
 class SessionHeader;
 class TranscriptFindBar;
 class TranscriptModel;
@@ -21,25 +20,29 @@ class TranscriptView;
 /// copy and export, and the recording's player, kept in step both ways (a click on a turn
 /// seeks there; the spoken turn is highlighted and followed).
 ///
-/// It owns its model, controller and player; the API client (to fetch the session again for a
-/// fresh recording URL) and the credential-free recording fetcher are the caller's.
+/// It owns its model and player, and the PlaybackController it is given; the controller, built
+/// where the client lives, is what fetches recordings and fresh URLs, so the pane never holds
+/// the network client.
 class SessionPane final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SessionPane)
 
 public:
-    /// Plays through QMediaPlayer.
-    SessionPane(ApiClient *api, RecordingFetcher *fetcher, QWidget *parent = nullptr);
-    /// Plays through `backend` (the pane takes ownership); for tests.
-    SessionPane(ApiClient *api, RecordingFetcher *fetcher, PlayerBackend *backend,
-                QWidget *parent = nullptr);
+    /// Takes ownership of `controller`, and of its backend when nothing else owns it.
+    explicit SessionPane(PlaybackController *controller, QWidget *parent = nullptr);
     ~SessionPane() override;
 
     /// Shows a session. The same session again (a refreshed list) updates the header and
     /// transcript but keeps the player where it is.
     void showSession(const SessionSummary &session);
     void clear();
+    /// Says why a session could not be opened, in place of a session.
+    void showError(const QString &message);
+    /// Times in the header follow this zone (invalid: this machine's).
+    void setTimeZone(const QTimeZone &zone);
+    /// The message line under the toolbar (an error, an export's result); empty when hidden.
+    [[nodiscard]] QString messageText() const;
     [[nodiscard]] const SessionSummary &session() const { return m_session; }
 
     void copyTranscript() const;
@@ -63,7 +66,6 @@ private:
 
     SessionSummary m_session;
     TranscriptModel *m_model;
-    PlayerBackend *m_backend;
     PlaybackController *m_controller;
     SessionHeader *m_header;
     TranscriptView *m_view;
@@ -71,4 +73,5 @@ private:
     PlayerWidget *m_player;
     QToolButton *m_follow;
     QLabel *m_message;
+    QScrollArea *m_headerScroll = nullptr;
 };

@@ -9,11 +9,8 @@ target_sources(sessionscope_ui PRIVATE
     ${_pane_dir}/transcriptexport.cpp ${_pane_dir}/transcriptexport.h
     ${_pane_dir}/transcriptfindbar.cpp ${_pane_dir}/transcriptfindbar.h
     ${_pane_dir}/transcriptview.cpp ${_pane_dir}/transcriptview.h
-    ${_player_dir}/compressedwaveform.cpp ${_player_dir}/compressedwaveform.h
     ${_player_dir}/mediaplayerbackend.cpp ${_player_dir}/mediaplayerbackend.h
     ${_player_dir}/playerwidget.cpp ${_player_dir}/playerwidget.h
-    ${_player_dir}/waveformbuilder.cpp ${_player_dir}/waveformbuilder.h
     ${_player_dir}/waveformview.cpp ${_player_dir}/waveformview.h)
 target_include_directories(sessionscope_ui PUBLIC ${_pane_dir} ${_player_dir})
-target_link_libraries(sessionscope_ui PUBLIC sessionscope_models Qt6::Widgets Qt6::Multimedia
-                                      PRIVATE Qt6::Concurrent)
+target_link_libraries(sessionscope_ui PUBLIC sessionscope_models Qt6::Widgets Qt6::Multimedia)

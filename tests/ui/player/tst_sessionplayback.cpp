@@ -2,6 +2,7 @@
 // (the null sink is enough). SESSIONSCOPE_NO_AUDIO=1 skips these tests instead.
 #include "apiclient.h"
 #include "demoserver.h"
+#include "mediaplayerbackend.h"
 #include "playbackcontroller.h"
 #include "playerwidget.h"
 #include "recordingfetcher.h"
@@ -128,7 +129,8 @@ private Q_SLOTS:
         m_api->setBaseUrl(m_server->apiBaseUrl());
         m_api->setCredentials({m_server->staffApiKey(), {}});
         m_fetcher = std::make_unique<RecordingFetcher>();
-        m_pane = std::make_unique<SessionPane>(m_api.get(), m_fetcher.get());
+        m_pane = std::make_unique<SessionPane>(
+            new PlaybackController(new MediaPlayerBackend, m_fetcher.get(), m_api.get()));
         m_pane->resize(900, 700);
         m_pane->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));

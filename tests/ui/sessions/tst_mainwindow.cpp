@@ -1,6 +1,8 @@
 #include "authsession.h"
 #include "mainwindow.h"
+#include "mediaplayerbackend.h"
 #include "modeltestfixture.h"
+#include "playbackcontroller.h"
 #include "recordingfetcher.h"
 #include "secretstore.h"
 #include "sessions/filterbar.h"
@@ -109,7 +111,8 @@ private Q_SLOTS:
         SessionTableModel model(&m_stack->fetcher);
         RecordingFetcher recordings;
         MainWindow window(&model, settings);
-        auto *pane = new SessionPane(&m_stack->client, &recordings);
+        auto *pane = new SessionPane(
+            new PlaybackController(new MediaPlayerBackend, &recordings, &m_stack->client));
         window.setSessionPane(pane);
         connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
         window.show();

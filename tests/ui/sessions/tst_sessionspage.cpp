@@ -30,6 +30,7 @@ private Q_SLOTS:
     void badRequestShowsBesideTheDates();
     void loadingCanBeCancelled();
     void copiesLoadedRowsOnly();
+    void sortThatCannotLoadEverySessionIsNotApplied();
 
 private:
     struct Page
@@ -183,6 +184,38 @@ void TestSessionsPage::copiesLoadedRowsOnly()
     const RowsCopy::Result csv = table->copySelection(RowsCopy::Format::Csv);
     QVERIFY(csv.text.startsWith(QStringLiteral("Created,Character,")));
     QCOMPARE(RowsCopy::quoteCsv(QStringLiteral("a,\"b\"")), QStringLiteral("\"a,\"\"b\"\"\""));
+}
+
+void TestSessionsPage::sortThatCannotLoadEverySessionIsNotApplied()
+{
+    Page p(*m_stack);
+    p.page.applyFilters();
+    QTRY_COMPARE_WITH_TIMEOUT(p.model.status(), SessionTableModel::Status::Ready, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(p.model.isRowLoaded(0), Timeout);
+    const QString newest = p.model.session(0)->sessionId;
+    // Page 3 is gone for good: sorting 20,000 rows would sort 400 of them.
+    m_server->faults().add(FaultInjector::Kind::Status, QStringLiteral("[?&]page=3(&|$)"),
+                           QStringLiteral("404"), -1, true);
+    QSignalSpy failed(&p.model, &SessionTableModel::sortFailed);
+    p.model.sort(SessionColumns::Cost, Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!p.model.isSortPending(), Timeout);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(p.model.sortColumn(), -1);
+    QVERIFY(!p.model.isComplete());
+    QCOMPARE(p.model.rowCount(), 20000);
+    QCOMPARE(p.model.session(0)->sessionId, newest); // still the server's order
+    QCOMPARE(p.page.banner()->kind(), StatusBanner::Kind::Error);
+    QVERIFY2(p.page.banner()->text().startsWith(QStringLiteral("Not sorted by")),
+             qPrintable(p.page.banner()->text()));
+    QCOMPARE(p.page.banner()->actionText(), QStringLiteral("Retry"));
+
+    // Once the server answers again, Retry sorts the whole set.
+    m_server->faults().clear();
+    Q_EMIT p.page.banner()->actionTriggered();
+    QVERIFY(p.model.isSortPending());
+    QTRY_VERIFY_WITH_TIMEOUT(!p.model.isSortPending(), 240000);
+    QCOMPARE(p.model.sortColumn(), int(SessionColumns::Cost));
+    QVERIFY(p.page.banner()->isHidden() || p.page.banner()->kind() != StatusBanner::Kind::Error);
 }
 
 QTEST_MAIN(TestSessionsPage)

@@ -1,4 +1,5 @@
 #include "demodataset.h"
+#include "playbackcontroller.h"
 #include "playerbackend.h"
 #include "sessionheader.h"
 #include "sessionpane.h"
@@ -92,7 +93,8 @@ class TestSessionPane : public QObject
 private:
     std::unique_ptr<SessionPane> makePane()
     {
-        auto pane = std::make_unique<SessionPane>(nullptr, nullptr, new SilentBackend);
+        auto pane = std::make_unique<SessionPane>(
+            new PlaybackController(new SilentBackend, nullptr, nullptr));
         pane->resize(800, 600);
         pane->show();
         return pane;

@@ -1,0 +1,16 @@
+#include "analyticsservices.h"
+
+#include "characterroster.h"
+#include "charactertotalsfetcher.h"
+#include "dailyreportbuilder.h"
+#include "rangeaggregator.h"
+
+AnalyticsServices::AnalyticsServices(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_roster(new CharacterRoster(client, this))
+    , m_totalsFetcher(new CharacterTotalsFetcher(client, this))
+    , m_aggregator(new RangeAggregator(client, this))
+    , m_reportBuilder(new DailyReportBuilder(client, this))
+{}
+
+AnalyticsServices::~AnalyticsServices() = default;

@@ -1,0 +1,56 @@
+#include "windowwiring.h"
+
+#include "analyticspage.h"
+#include "mainwindow.h"
+#include "sessionopener.h"
+#include "sessions/filterbar.h"
+#include "sessions/sessionspage.h"
+#include "transcript/sessionpane.h"
+
+namespace WindowWiring {
+
+void connectSessionPane(MainWindow &window, SessionPane *pane)
+{
+    window.setSessionPane(pane);
+    pane->setTimeZone(window.timeZone());
+    QObject::connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
+    QObject::connect(&window, &MainWindow::sessionFailed, pane, &SessionPane::showError);
+    QObject::connect(&window, &MainWindow::timeZoneChanged, pane, &SessionPane::setTimeZone);
+}
+
+void connectSessionOpener(MainWindow &window, SessionOpener *opener)
+{
+    QObject::connect(opener, &SessionOpener::opened, &window, &MainWindow::openSession);
+    QObject::connect(
+        opener, &SessionOpener::failed, &window,
+        [&window](const QString &, const QString &message) { window.showSessionError(message); });
+}
+
+void connectAnalytics(MainWindow &window, AnalyticsPage *analytics, SessionOpener *opener)
+{
+    SessionsPage *sessions = window.sessionsPage();
+    FilterBar *filters = sessions->filterBar();
+    analytics->setTimeZone(window.timeZone());
+    // The page only records the filter here; it asks the server once it is shown.
+    QObject::connect(sessions, &SessionsPage::filtersApplied, analytics, [filters, analytics] {
+        analytics->addKnownCharacters(filters->knownCharacters());
+        const auto [first, last] = filters->days();
+        analytics->setFilter(filters->character(), filters->tenant(), first, last);
+    });
+    QObject::connect(&window, &MainWindow::timeZoneChanged, analytics, &AnalyticsPage::setTimeZone);
+    QObject::connect(
+        analytics, &AnalyticsPage::openSessions, &window,
+        [&window, filters](const QString &slug, const QString &tenant, QDate first, QDate last) {
+            filters->setCharacter(slug);
+            filters->setTenant(tenant);
+            if (first.isValid())
+                filters->setCustomDays(first, last);
+            else
+                filters->setPreset(FilterBar::Preset::AllTime);
+            window.showSessionsPage();
+            filters->apply();
+        });
+    QObject::connect(analytics, &AnalyticsPage::openSession, opener, &SessionOpener::open);
+}
+
+} // namespace WindowWiring

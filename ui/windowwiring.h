@@ -1,0 +1,23 @@
+#pragma once
+
+class AnalyticsPage;
+class MainWindow;
+class SessionOpener;
+class SessionPane;
+
+/// How the window's parts follow one another, apart from app/ so that tests run the very
+/// connections the application makes. Only widgets and controllers meet here, never the client.
+namespace WindowWiring {
+
+/// The pane in the window's slot: it shows what the window opens, says why a session could not
+/// be opened, and writes times in the window's zone.
+void connectSessionPane(MainWindow &window, SessionPane *pane);
+
+/// Sessions asked for by id open in the window, or their error shows there.
+void connectSessionOpener(MainWindow &window, SessionOpener *opener);
+
+/// Analytics shows the session list's applied filter in the window's zone; its click-throughs
+/// set the list to exactly the sessions behind a figure, and its session links go to `opener`.
+void connectAnalytics(MainWindow &window, AnalyticsPage *analytics, SessionOpener *opener);
+
+} // namespace WindowWiring
