@@ -87,15 +87,17 @@ void CharacterRoster::scanSessions()
     auto *scan = new UsageCollector(m_client, this);
     m_scan = scan;
     const quint64 generation = m_generation;
+    const auto take = [this, generation](const QList<SessionSummary> &sessions) {
+        if (generation != m_generation)
+            return;
+        QStringList found;
+        for (const SessionSummary &s : sessions)
+            found.append(s.characterSlug);
+        add(found);
+    };
     connect(scan, &UsageCollector::pageReady, this,
-            [this, generation](int, const QList<SessionSummary> &sessions) {
-                if (generation != m_generation)
-                    return;
-                QStringList found;
-                for (const SessionSummary &s : sessions)
-                    found.append(s.characterSlug);
-                add(found);
-            });
+            [take](int, const QList<SessionSummary> &sessions) { take(sessions); });
+    connect(scan, &UsageCollector::recovered, this, take);
     const auto done = [this, scan, generation] {
         scan->deleteLater();
         if (generation == m_generation)

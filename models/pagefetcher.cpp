@@ -14,6 +14,10 @@ PageFetcher::PageFetcher(ApiClient *client, QObject *parent)
             [this](int page, const QList<SessionSummary> &sessions) {
                 Q_EMIT collectPage(m_generation.current(), page, sessions);
             });
+    connect(m_collector, &UsageCollector::recovered, this,
+            [this](const QList<SessionSummary> &sessions) {
+                Q_EMIT collectRecovered(m_generation.current(), sessions);
+            });
     connect(m_collector, &UsageCollector::progress, this, [this](int done, int count) {
         Q_EMIT collectProgress(m_generation.current(), done, count);
     });

@@ -60,6 +60,8 @@ Q_SIGNALS:
 
     void collectPage(quint64 generation, int page, const QList<SessionSummary> &sessions);
     void collectProgress(quint64 generation, int pagesDone, int pageCount);
+    /// Sessions a recovery pass of the walk found; they belong to no page (see UsageCollector).
+    void collectRecovered(quint64 generation, const QList<SessionSummary> &sessions);
     void collectFinished(quint64 generation, const CollectionSummary &summary);
     void collectFailed(quint64 generation, const ApiError &error);
 

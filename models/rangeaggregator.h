@@ -36,7 +36,6 @@ public:
     [[nodiscard]] quint64 generation() const { return m_generation.current(); }
     [[nodiscard]] const UsageQuery &query() const { return m_collector->query(); }
     /// The error for a walk that delivered `received` of the `expected` sessions.
-    [[nodiscard]] static ApiError incompleteError(qint64 expected, qint64 received);
     /// Page requests sent since construction, for benchmarks and tests.
     [[nodiscard]] int pagesFetched() const { return m_pagesFetched; }
 
@@ -51,6 +50,4 @@ private:
     RangeAggregate m_aggregate;
     RequestGeneration m_generation;
     int m_pagesFetched = 0;
-    qint64 m_expected = 0; ///< sessions the server counts for the walk under way
-    qint64 m_received = 0; ///< sessions folded in so far
 };

@@ -12,6 +12,13 @@ SessionSortLoader::SessionSortLoader(PageFetcher *fetcher, QObject *parent)
                 m_index.appendPage(page, sessions);
                 Q_EMIT pageCollected(page, sessions);
             });
+    // The sort index places a row by its page and position; sessions a recovery pass found have
+    // neither, because rows moved between pages while the set was read.
+    connect(fetcher, &PageFetcher::collectRecovered, this,
+            [this](quint64 generation, const QList<SessionSummary> &) {
+                if (generation == m_generation)
+                    m_rowsMoved = true;
+            });
     connect(fetcher, &PageFetcher::collectProgress, this,
             [this](quint64 generation, int done, int count) {
                 if (generation == m_generation)
@@ -33,6 +40,7 @@ void SessionSortLoader::reset(quint64 generation)
     m_generation = generation;
     m_index.clear();
     m_complete = false;
+    m_rowsMoved = false;
     m_expected = 0;
     m_pendingColumn = -1;
 }
@@ -45,6 +53,7 @@ void SessionSortLoader::request(int column, Qt::SortOrder order, qint64 expected
     m_expected = expected;
     if (!m_fetcher->isCollecting()) {
         m_index.clear();
+        m_rowsMoved = false;
         m_fetcher->collectAll();
     }
     if (!wasPending)
@@ -75,6 +84,13 @@ void SessionSortLoader::onFinished(quint64 generation)
 {
     if (generation != m_generation)
         return;
+    if (m_rowsMoved) {
+        onFailed(ApiError::make(ApiError::Kind::Incomplete,
+                                tr("Rows moved between the server's pages while every session was "
+                                   "read, so they cannot be sorted in place. Refresh (F5) and "
+                                   "sort again.")));
+        return;
+    }
     if (m_index.size() < m_expected) {
         // Sorting part of the set would present a partial order as the whole list's.
         onFailed(ApiError::make(ApiError::Kind::Incomplete,

@@ -61,6 +61,7 @@ private:
     quint64 m_generation = 0; ///< the model's, mirrored
     qint64 m_expected = 0;
     bool m_complete = false;
+    bool m_rowsMoved = false; ///< a recovery pass found sessions that have no page
     int m_pendingColumn = -1;
     Qt::SortOrder m_pendingOrder = Qt::AscendingOrder;
 };
