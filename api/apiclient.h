@@ -70,6 +70,9 @@ public:
     static constexpr qint64 DefaultMaxReplyBytes = 32 * 1024 * 1024;
     /// SHA-256 fingerprints (hex) of certificates the user chose to trust despite TLS errors.
     void setTrustedCertificates(const QStringList &sha256Hex) { m_trusted = sha256Hex; }
+    /// Usage pages keep each session's own JSON (UsageDecoder::Options::keepSessionJson), for an
+    /// export that writes what the server sent. Off by default: it doubles a session's memory.
+    void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     /// Replies at least this large are decoded on a worker thread.
     static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
 
@@ -123,6 +126,7 @@ private:
     int m_timeoutMs = 30000;
     qint64 m_maxReplyBytes = DefaultMaxReplyBytes;
     QStringList m_trusted;
+    bool m_keepSessionJson = false;
     RequestId m_nextId = 1;
     QHash<RequestId, std::shared_ptr<Call>> m_calls;
     QRandomGenerator m_jitter;
