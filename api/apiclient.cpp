@@ -171,6 +171,10 @@ QList<std::pair<QByteArray, QByteArray>> ApiClient::requestHeaders(const QUrl &u
 
 std::optional<DirectRequest> ApiClient::directUsageRequest(const UsageQuery &query) const
 {
+    // The direct reader decodes without the sessions' own JSON: exports that keep it go
+    // through fetchUsage.
+    if (m_keepSessionJson)
+        return std::nullopt;
     DirectRequest direct;
     direct.url = endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString());
     const QString scheme = direct.url.scheme().toLower();
