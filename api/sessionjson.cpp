@@ -1,4 +1,5 @@
 #include "sessionjson.h"
+#include "jsonscan.h"
 
 #include <simdjson.h>
 
@@ -105,32 +106,48 @@ std::variant<SessionJsonPointer, QString> SessionJson::read(std::string_view obj
     if (const auto err = doc.get_object().get(fields))
         return jsonError(err);
     const char *const start = padded.data();
+    // A view of the same bytes in the object's own copy, which outlives the padded one.
+    const auto own = [&](const char *at, std::size_t size) {
+        return QByteArrayView(json->m_bytes.constData() + (at - start), qsizetype(size));
+    };
+    // `text` itself when it is the raw text at `raw` (no escapes), else a kept copy of it.
+    const auto unescaped = [&](const char *raw, std::string_view text) {
+        if (JsonScan::toQuoteOrBackslashPlain(raw) == text.size() && raw[text.size()] == '"')
+            return own(raw, text.size());
+        json->m_unescaped.append(QByteArray(text.data(), qsizetype(text.size())));
+        return QByteArrayView(json->m_unescaped.constLast());
+    };
     for (auto member : fields) {
         if (const auto err = member.error())
             return jsonError(err);
         od::field &field = member.value_unsafe();
+        // Before unescaping, which lets go of the raw key.
+        const char *rawKey = reinterpret_cast<const char *>(field.key().raw());
         std::string_view key;
         if (const auto err = field.unescaped_key().get(key))
             return jsonError(err);
+        Field out;
+        out.key = unescaped(rawKey, key);
         od::value value = field.value();
         od::json_type type;
         if (const auto err = value.type().get(type))
             return jsonError(err);
-        Field out;
-        out.key = QByteArray(key.data(), qsizetype(key.size()));
         std::string_view text = trimEnd(value.raw_json_token());
         simdjson::error_code err = simdjson::SUCCESS;
         switch (type) {
         case od::json_type::string: {
             out.kind = Kind::String;
+            const char *quote = text.data();
             if (out.key == "recording_presigned_url") {
-                if (const auto query = queryOfStringToken(text.data())) {
-                    const auto offset = qsizetype(text.data() - start);
+                if (const auto query = queryOfStringToken(quote)) {
+                    const auto offset = qsizetype(quote - start);
                     json->m_presignedQueries.append(
                         {offset + qsizetype(query->first), offset + qsizetype(query->second)});
                 }
             }
             err = value.get_string().get(text);
+            if (!err)
+                out.value = unescaped(quote + 1, text);
             break;
         }
         case od::json_type::number:
@@ -163,8 +180,9 @@ std::variant<SessionJsonPointer, QString> SessionJson::read(std::string_view obj
         }
         if (err)
             return jsonError(err);
-        out.value = QByteArray(text.data(), qsizetype(text.size()));
-        json->m_fields.append(std::move(out));
+        if (out.kind != Kind::String)
+            out.value = own(text.data(), text.size());
+        json->m_fields.append(out);
     }
     return SessionJsonPointer(json.data());
 }

@@ -22,11 +22,13 @@ class SessionJson : public QSharedData
 {
 public:
     enum class Kind : quint8 { String, Number, Bool, Null, Object, Array };
+    /// Views into bytes() (or, for a key or string with escapes, into its unescaped copy): a
+    /// kept session holds its JSON once, not once more per field.
     struct Field
     {
-        QByteArray key; ///< unescaped
+        QByteArrayView key; ///< unescaped
         Kind kind = Kind::Null;
-        QByteArray value; ///< a string's unescaped UTF-8; any other value's exact JSON text
+        QByteArrayView value; ///< a string's unescaped UTF-8; any other value's exact JSON text
         [[nodiscard]] bool isScalar() const { return kind != Kind::Object && kind != Kind::Array; }
     };
 
@@ -51,6 +53,9 @@ public:
     [[nodiscard]] static qsizetype queryStart(QByteArrayView url);
 
 private:
+    SessionJson() = default;
+    Q_DISABLE_COPY_MOVE(SessionJson) // the fields point into this object's own bytes
+
     struct Range
     {
         qsizetype begin = 0; ///< the `?` (or its \u escape) in bytes()
@@ -59,4 +64,5 @@ private:
     QByteArray m_bytes;
     QList<Field> m_fields;
     QList<Range> m_presignedQueries;
+    QList<QByteArray> m_unescaped; ///< keys and strings that had escapes, unescaped
 };

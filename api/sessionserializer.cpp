@@ -218,8 +218,9 @@ QList<QByteArray> extraCsvColumns(const SessionJson &json)
 {
     QList<QByteArray> keys;
     for (const SessionJson::Field &field : json.fields()) {
-        if (field.isScalar() && !isApiField(field.key) && !keys.contains(field.key))
-            keys.append(field.key);
+        const QByteArray key = field.key.toByteArray();
+        if (field.isScalar() && !isApiField(key) && !keys.contains(key))
+            keys.append(key);
     }
     return keys;
 }

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void presignedQueryIsCutFromTheTopLevelValueOnly();
     void keptJsonIsValidatedWhole_data();
     void keptJsonIsValidatedWhole();
+    void aLineBreakInsideAStringIsRefused();
     void scanVariantsAgree();
     void expectedKeyVariantsAgree();
     void transcriptAsLinesVariantsAgree();

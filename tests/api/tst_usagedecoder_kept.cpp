@@ -74,14 +74,16 @@ void TestUsageDecoder::sessionJsonIsKeptOnlyWhenAsked()
     const SessionJson::Field *score = s.sourceJson->field("sentiment_score");
     QVERIFY(score);
     QCOMPARE(score->kind, SessionJson::Kind::Number);
-    QCOMPARE(score->value, QByteArray("0.80"));
-    QCOMPARE(s.sourceJson->field("x_text")->value, QByteArray("café \"q\" a, b"));
+    QCOMPARE(score->value.toByteArray(), QByteArray("0.80"));
+    QCOMPARE(s.sourceJson->field("x_text")->value.toByteArray(), QByteArray("café \"q\" a, b"));
     QCOMPARE(s.sourceJson->field("x_text")->kind, SessionJson::Kind::String);
-    QCOMPARE(s.sourceJson->field("x_flag")->value, QByteArray("true"));
+    QCOMPARE(s.sourceJson->field("x_flag")->value.toByteArray(), QByteArray("true"));
     QCOMPARE(s.sourceJson->field("x_none")->kind, SessionJson::Kind::Null);
     QCOMPARE(s.sourceJson->field("x_object")->kind, SessionJson::Kind::Object);
-    QCOMPARE(s.sourceJson->field("x_object")->value, QByteArray(R"({"deep":[1,{"a":"b"}]})"));
-    QCOMPARE(s.sourceJson->field("created_at")->value, QByteArray("2026-05-28T14:23:54.000Z"));
+    QCOMPARE(s.sourceJson->field("x_object")->value.toByteArray(),
+             QByteArray(R"({"deep":[1,{"a":"b"}]})"));
+    QCOMPARE(s.sourceJson->field("created_at")->value.toByteArray(),
+             QByteArray("2026-05-28T14:23:54.000Z"));
 }
 
 void TestUsageDecoder::sessionJsonOnOneLineIsByteForByte()
@@ -151,6 +153,14 @@ void TestUsageDecoder::keptJsonIsValidatedWhole()
     QCOMPARE(kept.error().kind, ApiError::Kind::MalformedResponse);
     QVERIFY2(kept.error().message.startsWith(u"sessions.data[0]: malformed JSON"),
              qPrintable(kept.error().message));
+}
+
+void TestUsageDecoder::aLineBreakInsideAStringIsRefused()
+{
+    // JSON forbids it, and in an export it would split a JSON Lines record.
+    const auto kept = decodeKeeping(pageOf("{\"session_id\":\"s\",\"x\":\"a\nb\"}"));
+    QVERIFY(!kept.ok());
+    QCOMPARE(kept.error().kind, ApiError::Kind::MalformedResponse);
 }
 
 void TestUsageDecoder::scanVariantsAgree()
