@@ -141,7 +141,10 @@ ApiClient::RequestId ApiClient::fetchUsage(const UsageQuery &query, QObject *con
         done = reportingWrongUrl(std::move(done), m_baseUrl);
     return sendDecoded<UsagePage>(
         endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString()), "GET", {}, context,
-        std::move(done), &UsageDecoder::decodeUsagePage);
+        std::move(done),
+        m_keepSessionJson ? &UsageDecoder::decodeUsagePageKeepingJson
+                          : static_cast<Result<UsagePage> (*)(const QByteArray &)>(
+                                &UsageDecoder::decodeUsagePage));
 }
 
 ApiClient::RequestId ApiClient::fetchSession(const QString &sessionId, QObject *context,

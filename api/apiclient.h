@@ -79,6 +79,9 @@ public:
     static constexpr qint64 DefaultMaxReplyBytes = 32 * 1024 * 1024;
     /// SHA-256 fingerprints (hex) of certificates the user chose to trust despite TLS errors.
     void setTrustedCertificates(const QStringList &sha256Hex) { m_trusted = sha256Hex; }
+    /// Usage pages keep each session's own JSON (UsageDecoder::Options::keepSessionJson), for an
+    /// export that writes what the server sent. Off by default: it doubles a session's memory.
+    void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     /// Replies at least this large are decoded on a worker thread.
     static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
 
@@ -136,6 +139,7 @@ private:
     QList<QSslCertificate> m_ca;
     qint64 m_maxReplyBytes = DefaultMaxReplyBytes;
     QStringList m_trusted;
+    bool m_keepSessionJson = false;
     RequestId m_nextId = 1;
     QHash<RequestId, std::shared_ptr<Call>> m_calls;
     QRandomGenerator m_jitter;

@@ -1,6 +1,9 @@
 #include "sessionserializer.h"
 
 #include <QLocale>
+#include <QSet>
+
+#include <utility>
 
 namespace SessionSerializer {
 
@@ -186,12 +189,71 @@ QByteArray csvHeader()
 
 QByteArray csvField(const QString &text)
 {
-    QByteArray utf8 = text.toUtf8();
-    if (utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || utf8.contains('\r')) {
-        utf8.replace("\"", "\"\"");
-        return '"' + utf8 + '"';
+    return csvFieldUtf8(text.toUtf8());
+}
+
+QByteArray csvFieldUtf8(QByteArrayView utf8)
+{
+    QByteArray out = utf8.toByteArray();
+    if (out.contains(',') || out.contains('"') || out.contains('\n') || out.contains('\r')) {
+        out.replace("\"", "\"\"");
+        return '"' + out + '"';
     }
-    return utf8;
+    return out;
+}
+
+bool isApiField(QByteArrayView key)
+{
+    static const QSet<QByteArray> fields = [] {
+        QSet<QByteArray> all;
+        for (const QString &column : csvColumns())
+            all.insert(column.toUtf8());
+        all.insert(QByteArrayLiteral("transcript"));
+        return all;
+    }();
+    return fields.contains(key.toByteArray());
+}
+
+QList<QByteArray> extraCsvColumns(const SessionJson &json)
+{
+    QList<QByteArray> keys;
+    for (const SessionJson::Field &field : json.fields()) {
+        const QByteArray key = field.key.toByteArray();
+        if (field.isScalar() && !isApiField(key) && !keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+QByteArray csvFieldsAsSent(const SessionJson &json, const QList<QByteArray> &extraColumns,
+                           bool keepPresignedQueries)
+{
+    static const QList<QByteArray> apiColumns = [] {
+        QList<QByteArray> all;
+        for (const QString &column : csvColumns())
+            all.append(column.toUtf8());
+        return all;
+    }();
+    QByteArray row;
+    bool first = true;
+    const auto cell = [&](const QByteArray &key, bool apiField) {
+        if (!std::exchange(first, false))
+            row += ',';
+        const SessionJson::Field *field = json.field(key);
+        // An unknown object or array has no cell; a known one (metadata) is its JSON text.
+        if (!field || field->kind == SessionJson::Kind::Null || (!apiField && !field->isScalar()))
+            return;
+        QByteArrayView value = field->value;
+        if (!keepPresignedQueries && key == "recording_presigned_url" &&
+            field->kind == SessionJson::Kind::String)
+            value = value.first(SessionJson::queryStart(value));
+        row += csvFieldUtf8(value);
+    };
+    for (const QByteArray &key : apiColumns)
+        cell(key, true);
+    for (const QByteArray &key : extraColumns)
+        cell(key, false);
+    return row;
 }
 
 QByteArray toCsvRow(const SessionSummary &s)

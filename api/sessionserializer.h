@@ -16,6 +16,20 @@ namespace SessionSerializer {
 [[nodiscard]] QByteArray toCsvRow(const SessionSummary &session);
 /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
 [[nodiscard]] QByteArray csvField(const QString &text);
+[[nodiscard]] QByteArray csvFieldUtf8(QByteArrayView utf8);
+
+/// Whether `key` is a field of the API's AgentSessionSummary (a CSV column or `transcript`).
+[[nodiscard]] bool isApiField(QByteArrayView key);
+/// The top-level fields of `json` that are not API fields and can be a CSV cell (strings,
+/// numbers, true/false, null), in the order sent. Unknown objects and arrays are left to JSON.
+[[nodiscard]] QList<QByteArray> extraCsvColumns(const SessionJson &json);
+/// One CSV row of the server's own values, without its line end: csvColumns(), then
+/// `extraColumns`; strings unescaped, any other value as spelled (numbers, dates and money
+/// exactly as sent, metadata as its JSON), null or missing as an empty cell. The query string
+/// (signature) of `recording_presigned_url` is cut unless `keepPresignedQueries`.
+[[nodiscard]] QByteArray csvFieldsAsSent(const SessionJson &json,
+                                         const QList<QByteArray> &extraColumns,
+                                         bool keepPresignedQueries);
 /// A JSON string literal, escaped (control characters, quotes, backslashes).
 void appendJsonString(QByteArray &out, QStringView text);
 /// The same for text that is already UTF-8.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "money.h"
+#include "sessionjson.h"
 #include "transcript.h"
 
 #include <QByteArray>
@@ -45,16 +46,21 @@ struct SessionSummary
     QString ttsProvider;
     Money estimatedCost;
     RecordingStatus recordingStatus = RecordingStatus::None;
+    /// Beside recordingStatus, where it costs no padding (see sourceJson).
+    bool transcriptTextIsTurns = false;
     QString recordingStatusText; ///< as sent, so that an unknown status can still be shown
     QString recordingUrl;
     QString recordingPresignedUrl;
     Transcript transcript;
     /// The API's `transcript_text` as the UTF-8 it arrived in, converted only when someone asks
     /// for it (exports), not for every loaded row. It documents the field as the turns written
-    /// as lines; when it is exactly that, `transcriptTextIsTurns` is set and nothing is held
-    /// here: the text is rebuilt from the turns on demand.
+    /// as lines; when it is exactly that, `transcriptTextIsTurns` (above) is set and nothing is
+    /// held here: the text is rebuilt from the turns on demand.
     QByteArray transcriptTextUtf8;
-    bool transcriptTextIsTurns = false;
+    /// The session's JSON as the server sent it, only when the decode was asked to keep it
+    /// (UsageDecoder::Options::keepSessionJson, for exports); null otherwise. One pointer, in
+    /// the padding the struct had anyway: a loaded session costs not a byte more without it.
+    SessionJsonPointer sourceJson;
 
     [[nodiscard]] bool inProgress() const { return !finalizedAt.isValid(); }
     [[nodiscard]] QString transcriptText() const

@@ -20,6 +20,10 @@
 /// than a quarter of a block gets an allocation of its own.
 template<typename T> class SharedBlocks
 {
+    // QArrayData and QArrayDataPointer are used beyond their documented API here; Qt 6 has kept
+    // them stable, and tst_sharedblocks checks what this relies on. A new major version of Qt
+    // must be checked against them before this compiles.
+    static_assert(QT_VERSION < QT_VERSION_CHECK(7, 0, 0), "check SharedBlocks against Qt 7");
     static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
                   "a block is freed by whichever array goes last, without running destructors");
 

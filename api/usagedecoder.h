@@ -25,8 +25,25 @@ struct CharacterInfo
 /// `sessions.data[3].turn_count: expected an integer`), lenient about presence (optional fields
 /// may be missing or null) and blind to fields it does not know. Thread-safe: every call uses
 /// its own parser state, so large pages can be decoded on a worker thread.
+///
+/// The work is split by what is decoded: sessiondecoder.cpp (usage pages and session detail,
+/// with transcriptdecoder.cpp and sessionjson.cpp), authtokensdecoder.cpp, charactersdecoder.cpp
+/// and errorbodydecoder.cpp, all reading through the JsonDecoding::Reader of jsonreader.h.
 namespace UsageDecoder {
+
+/// What a decode keeps beside the value types.
+struct Options
+{
+    /// Each session's own JSON text, as the page holds it (SessionSummary::sourceJson), fully
+    /// validated, for an export that must write what the server sent, unknown fields included.
+    /// Off by default: it doubles what a loaded session holds, and the window keeps 100,000.
+    bool keepSessionJson = false;
+};
+
 [[nodiscard]] Result<UsagePage> decodeUsagePage(const QByteArray &body);
+[[nodiscard]] Result<UsagePage> decodeUsagePage(const QByteArray &body, const Options &options);
+/// decodeUsagePage() with Options::keepSessionJson, in the shape ApiClient takes a decoder in.
+[[nodiscard]] Result<UsagePage> decodeUsagePageKeepingJson(const QByteArray &body);
 [[nodiscard]] Result<SessionSummary> decodeSessionDetail(const QByteArray &body);
 [[nodiscard]] Result<AuthTokens> decodeTokens(const QByteArray &body);
 [[nodiscard]] Result<QList<CharacterInfo>> decodeCharacters(const QByteArray &body);

@@ -140,5 +140,29 @@ int main(int argc, char **argv)
              QString::number(ours, 'f', 0), QString::number(mb / (rawMs / 1000), 'f', 0),
              ratio(ours, mb / (rawMs / 1000))},
         });
+
+    // What a decoded session holds, as the window keeps them, and with the JSON an export keeps
+    // (UsageDecoder::Options::keepSessionJson): the window must not pay for the export's option.
+    const auto heldPerSession = [&](bool keepJson) {
+        UsageDecoder::Options options;
+        options.keepSessionJson = keepJson;
+        QList<QList<SessionSummary>> kept;
+        const qint64 before = Bench::heapBytes();
+        for (int i = 0; i < 25; ++i)
+            kept.append(UsageDecoder::decodeUsagePage(body, options).value().sessions);
+        const qint64 held = Bench::heapBytes() - before;
+        return double(held) / double(25 * 200);
+    };
+    const double plainBytes = heldPerSession(false);
+    const double keptBytes = heldPerSession(true);
+    const auto bytes = [](double b) {
+        return QStringLiteral("%1 B").arg(b, 0, 'f', 0);
+    };
+    Bench::printTable(out, QStringLiteral("Heap held per decoded session (5,000 kept alive)"),
+                      {{QStringLiteral("As the window keeps them vs with their JSON kept (export)"),
+                        bytes(plainBytes), bytes(keptBytes),
+                        QStringLiteral("%1x").arg(keptBytes / plainBytes, 0, 'f', 2)},
+                       {QStringLiteral("sizeof(SessionSummary)"),
+                        QString::number(sizeof(SessionSummary)), QString(), QString()}});
     return 0;
 }

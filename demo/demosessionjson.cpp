@@ -234,6 +234,10 @@ void append(DemoJsonWriter &w, const DemoDataset &dataset, const DemoSession &s,
     w.endArray();
     w.key("transcript_text");
     w.string(DemoDataset::transcriptText(turns));
+    // A field newer than the client, as servers add them: clients must ignore it, and exports
+    // must keep it as sent (two decimals, trailing zeros included).
+    w.key("sentiment_score");
+    w.fixed(DemoRandom(DemoRandom::mix(s.seed, 29)).range(-100, 100), 2);
     if (s.extraFields)
         appendExtraFields(w, s);
     if (o.paddingBytes > 0) {

@@ -48,6 +48,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkError(page.error());
     }
 
+    // Keeping each session's JSON (exports) is stricter, never laxer: whatever it accepts, the
+    // plain decode accepts too, and every kept session fits on one JSON Lines record.
+    UsageDecoder::Options keep;
+    keep.keepSessionJson = true;
+    const Result<UsagePage> kept = UsageDecoder::decodeUsagePage(body, keep);
+    if (kept) {
+        if (!page || page.value().sessions.size() != kept.value().sessions.size())
+            violated("a page accepted only when its sessions' JSON is kept");
+        for (const SessionSummary &s : kept.value().sessions) {
+            if (!s.sourceJson)
+                violated("a kept page without a session's JSON");
+            const QByteArray line = s.sourceJson->line(false);
+            if (line.contains('\n') || line.contains('\r') || !line.startsWith('{') ||
+                !line.endsWith('}') || s.sourceJson->line(true) != s.sourceJson->bytes())
+                violated("a kept session that is not one JSON Lines record");
+        }
+    } else {
+        checkError(kept.error());
+    }
+
     const Result<SessionSummary> detail = UsageDecoder::decodeSessionDetail(body);
     if (!detail)
         checkError(detail.error());

@@ -1,12 +1,95 @@
 #include "cli.h"
 #include "clienvironment.h"
 #include "commands.h"
+#include "csvspool.h"
 #include "sessionserializer.h"
 
 #include <QFile>
 #include <QSaveFile>
+#include <QSet>
 
 namespace Cli {
+
+namespace {
+
+/// Turns the sessions of each page into the bytes of the output, from each session's JSON as
+/// the server sent it (the export asks the decoder to keep it): JSON Lines are written as they
+/// come, CSV rows go to a spool until every column is known.
+class ExportWriter
+{
+public:
+    ExportWriter(QIODevice &out, bool csv, bool keepPresignedQueries)
+        : m_out(out)
+        , m_csv(csv)
+        , m_keepPresignedQueries(keepPresignedQueries)
+    {}
+
+    bool open() { return !m_csv || m_spool.open() || fail(m_spool.errorString()); }
+
+    /// False when the output cannot be written: a local failure.
+    bool write(const QList<SessionSummary> &sessions)
+    {
+        QByteArray lines;
+        for (const SessionSummary &s : sessions) {
+            if (!s.sourceJson)
+                return fail(QStringLiteral("session %1 arrived without its JSON").arg(s.sessionId));
+            const SessionJson &json = *s.sourceJson;
+            if (!m_csv) {
+                lines += json.line(m_keepPresignedQueries);
+                lines += '\n';
+                continue;
+            }
+            for (const QByteArray &key : SessionSerializer::extraCsvColumns(json)) {
+                if (!m_extraSeen.contains(key)) {
+                    m_extraSeen.insert(key);
+                    m_extra.append(key);
+                }
+            }
+            const QByteArray cells =
+                SessionSerializer::csvFieldsAsSent(json, m_extra, m_keepPresignedQueries);
+            if (!m_spool.append(cells, columnCount()))
+                return fail(m_spool.errorString());
+        }
+        if (!lines.isEmpty() && m_out.write(lines) != lines.size())
+            return fail(QStringLiteral("cannot write: %1").arg(m_out.errorString()));
+        return true;
+    }
+
+    /// The CSV header and rows, once every column is known.
+    bool finish()
+    {
+        if (!m_csv)
+            return true;
+        QByteArray header = SessionSerializer::csvHeader().trimmed();
+        for (const QByteArray &key : std::as_const(m_extra))
+            header += ',' + SessionSerializer::csvFieldUtf8(key);
+        return m_spool.writeTo(m_out, header, columnCount()) || fail(m_spool.errorString());
+    }
+
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+private:
+    [[nodiscard]] int columnCount() const
+    {
+        return int(SessionSerializer::csvColumns().size() + m_extra.size());
+    }
+    bool fail(const QString &error)
+    {
+        if (m_error.isEmpty())
+            m_error = error;
+        return false;
+    }
+
+    QIODevice &m_out;
+    bool m_csv;
+    bool m_keepPresignedQueries;
+    CsvSpool m_spool;
+    QList<QByteArray> m_extra; ///< unknown scalar fields, in the order first met
+    QSet<QByteArray> m_extraSeen;
+    QString m_error;
+};
+
+} // namespace
 
 int runExport(CliEnvironment &env, const QStringList &arguments)
 {
@@ -14,12 +97,22 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     QCommandLineParser parser;
     CliEnvironment::setUpQueryCommand(
         parser,
-        QStringLiteral("Writes every session matching the filter once, with every API field."));
+        QStringLiteral("Writes every session matching the filter once, as the server sent it."));
     parser.addOptions({
-        {QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
+        {QStringLiteral("format"),
+         QStringLiteral("jsonl (default): each session's JSON exactly as the server sent it, one "
+                        "a line. csv: the API's fields as columns (the transcript as "
+                        "transcript_text), values as sent, then one column for each field the "
+                        "server sent that Sessionscope does not know, if its value is a string, "
+                        "number, true, false or null; unknown objects and arrays are only in "
+                        "jsonl."),
          QStringLiteral("FORMAT"), QStringLiteral("jsonl")},
         {QStringLiteral("output"), QStringLiteral("Write to FILE instead of standard output."),
          QStringLiteral("FILE")},
+        {QStringLiteral("keep-presigned-urls"),
+         QStringLiteral("Keep the signed query of recording_presigned_url (anyone holding it can "
+                        "play the recording until it expires); by default it is cut off, and "
+                        "recording_url is kept.")},
         {QStringLiteral("parallel"),
          QStringLiteral("Connections to the server at once (default %1).")
              .arg(UsageCollector::DefaultParallel),
@@ -36,6 +129,10 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     const int parallel = parser.value(QStringLiteral("parallel")).toInt(&parallelOk);
     if (!parallelOk || parallel < 1 || parallel > 32)
         return env.usageError(QStringLiteral("--parallel must be between 1 and 32."), command);
+    const auto localFailure = [&](const QString &message) {
+        env.err() << "sessionscope export: " << message << Qt::endl;
+        return LocalFailure;
+    };
 
     // A file is written to a temporary name and renamed at the end, so that a failed export
     // never leaves a half file that looks complete.
@@ -44,52 +141,49 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     QIODevice *device = nullptr;
     if (parser.isSet(QStringLiteral("output"))) {
         file = std::make_unique<QSaveFile>(parser.value(QStringLiteral("output")));
-        if (!file->open(QIODevice::WriteOnly)) {
-            env.err() << "sessionscope export: cannot write " << file->fileName() << ": "
-                      << file->errorString() << Qt::endl;
-            return ApiFailure;
-        }
+        if (!file->open(QIODevice::WriteOnly))
+            return localFailure(
+                QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString()));
         device = file.get();
     } else {
         env.out().flush();
-        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
-            env.err() << "sessionscope export: cannot write standard output" << Qt::endl;
-            return ApiFailure;
-        }
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly))
+            return localFailure(QStringLiteral("cannot write standard output"));
         device = &standardOutput;
     }
+    const QString target = file ? file->fileName() : QStringLiteral("standard output");
+    ExportWriter writer(*device, format == u"csv",
+                        parser.isSet(QStringLiteral("keep-presigned-urls")));
+    if (!writer.open())
+        return localFailure(writer.errorString());
     if (const auto stop = env.connectFor(connection, command))
         return *stop;
+    env.client().setKeepSessionJson(true);
 
-    const bool csv = format == u"csv";
-    if (csv)
-        device->write(SessionSerializer::csvHeader());
     CollectionSummary summary;
-    const auto written = env.collectAll(
+    bool writeFailed = false;
+    const auto stopped = env.collectAll(
         query, parallel, command,
         [&](const QList<SessionSummary> &sessions) {
-            QByteArray chunk;
-            for (const SessionSummary &s : sessions) {
-                if (csv) {
-                    chunk += SessionSerializer::toCsvRow(s);
-                } else {
-                    chunk += SessionSerializer::toJson(s);
-                    chunk += '\n';
-                }
-            }
-            return device->write(chunk) == chunk.size() ? QString() : device->errorString();
+            if (writer.write(sessions))
+                return QString();
+            writeFailed = true;
+            return QStringLiteral("%1: %2").arg(target, writer.errorString());
         },
         &summary);
-    if (written) {
+    if (stopped) {
         if (file)
             file->cancelWriting();
-        return *written;
+        return writeFailed ? LocalFailure : *stopped;
     }
-    if (file && !file->commit()) {
-        env.err() << "sessionscope export: cannot write " << file->fileName() << ": "
-                  << file->errorString() << Qt::endl;
-        return ApiFailure;
+    if (!writer.finish()) {
+        if (file)
+            file->cancelWriting();
+        return localFailure(QStringLiteral("%1: %2").arg(target, writer.errorString()));
     }
+    if (file && !file->commit())
+        return localFailure(
+            QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString()));
     if (file || env.stderrIsTerminal())
         env.err() << "Exported " << summary.delivered << " sessions." << Qt::endl;
     return Ok;

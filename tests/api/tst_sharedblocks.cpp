@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 namespace {
 /// A QByteArray of `text` taken from `blocks`, as the decoder makes them.
@@ -188,6 +189,45 @@ private Q_SLOTS:
         QCOMPARE(kept->transcript.at(1).text, QString::fromUtf8("é 👋"));
         QCOMPARE(kept->metadataJson, QByteArray("{\"n\":8}"));
     }
+
+    /// What SharedBlocks takes from Qt's containers beyond their documented API (QArrayData and
+    /// QArrayDataPointer are Qt's private-in-spirit building blocks): if an update of Qt changes
+    /// any of it, this test fails before anything subtler does.
+    void qtArrayInternalsAreAsAssumed()
+    {
+        static_assert(sizeof(QArrayDataPointer<char>) == 3 * sizeof(void *));
+        static_assert(std::is_constructible_v<QByteArray, QArrayDataPointer<char> &&>);
+        static_assert(std::is_constructible_v<QString, QArrayDataPointer<char16_t> &&>);
+        static_assert(std::is_constructible_v<QList<int>, QArrayDataPointer<int> &&>);
+
+        // allocate() gives a header and the start of its elements, with one reference.
+        auto [header, start] = QTypedArrayData<char>::allocate(64);
+        QVERIFY(header && start);
+        QVERIFY(header->allocatedCapacity() >= 64);
+        QVERIFY(!header->isShared());
+        header->ref(); // a second holder, as when a block and an array in it both hold it
+
+        // An array in the middle of the block: Qt sees the room before and after it.
+        std::memcpy(start + 10, "abc", 4);
+        QByteArray middle(QArrayDataPointer<char>(header, start + 10, 3));
+        QCOMPARE(middle, QByteArray("abc"));
+        QCOMPARE(middle.constData(), start + 10);
+        QCOMPARE(middle.data_ptr().freeSpaceAtBegin(), qsizetype(10));
+        QCOMPARE(middle.data_ptr().freeSpaceAtEnd(), header->allocatedCapacity() - 13);
+        // While another holder remains, a change copies instead of writing into the block.
+        QVERIFY(!middle.isDetached());
+        QByteArray changed = middle;
+        changed.append('d');
+        QVERIFY(changed.constData() != start + 10);
+        QCOMPARE(QByteArrayView(start + 10, 3), QByteArrayView("abc"));
+
+        // The last holder may grow in place, into the rest of the block.
+        QVERIFY(header->deref()); // true: `middle` still holds it
+        QVERIFY(middle.isDetached());
+        middle.append("def");
+        QCOMPARE(middle.constData(), start + 10);
+        QCOMPARE(middle, QByteArray("abcdef"));
+    } // the block is freed by `middle`, the last holder, through Qt's own deallocate
 
     void aByteOrderMarkIsKept()
     {

@@ -28,4 +28,16 @@ private Q_SLOTS:
     void tokens();
     void characters();
     void errorBodies();
+
+    // tst_usagedecoder_kept.cpp
+    void sessionJsonIsKeptOnlyWhenAsked();
+    void sessionJsonOnOneLineIsByteForByte();
+    void presignedQueryIsCutFromTheTopLevelValueOnly_data();
+    void presignedQueryIsCutFromTheTopLevelValueOnly();
+    void keptJsonIsValidatedWhole_data();
+    void keptJsonIsValidatedWhole();
+    void aLineBreakInsideAStringIsRefused();
+    void scanVariantsAgree();
+    void expectedKeyVariantsAgree();
+    void transcriptAsLinesVariantsAgree();
 };

@@ -124,7 +124,18 @@ private Q_SLOTS:
             const QString status = s.value(u"recording_status"_s).toString();
             QCOMPARE(s.value(u"recording_presigned_url"_s).isString(), status == u"READY"_s);
             QVERIFY(s.value(u"transcript"_s).isArray());
+            // A field newer than the client, for exports to keep; timestamps with milliseconds.
+            const double score = s.value(u"sentiment_score"_s).toDouble(2);
+            QVERIFY(score >= -1 && score <= 1);
+            static const QRegularExpression millis(u"T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"_s);
+            QVERIFY(millis.match(s.value(u"created_at"_s).toString()).hasMatch());
         }
+        // Numbers as the platform writes them: two decimals, trailing zeros included.
+        static const QRegularExpression score(u"\"sentiment_score\":-?[01]\\.[0-9]{2}[,}]"_s);
+        int spelled = 0;
+        for (auto it = score.globalMatch(QString::fromUtf8(r.body)); it.hasNext(); it.next())
+            ++spelled;
+        QCOMPARE(spelled, int(rows.size()));
         QVERIFY(rows.first().toObject().value(u"finalized_at"_s).isNull()); // in progress
     }
 
