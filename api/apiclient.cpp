@@ -1,5 +1,5 @@
-#include "apiclient.h"
-#include "urlsafety.h"
+#include "api/apiclient.h"
+#include "api/urlsafety.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>

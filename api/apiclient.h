@@ -1,8 +1,13 @@
 #pragma once
 
-#include "apierror.h"
-#include "usagedecoder.h"
-#include "usagequery.h"
+// Widgets get models and controllers from app/, never the network client.
+#if defined(SESSIONSCOPE_LAYER_UI)
+#error "ui/ must not include the network client: take a model or controller from app/"
+#endif
+
+#include "api/apierror.h"
+#include "api/usagedecoder.h"
+#include "api/usagequery.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,5 +1,5 @@
-#include "jsonreader.h"
-#include "usagedecoder.h"
+#include "api/jsonreader.h"
+#include "api/usagedecoder.h"
 
 namespace JsonDecoding {
 namespace {

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "apierror.h"
-#include "jsonscan.h"
-#include "money.h"
-#include "sharedblocks.h"
-#include "transcript.h"
-#include "usagequery.h"
+#include "api/apierror.h"
+#include "api/jsonscan.h"
+#include "api/money.h"
+#include "api/sharedblocks.h"
+#include "api/transcript.h"
+#include "api/usagequery.h"
 
 #include <QDateTime>
 #include <QStringDecoder>

@@ -1,5 +1,5 @@
-#include "recordingfetcher.h"
-#include "urlsafety.h"
+#include "api/recordingfetcher.h"
+#include "api/urlsafety.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>

@@ -1,7 +1,7 @@
-#include "jsonreader.h"
-#include "transcriptdecoder.h"
-#include "usagedecoder.h"
-#include "usagequery.h"
+#include "api/jsonreader.h"
+#include "api/transcriptdecoder.h"
+#include "api/usagedecoder.h"
+#include "api/usagequery.h"
 
 #include <variant>
 

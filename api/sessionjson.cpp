@@ -1,5 +1,5 @@
-#include "sessionjson.h"
-#include "jsonscan.h"
+#include "api/sessionjson.h"
+#include "api/jsonscan.h"
 
 #include <simdjson.h>
 

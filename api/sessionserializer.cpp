@@ -1,4 +1,4 @@
-#include "sessionserializer.h"
+#include "api/sessionserializer.h"
 
 #include <QLocale>
 #include <QSet>

@@ -1,5 +1,5 @@
-#include "sessionsummary.h"
-#include "usagepage.h"
+#include "api/sessionsummary.h"
+#include "api/usagepage.h"
 
 QString recordingStatusName(RecordingStatus status)
 {

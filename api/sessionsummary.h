@@ -1,8 +1,8 @@
 #pragma once
 
-#include "money.h"
-#include "sessionjson.h"
-#include "transcript.h"
+#include "api/money.h"
+#include "api/sessionjson.h"
+#include "api/transcript.h"
 
 #include <QByteArray>
 #include <QDateTime>

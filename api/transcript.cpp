@@ -1,4 +1,4 @@
-#include "transcript.h"
+#include "api/transcript.h"
 
 Transcript::Transcript(const QList<TranscriptTurn> &turns)
 {

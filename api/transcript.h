@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sharedblocks.h"
+#include "api/sharedblocks.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "transcriptdecoder.h"
+#include "api/transcriptdecoder.h"
 
 #include <array>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "jsonreader.h"
-#include "sessionsummary.h"
+#include "api/jsonreader.h"
+#include "api/sessionsummary.h"
 
 /// Reads a session's `transcript` (the turns) and `transcript_text` (the same turns as lines,
 /// kept only when it says something else). Internal to the API library.

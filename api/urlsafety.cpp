@@ -1,4 +1,4 @@
-#include "urlsafety.h"
+#include "api/urlsafety.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "usagecollector.h"
+#include "api/usagecollector.h"
 
 #include <QDateTime>
 

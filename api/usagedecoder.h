@@ -1,24 +1,10 @@
 #pragma once
 
-#include "apierror.h"
-#include "usagepage.h"
+#include "api/apierror.h"
+#include "api/authtokens.h"
+#include "api/usagepage.h"
 
 #include <QByteArray>
-
-/// Tokens answered by POST /api/auth/login/ (both) and /api/auth/refresh/ (access only).
-struct AuthTokens
-{
-    QString access;
-    QString refresh;
-};
-
-/// A character as listed by GET /api/ai-characters/.
-struct CharacterInfo
-{
-    QString slug;
-    QString name;
-    QString tenantId;
-};
 
 /// Turns reply bytes straight into value types, with simdjson's On-Demand parser: no DOM, no
 /// QJsonDocument. Strict about types (a wrong one is an error naming its path, such as

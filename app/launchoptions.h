@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/networkoptions.h"
+#include "app/cli/networkoptions.h"
 
 #include <QString>
 #include <QUrl>

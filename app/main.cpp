@@ -1,5 +1,5 @@
-#include "cli/cli.h"
-#include "gui/guiapp.h"
+#include "app/cli/cli.h"
+#include "app/gui/guiapp.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -3,15 +3,15 @@
 // range's sessions), against the in-process demo server. Prints request counts and median
 // wall times; the figures behind the per-day strategy chosen in DailySeriesModel.
 
-#include "benchutil.h"
-#include "characterbarchart.h"
-#include "characterpalette.h"
-#include "charactertotalsfetcher.h"
-#include "charactertotalsmodel.h"
-#include "dailyserieschart.h"
-#include "dailyseriesmodel.h"
-#include "demoserver.h"
-#include "rangeaggregator.h"
+#include "bench/benchutil.h"
+#include "demo/demoserver.h"
+#include "models/characterpalette.h"
+#include "models/charactertotalsfetcher.h"
+#include "models/charactertotalsmodel.h"
+#include "models/dailyseriesmodel.h"
+#include "models/rangeaggregator.h"
+#include "ui/charts/characterbarchart.h"
+#include "ui/charts/dailyserieschart.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

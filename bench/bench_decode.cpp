@@ -1,9 +1,9 @@
 // Decode throughput of one 200-session page: Sessionscope's decoder against QJsonDocument
 // (parse and walk into the same value types) and Python's json.loads, on the same bytes.
-#include "benchutil.h"
-#include "demoserver.h"
-#include "qjsonbaseline.h"
-#include "usagedecoder.h"
+#include "api/usagedecoder.h"
+#include "bench/benchutil.h"
+#include "bench/qjsonbaseline.h"
+#include "demo/demoserver.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

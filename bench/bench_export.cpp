@@ -4,11 +4,11 @@
 // (a child process too) in the same run. Also the command's peak memory, and whether both wrote
 // the same file.
 
-#include "benchutil.h"
-#include "childrun.h"
-#include "demoprocess.h"
-#include "fetchrun.h"
-#include "freshminute.h"
+#include "bench/benchutil.h"
+#include "bench/childrun.h"
+#include "bench/fetchrun.h"
+#include "bench/freshminute.h"
+#include "tests/support/demoprocess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

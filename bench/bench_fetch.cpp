@@ -3,12 +3,12 @@
 // (ApiClient + UsageCollector, in this process), against the standard-library Python script a
 // user would write (fetch_python.py), on the same demo server (a child process) in the same run.
 
-#include "benchutil.h"
-#include "childrun.h"
-#include "demoprocess.h"
-#include "fetchrun.h"
-#include "freshminute.h"
-#include "usagecollector.h"
+#include "api/usagecollector.h"
+#include "bench/benchutil.h"
+#include "bench/childrun.h"
+#include "bench/fetchrun.h"
+#include "bench/freshminute.h"
+#include "tests/support/demoprocess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 // The session table against the in-process demo server (20,000 sessions): how long from a
 // query to the first rows (available, then painted offscreen) compared with the bare round
 // trip of page 1, and how many bytes a loaded row holds.
-#include "benchutil.h"
+#include "bench/benchutil.h"
 
-#include "apiclient.h"
-#include "demoserver.h"
-#include "pagefetcher.h"
-#include "sessions/sessiontableview.h"
-#include "sessiontablemodel.h"
+#include "api/apiclient.h"
+#include "demo/demoserver.h"
+#include "models/pagefetcher.h"
+#include "models/sessiontablemodel.h"
+#include "ui/sessions/sessiontableview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

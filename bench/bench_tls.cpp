@@ -5,13 +5,13 @@
 // transfers (`curl --parallel --parallel-max N --cacert CERT`). curl decodes nothing: it is the
 // floor that the transport and the server set.
 
-#include "apiclient.h"
-#include "benchutil.h"
-#include "childrun.h"
-#include "demoprocess.h"
-#include "fetchrun.h"
-#include "freshminute.h"
-#include "testcertificate.h"
+#include "api/apiclient.h"
+#include "bench/benchutil.h"
+#include "bench/childrun.h"
+#include "bench/fetchrun.h"
+#include "bench/freshminute.h"
+#include "tests/support/demoprocess.h"
+#include "tests/support/testcertificate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

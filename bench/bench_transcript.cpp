@@ -1,11 +1,11 @@
 // Opening the longest demo transcript (about 5,000 turns): time until the model holds the
 // turns and until the first screenful of bubbles is painted, against a QTextDocument holding
 // the same text (the obvious one-rich-document alternative), laid out and painted the same way.
-#include "benchutil.h"
-#include "demodataset.h"
-#include "transcriptdelegate.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
+#include "bench/benchutil.h"
+#include "demo/demodataset.h"
+#include "models/transcriptmodel.h"
+#include "ui/transcript/transcriptdelegate.h"
+#include "ui/transcript/transcriptview.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

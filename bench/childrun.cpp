@@ -1,4 +1,4 @@
-#include "childrun.h"
+#include "bench/childrun.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "fetchrun.h"
+#include "bench/fetchrun.h"
 
-#include "apiclient.h"
-#include "benchutil.h"
-#include "usagecollector.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
+#include "bench/benchutil.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

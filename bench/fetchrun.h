@@ -1,7 +1,7 @@
 #pragma once
 
-#include "usagepage.h"
-#include "usagequery.h"
+#include "api/usagepage.h"
+#include "api/usagequery.h"
 
 #include <QMap>
 #include <QStringList>

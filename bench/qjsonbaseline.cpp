@@ -1,5 +1,5 @@
-#include "qjsonbaseline.h"
-#include "usagequery.h"
+#include "bench/qjsonbaseline.h"
+#include "api/usagequery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

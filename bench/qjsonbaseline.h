@@ -1,6 +1,6 @@
 #pragma once
 
-#include "usagepage.h"
+#include "api/usagepage.h"
 
 /// What the baseline produces: the same value types, with the transcripts as plain lists of
 /// QString turns (what QJsonDocument hands out), kept beside the sessions.

@@ -1,6 +1,9 @@
 # One interface target that every library, program and test links: the language level, the
 # warnings and the strict Qt macros live here and nowhere else.
 add_library(sessionscope_strict INTERFACE)
+# One include root for the whole repository: every project include names its folder
+# ("api/apiclient.h"), so that a file says which layer it reaches into.
+target_include_directories(sessionscope_strict INTERFACE ${PROJECT_SOURCE_DIR})
 target_compile_features(sessionscope_strict INTERFACE cxx_std_20)
 target_compile_options(sessionscope_strict INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
 if(SESSIONSCOPE_WERROR)

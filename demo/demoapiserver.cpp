@@ -1,10 +1,10 @@
-#include "demoapiserver.h"
+#include "demo/demoapiserver.h"
 
-#include "demoauth.h"
-#include "demodataset.h"
-#include "demojsonwriter.h"
-#include "demorecordingsigner.h"
-#include "demosessionjson.h"
+#include "demo/demoauth.h"
+#include "demo/demodataset.h"
+#include "demo/demojsonwriter.h"
+#include "demo/demorecordingsigner.h"
+#include "demo/demosessionjson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

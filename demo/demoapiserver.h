@@ -1,7 +1,7 @@
 #pragma once
 
-#include "demohttpserver.h"
-#include "demopagerenderer.h"
+#include "demo/demohttpserver.h"
+#include "demo/demopagerenderer.h"
 
 #include <functional>
 

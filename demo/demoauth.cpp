@@ -1,6 +1,6 @@
-#include "demoauth.h"
+#include "demo/demoauth.h"
 
-#include "demorandom.h"
+#include "demo/demorandom.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

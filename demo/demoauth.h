@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demopagerenderer.h"
+#include "demo/demopagerenderer.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "demodataset.h"
+#include "demo/demodataset.h"
 
-#include "demorandom.h"
+#include "demo/demorandom.h"
 
 #include <algorithm>
 #include <cmath>

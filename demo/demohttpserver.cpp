@@ -1,6 +1,6 @@
-#include "demohttpserver.h"
+#include "demo/demohttpserver.h"
 
-#include "demojsonwriter.h"
+#include "demo/demojsonwriter.h"
 
 #include <QHttpServerRequest>
 #include <QTcpSocket>

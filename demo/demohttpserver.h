@@ -1,8 +1,8 @@
 #pragma once
 
-#include "demohttpwire.h"
-#include "demorequestlog.h"
-#include "faultinjector.h"
+#include "demo/demohttpwire.h"
+#include "demo/demorequestlog.h"
+#include "demo/faultinjector.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>

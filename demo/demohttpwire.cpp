@@ -1,6 +1,6 @@
-#include "demohttpwire.h"
+#include "demo/demohttpwire.h"
 
-#include "demojsonwriter.h"
+#include "demo/demojsonwriter.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "demojsonwriter.h"
+#include "demo/demojsonwriter.h"
 
 void DemoJsonWriter::string(QStringView value)
 {

@@ -1,9 +1,9 @@
-#include "demopagerenderer.h"
+#include "demo/demopagerenderer.h"
 
-#include "demodataset.h"
-#include "demojsonwriter.h"
-#include "demorecordingsigner.h"
-#include "demosessionjson.h"
+#include "demo/demodataset.h"
+#include "demo/demojsonwriter.h"
+#include "demo/demorecordingsigner.h"
+#include "demo/demosessionjson.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "demorecordingserver.h"
+#include "demo/demorecordingserver.h"
 
-#include "demodataset.h"
-#include "demorecordingsigner.h"
-#include "wavsynth.h"
+#include "demo/demodataset.h"
+#include "demo/demorecordingsigner.h"
+#include "demo/wavsynth.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demohttpserver.h"
+#include "demo/demohttpserver.h"
 
 #include <functional>
 

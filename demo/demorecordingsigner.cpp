@@ -1,4 +1,4 @@
-#include "demorecordingsigner.h"
+#include "demo/demorecordingsigner.h"
 
 #include <QDateTime>
 #include <QMessageAuthenticationCode>

@@ -1,4 +1,4 @@
-#include "demorequestlog.h"
+#include "demo/demorequestlog.h"
 
 QByteArray RecordedRequest::header(QByteArrayView name) const
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demohttpwire.h"
+#include "demo/demohttpwire.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "demoserver.h"
+#include "demo/demoserver.h"
 
-#include "demoapiserver.h"
-#include "demoauth.h"
-#include "demorandom.h"
-#include "demorecordingserver.h"
-#include "demorecordingsigner.h"
+#include "demo/demoapiserver.h"
+#include "demo/demoauth.h"
+#include "demo/demorandom.h"
+#include "demo/demorecordingserver.h"
+#include "demo/demorecordingsigner.h"
 
 using namespace Qt::StringLiterals;
 

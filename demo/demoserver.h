@@ -1,10 +1,16 @@
 #pragma once
 
-#include "demodataset.h"
-#include "demooptions.h"
-#include "demorequestlog.h"
-#include "faultinjector.h"
-#include "wavsynth.h"
+// The demo server shares no code with the client, so that each checks the other.
+#if defined(SESSIONSCOPE_LAYER_API) || defined(SESSIONSCOPE_LAYER_MODELS) ||                       \
+    defined(SESSIONSCOPE_LAYER_UI)
+#error "demo/ is not part of the client: only app/, tests and benchmarks may include it"
+#endif
+
+#include "demo/demodataset.h"
+#include "demo/demooptions.h"
+#include "demo/demorequestlog.h"
+#include "demo/faultinjector.h"
+#include "demo/wavsynth.h"
 
 #include <QObject>
 #include <QUrl>

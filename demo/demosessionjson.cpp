@@ -1,9 +1,9 @@
-#include "demosessionjson.h"
+#include "demo/demosessionjson.h"
 
-#include "demodataset.h"
-#include "demojsonwriter.h"
-#include "demorandom.h"
-#include "demorecordingsigner.h"
+#include "demo/demodataset.h"
+#include "demo/demojsonwriter.h"
+#include "demo/demorandom.h"
+#include "demo/demorecordingsigner.h"
 
 namespace {
 

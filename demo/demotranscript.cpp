@@ -1,9 +1,9 @@
 // Transcript generation for DemoDataset: turns are rebuilt on demand from each session's seed,
 // so a dataset of 100,000 sessions costs no transcript memory until a page is rendered.
 
-#include "demodataset.h"
+#include "demo/demodataset.h"
 
-#include "demorandom.h"
+#include "demo/demorandom.h"
 
 using namespace Qt::StringLiterals;
 

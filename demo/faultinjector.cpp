@@ -1,4 +1,4 @@
-#include "faultinjector.h"
+#include "demo/faultinjector.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "headerrecorder.h"
+#include "demo/headerrecorder.h"
 
 using namespace Qt::StringLiterals;
 

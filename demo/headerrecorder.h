@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demohttpserver.h"
+#include "demo/demohttpserver.h"
 
 /// A third origin that only listens: it records every request's headers and answers with a
 /// configured response. Tests point `next` links and redirects at it to prove that no

@@ -1,7 +1,7 @@
 // sessionscope-demo-server: runs the demo backend on loopback until SIGINT or SIGTERM, printing
 // where it listens and how to log in as `key: value` lines that scripts can parse.
 
-#include "demoserver.h"
+#include "demo/demoserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "wavsynth.h"
+#include "demo/wavsynth.h"
 
-#include "demodataset.h"
-#include "demorandom.h"
+#include "demo/demodataset.h"
+#include "demo/demorandom.h"
 
 #include <QtEndian>
 

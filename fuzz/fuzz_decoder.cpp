@@ -1,7 +1,7 @@
 // libFuzzer target: whatever bytes a server sends, the decoders either produce values or an
 // error naming the problem; they never crash, read out of bounds or hang.
 
-#include "usagedecoder.h"
+#include "api/usagedecoder.h"
 
 #include <cstddef>
 #include <cstdint>

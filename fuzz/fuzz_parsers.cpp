@@ -9,8 +9,8 @@
 //   same microsecond, and formatting is stable;
 // - any microsecond count inside that range, taken from the input, round-trips the same way.
 
-#include "money.h"
-#include "usagequery.h"
+#include "api/money.h"
+#include "api/usagequery.h"
 
 #include <QDateTime>
 

@@ -1,9 +1,9 @@
-#include "analyticsservices.h"
+#include "models/analyticsservices.h"
 
-#include "characterroster.h"
-#include "charactertotalsfetcher.h"
-#include "dailyreportbuilder.h"
-#include "rangeaggregator.h"
+#include "models/characterroster.h"
+#include "models/charactertotalsfetcher.h"
+#include "models/dailyreportbuilder.h"
+#include "models/rangeaggregator.h"
 
 AnalyticsServices::AnalyticsServices(ApiClient *client, QObject *parent)
     : QObject(parent)

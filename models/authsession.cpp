@@ -1,5 +1,7 @@
-#include "authsession.h"
-#include "secretstore.h"
+#include "models/authsession.h"
+#include "api/apiclient.h"
+#include "api/authtokens.h"
+#include "models/secretstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

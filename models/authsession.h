@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apiclient.h"
+#include "api/apierror.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -8,6 +8,9 @@
 
 #include <functional>
 #include <optional>
+
+class ApiClient;
+struct AuthTokens;
 
 class SecretStore;
 

@@ -1,4 +1,4 @@
-#include "characterpalette.h"
+#include "models/characterpalette.h"
 
 #include <QSet>
 #include <QSettings>

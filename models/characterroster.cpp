@@ -1,5 +1,6 @@
-#include "characterroster.h"
-#include "usagecollector.h"
+#include "models/characterroster.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
 
 #include <algorithm>
 

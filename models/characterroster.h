@@ -1,13 +1,13 @@
 #pragma once
 
-#include "apiclient.h"
-#include "usagequery.h"
+#include "api/usagequery.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
+class ApiClient;
 class UsageCollector;
 
 /// Which characters exist for the user, gathered from every source that knows: slugs seen in

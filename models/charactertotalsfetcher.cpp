@@ -1,4 +1,5 @@
-#include "charactertotalsfetcher.h"
+#include "models/charactertotalsfetcher.h"
+#include "api/apiclient.h"
 
 #include <memory>
 

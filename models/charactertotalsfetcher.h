@@ -1,11 +1,14 @@
 #pragma once
 
-#include "apiclient.h"
-#include "requestgeneration.h"
+#include "api/apierror.h"
+#include "api/usagepage.h"
+#include "models/requestgeneration.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+
+class ApiClient;
 
 /// Asks the server for each character's totals over one filter: one `page_size=1` request per
 /// character (only the totals are read), at most `maxInFlight` at a time so that fifty
@@ -55,6 +58,6 @@ private:
     RequestGeneration m_generation;
     int m_maxInFlight = DefaultMaxInFlight;
     QStringList m_queue;
-    QHash<QString, ApiClient::RequestId> m_inFlight; ///< slug -> request
+    QHash<QString, quint64> m_inFlight; ///< slug -> request
     quint64 m_requestCount = 0;
 };

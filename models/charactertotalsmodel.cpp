@@ -1,5 +1,5 @@
-#include "charactertotalsmodel.h"
-#include "charactertotalsfetcher.h"
+#include "models/charactertotalsmodel.h"
+#include "models/charactertotalsfetcher.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "usagepage.h"
-#include "usagequery.h"
+#include "api/apierror.h"
+#include "api/usagepage.h"
+#include "api/usagequery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "comparisonmetrics.h"
+#include "models/comparisonmetrics.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "comparisonmodel.h"
+#include "models/comparisonmodel.h"
 
 #include <QFont>
 

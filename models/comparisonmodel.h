@@ -1,7 +1,7 @@
 #pragma once
 
-#include "comparisonmetrics.h"
-#include "rangeaggregate.h"
+#include "models/comparisonmetrics.h"
+#include "models/rangeaggregate.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,4 @@
-#include "compressedwaveform.h"
+#include "models/compressedwaveform.h"
 
 #include <QAudioBuffer>
 #include <QAudioDecoder>

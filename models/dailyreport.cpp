@@ -1,4 +1,4 @@
-#include "dailyreport.h"
+#include "models/dailyreport.h"
 
 namespace {
 constexpr qint64 MicrosPerMs = 1000;

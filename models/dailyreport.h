@@ -1,7 +1,7 @@
 #pragma once
 
-#include "rangeaggregate.h"
-#include "usagequery.h"
+#include "api/usagequery.h"
+#include "models/rangeaggregate.h"
 
 #include <array>
 #include <optional>

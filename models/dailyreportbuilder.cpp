@@ -1,6 +1,6 @@
-#include "dailyreportbuilder.h"
-#include "apiclient.h"
-#include "rangeaggregator.h"
+#include "models/dailyreportbuilder.h"
+#include "api/apiclient.h"
+#include "models/rangeaggregator.h"
 
 DailyReportBuilder::DailyReportBuilder(ApiClient *client, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dailyreport.h"
-#include "requestgeneration.h"
+#include "models/dailyreport.h"
+#include "models/requestgeneration.h"
 
 #include <QObject>
 

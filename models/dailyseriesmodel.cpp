@@ -1,4 +1,4 @@
-#include "dailyseriesmodel.h"
+#include "models/dailyseriesmodel.h"
 
 DailySeriesModel::DailySeriesModel(QObject *parent)
     : QAbstractTableModel(parent)

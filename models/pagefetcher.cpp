@@ -1,4 +1,4 @@
-#include "pagefetcher.h"
+#include "models/pagefetcher.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "requestgeneration.h"
-#include "usagecollector.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
+#include "models/requestgeneration.h"
 
 #include <QHash>
 #include <QList>

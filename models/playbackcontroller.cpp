@@ -1,6 +1,7 @@
-#include "playbackcontroller.h"
+#include "models/playbackcontroller.h"
+#include "api/recordingfetcher.h"
 
-#include "apiclient.h"
+#include "api/apiclient.h"
 
 #include <QFileInfo>
 #include <QUrl>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "apierror.h"
-#include "playerbackend.h"
-#include "recordingfetcher.h"
-#include "sessionsummary.h"
+#include "api/apierror.h"
+#include "api/sessionsummary.h"
+#include "models/playerbackend.h"
 
 #include <QObject>
 #include <QPointer>
 
 class ApiClient;
+class RecordingFetcher;
 
 /// The playback policy of one session's recording, kept away from widgets and from
 /// QMediaPlayer so that tests can drive it: which recording states can play, when to fetch,
@@ -104,7 +104,7 @@ private:
     Status m_status = Status::NoSession;
     QString m_statusText;
     quint64 m_generation = 0; ///< bumped per session: late answers of older ones are dropped
-    RecordingFetcher::FetchId m_fetch = 0;
+    quint64 m_fetch = 0;      ///< RecordingFetcher::FetchId
     quint64 m_apiRequest = 0;
     QByteArray m_bytes;
     bool m_mediaLoaded = false;

@@ -1,4 +1,4 @@
-#include "rangeaggregate.h"
+#include "models/rangeaggregate.h"
 
 #include <algorithm>
 

@@ -1,4 +1,6 @@
-#include "rangeaggregator.h"
+#include "models/rangeaggregator.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
 
 RangeAggregator::RangeAggregator(ApiClient *client, QObject *parent)
     : QObject(parent)

@@ -1,10 +1,14 @@
 #pragma once
 
-#include "rangeaggregate.h"
-#include "requestgeneration.h"
-#include "usagecollector.h"
+#include "api/apierror.h"
+#include "api/collectionsummary.h"
+#include "models/rangeaggregate.h"
+#include "models/requestgeneration.h"
 
 #include <QObject>
+
+class ApiClient;
+class UsageCollector;
 
 /// Walks every session of a query once (through UsageCollector: pages in parallel, in order,
 /// without duplicates) and folds them into a RangeAggregate. The one pass that feeds the daily

@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "models/secretstore.h"
 
 #include <QTimer>
 

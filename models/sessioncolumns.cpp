@@ -1,4 +1,4 @@
-#include "sessioncolumns.h"
+#include "models/sessioncolumns.h"
 
 #include <QCoreApplication>
 #include <QLocale>

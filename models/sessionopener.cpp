@@ -1,4 +1,4 @@
-#include "sessionopener.h"
+#include "models/sessionopener.h"
 
 SessionOpener::SessionOpener(Fetch fetch, QObject *parent)
     : QObject(parent)

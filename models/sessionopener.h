@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "requestgeneration.h"
-#include "sessionsummary.h"
+#include "api/apierror.h"
+#include "api/sessionsummary.h"
+#include "models/requestgeneration.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "sessionpagecache.h"
+#include "models/sessionpagecache.h"
 
 const SessionPageCache::Page *SessionPageCache::find(int page) const
 {

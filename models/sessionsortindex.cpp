@@ -1,5 +1,5 @@
-#include "sessionsortindex.h"
-#include "sessioncolumns.h"
+#include "models/sessionsortindex.h"
+#include "models/sessioncolumns.h"
 
 #include <algorithm>
 #include <numeric>

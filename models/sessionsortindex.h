@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessionsummary.h"
+#include "api/sessionsummary.h"
 
 #include <QHash>
 #include <QList>

@@ -1,5 +1,5 @@
-#include "sessionsortloader.h"
-#include "pagefetcher.h"
+#include "models/sessionsortloader.h"
+#include "models/pagefetcher.h"
 
 SessionSortLoader::SessionSortLoader(PageFetcher *fetcher, QObject *parent)
     : QObject(parent)

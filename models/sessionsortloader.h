@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "sessionsortindex.h"
-#include "sessionsummary.h"
+#include "api/apierror.h"
+#include "api/sessionsummary.h"
+#include "models/sessionsortindex.h"
 
 #include <QObject>
 

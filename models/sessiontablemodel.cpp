@@ -1,5 +1,5 @@
-#include "sessiontablemodel.h"
-#include "pagefetcher.h"
+#include "models/sessiontablemodel.h"
+#include "models/pagefetcher.h"
 
 namespace {
 const QList<int> RowRoles = {Qt::DisplayRole,

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "apierror.h"
-#include "sessioncolumns.h"
-#include "sessionpagecache.h"
-#include "sessionsortloader.h"
-#include "usagepage.h"
-#include "usagequery.h"
+#include "api/apierror.h"
+#include "api/usagepage.h"
+#include "api/usagequery.h"
+#include "models/sessioncolumns.h"
+#include "models/sessionpagecache.h"
+#include "models/sessionsortloader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,7 +1,7 @@
 // SessionTableModel, second half: generations, page answers, sorting and live mode. Kept apart
 // from the row and viewport code so that each file reads on its own.
-#include "pagefetcher.h"
-#include "sessiontablemodel.h"
+#include "models/pagefetcher.h"
+#include "models/sessiontablemodel.h"
 
 void SessionTableModel::setQuery(const UsageQuery &filter)
 {

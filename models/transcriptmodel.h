@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sessionsummary.h"
-#include "transcriptsearch.h"
+#include "api/sessionsummary.h"
+#include "models/transcriptsearch.h"
 
 #include <QAbstractListModel>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "transcriptsearch.h"
+#include "models/transcriptsearch.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
-#include "waveformbuilder.h"
-#include "compressedwaveform.h"
+#include "models/waveformbuilder.h"
+#include "models/compressedwaveform.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

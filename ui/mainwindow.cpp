@@ -1,11 +1,11 @@
-#include "mainwindow.h"
-#include "sessions/filterbar.h"
-#include "sessions/savedviews.h"
-#include "sessions/sessiondetailsform.h"
-#include "sessions/sessionspage.h"
-#include "sessions/sessiontableview.h"
-#include "sessions/statusbanner.h"
-#include "sessiontablemodel.h"
+#include "ui/mainwindow.h"
+#include "models/sessiontablemodel.h"
+#include "ui/sessions/filterbar.h"
+#include "ui/sessions/savedviews.h"
+#include "ui/sessions/sessiondetailsform.h"
+#include "ui/sessions/sessionspage.h"
+#include "ui/sessions/sessiontableview.h"
+#include "ui/sessions/statusbanner.h"
 
 #include <QCloseEvent>
 #include <QHeaderView>

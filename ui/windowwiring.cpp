@@ -1,11 +1,11 @@
-#include "windowwiring.h"
+#include "ui/windowwiring.h"
 
-#include "analyticspage.h"
-#include "mainwindow.h"
-#include "sessionopener.h"
-#include "sessions/filterbar.h"
-#include "sessions/sessionspage.h"
-#include "transcript/sessionpane.h"
+#include "models/sessionopener.h"
+#include "ui/charts/analyticspage.h"
+#include "ui/mainwindow.h"
+#include "ui/sessions/filterbar.h"
+#include "ui/sessions/sessionspage.h"
+#include "ui/transcript/sessionpane.h"
 
 namespace WindowWiring {
 

@@ -1,7 +1,7 @@
-#include "cli.h"
-#include "apierror.h"
-#include "clienvironment.h"
-#include "commands.h"
+#include "app/cli/cli.h"
+#include "api/apierror.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

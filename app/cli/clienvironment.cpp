@@ -1,7 +1,7 @@
-#include "clienvironment.h"
-#include "cli.h"
-#include "demoserver.h"
-#include "urlsafety.h"
+#include "app/cli/clienvironment.h"
+#include "api/urlsafety.h"
+#include "app/cli/cli.h"
+#include "demo/demoserver.h"
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>

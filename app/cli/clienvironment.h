@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "launchoptions.h"
-#include "usagecollector.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
+#include "app/launchoptions.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

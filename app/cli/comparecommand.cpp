@@ -1,8 +1,8 @@
-#include "cli.h"
-#include "clienvironment.h"
-#include "commands.h"
-#include "comparisonmetrics.h"
-#include "rangeaggregator.h"
+#include "app/cli/cli.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
+#include "models/comparisonmetrics.h"
+#include "models/rangeaggregator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "csvspool.h"
+#include "app/cli/csvspool.h"
 
 #include <QDir>
 

@@ -1,7 +1,7 @@
-#include "cli.h"
-#include "clienvironment.h"
-#include "commands.h"
-#include "dailyreportbuilder.h"
+#include "app/cli/cli.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
+#include "models/dailyreportbuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "cli.h"
-#include "clienvironment.h"
-#include "commands.h"
-#include "csvspool.h"
-#include "sessionserializer.h"
+#include "api/sessionserializer.h"
+#include "app/cli/cli.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
+#include "app/cli/csvspool.h"
 
 #include <QFile>
 #include <QSaveFile>

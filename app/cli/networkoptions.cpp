@@ -1,7 +1,7 @@
-#include "networkoptions.h"
+#include "app/cli/networkoptions.h"
 
-#include "apiclient.h"
-#include "urlsafety.h"
+#include "api/apiclient.h"
+#include "api/urlsafety.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>

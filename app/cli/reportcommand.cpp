@@ -1,6 +1,6 @@
-#include "cli.h"
-#include "clienvironment.h"
-#include "commands.h"
+#include "app/cli/cli.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
 
 #include <QLocale>
 

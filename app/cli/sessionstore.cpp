@@ -1,6 +1,6 @@
-#include "sessionstore.h"
-#include "sessionserializer.h"
-#include "usagequery.h"
+#include "app/cli/sessionstore.h"
+#include "api/sessionserializer.h"
+#include "api/usagequery.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "cli.h"
-#include "clienvironment.h"
-#include "commands.h"
-#include "sessionstore.h"
+#include "app/cli/cli.h"
+#include "app/cli/clienvironment.h"
+#include "app/cli/commands.h"
+#include "app/cli/sessionstore.h"
 
 namespace Cli {
 

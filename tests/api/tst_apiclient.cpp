@@ -1,8 +1,8 @@
-#include "apiclient.h"
-#include "demoserver.h"
-#include "headerrecorder.h"
-#include "testsupport.h"
-#include "usagecollector.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
+#include "demo/demoserver.h"
+#include "demo/headerrecorder.h"
+#include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -560,8 +560,8 @@ private Q_SLOTS:
     void displayTextKeepsPercentSigns()
     {
         // A server's message may hold percent-encoded text; the status must not replace it.
-        const ApiError error = ApiError::make(ApiError::Kind::BadRequest,
-                                              QStringLiteral("No character a%2Fb."), 400);
+        const ApiError error =
+            ApiError::make(ApiError::Kind::BadRequest, QStringLiteral("No character a%2Fb."), 400);
         QCOMPARE(error.toDisplayString(), QStringLiteral("No character a%2Fb. (HTTP 400)"));
     }
 

@@ -2,11 +2,11 @@
 // records what it receives) stands in for every other origin: redirects, `next` links and
 // recording URLs pointed at it must bring it no key, no token and no cookie.
 
-#include "apiclient.h"
-#include "demoserver.h"
-#include "headerrecorder.h"
-#include "recordingfetcher.h"
-#include "testsupport.h"
+#include "api/apiclient.h"
+#include "api/recordingfetcher.h"
+#include "demo/demoserver.h"
+#include "demo/headerrecorder.h"
+#include "tests/support/testsupport.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>

@@ -3,12 +3,12 @@
 // lost or doubled on the way. tst_apiclient covers single requests; this covers whole
 // collections, giving up, cancelling and the oversized replies.
 
-#include "apiclient.h"
-#include "demoprocess.h"
-#include "demoserver.h"
-#include "memorywatch.h"
-#include "testsupport.h"
-#include "usagecollector.h"
+#include "api/apiclient.h"
+#include "api/usagecollector.h"
+#include "demo/demoserver.h"
+#include "tests/support/demoprocess.h"
+#include "tests/support/memorywatch.h"
+#include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-#include "money.h"
+#include "api/money.h"
 
 #include <QTest>
 

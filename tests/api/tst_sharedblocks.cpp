@@ -1,5 +1,5 @@
-#include "sharedblocks.h"
-#include "usagedecoder.h"
+#include "api/sharedblocks.h"
+#include "api/usagedecoder.h"
 
 #include <QTest>
 

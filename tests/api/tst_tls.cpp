@@ -1,12 +1,12 @@
 // TLS against the demo server with a self-signed certificate: refused with the certificate's
 // fingerprint in the message unless the user pinned exactly that certificate.
 
-#include "apiclient.h"
-#include "demoserver.h"
-#include "testcertificate.h"
-#include "testprivateca.h"
-#include "testsupport.h"
-#include "urlsafety.h"
+#include "api/apiclient.h"
+#include "api/urlsafety.h"
+#include "demo/demoserver.h"
+#include "tests/support/testcertificate.h"
+#include "tests/support/testprivateca.h"
+#include "tests/support/testsupport.h"
 
 #include <QNetworkAccessManager>
 #include <QSslSocket>

@@ -1,5 +1,5 @@
-#include "tst_usagedecoder.h"
-#include "usagedecoder.h"
+#include "tests/api/tst_usagedecoder.h"
+#include "api/usagedecoder.h"
 
 #include <QTest>
 #include <QTimeZone>

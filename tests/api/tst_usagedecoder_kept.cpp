@@ -1,8 +1,8 @@
 // The session JSON a decode keeps for exports (UsageDecoder::Options::keepSessionJson), and the
 // decoder's byte scans: each SSE2 scan against its plain version.
-#include "jsonscan.h"
-#include "tst_usagedecoder.h"
-#include "usagedecoder.h"
+#include "api/jsonscan.h"
+#include "api/usagedecoder.h"
+#include "tests/api/tst_usagedecoder.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "usagequery.h"
+#include "api/usagequery.h"
 
 #include <QTest>
 #include <QUrlQuery>

@@ -1,7 +1,7 @@
-#include "demoserver.h"
-#include "money.h"
-#include "testprivateca.h"
-#include "testsupport.h"
+#include "api/money.h"
+#include "demo/demoserver.h"
+#include "tests/support/testprivateca.h"
+#include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

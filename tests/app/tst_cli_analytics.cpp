@@ -1,9 +1,9 @@
 // `sessionscope compare` and `sessionscope report --day` end to end: the built binary against
 // an in-process demo server, every figure checked against DemoServer::dataset().
 
-#include "demoserver.h"
-#include "money.h"
-#include "testsupport.h"
+#include "api/money.h"
+#include "demo/demoserver.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

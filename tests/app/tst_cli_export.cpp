@@ -4,8 +4,8 @@
 // every unknown scalar field and every row as wide as the header. Against a demo server process
 // whose pages the test reads itself.
 
-#include "csvspool.h"
-#include "demoprocess.h"
+#include "app/cli/csvspool.h"
+#include "tests/support/demoprocess.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -2,8 +2,8 @@
 // to a file or standard output: the export holds every session once, or the command fails
 // without leaving a file that looks complete. tst_cli_wholeset runs every fault kind.
 
-#include "demoprocess.h"
-#include "testcertificate.h"
+#include "tests/support/demoprocess.h"
+#include "tests/support/testcertificate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

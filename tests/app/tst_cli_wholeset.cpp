@@ -4,9 +4,9 @@
 // (no export file in place). A sync that failed is run again once the fault is gone, and then
 // ends exact: no fault costs a session for good.
 
-#include "demoserver.h"
-#include "money.h"
-#include "testsupport.h"
+#include "api/money.h"
+#include "demo/demoserver.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>

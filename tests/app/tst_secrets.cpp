@@ -2,9 +2,9 @@
 // (including error messages that quote URLs), export files, and any file written under a
 // private HOME and XDG directories. Runs the real binary's subcommands against the demo server.
 
-#include "demoserver.h"
-#include "headerrecorder.h"
-#include "testsupport.h"
+#include "demo/demoserver.h"
+#include "demo/headerrecorder.h"
+#include "tests/support/testsupport.h"
 
 #include <QDirIterator>
 #include <QProcess>

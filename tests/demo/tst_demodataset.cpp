@@ -1,8 +1,8 @@
 // The generated dataset on its own: determinism, ordering, transcript invariants, exact money,
 // the awkward cases, and how long generation takes.
 
-#include "demodataset.h"
-#include "wavsynth.h"
+#include "demo/demodataset.h"
+#include "demo/wavsynth.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Every fault kind, once, against the real demo server; the spec syntax; and the header
 // recorder that foreign `next` links and redirects point at.
 
-#include "demoserver.h"
-#include "demotestclient.h"
-#include "headerrecorder.h"
+#include "demo/demoserver.h"
+#include "demo/headerrecorder.h"
+#include "tests/demo/demotestclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // The recording origin: presigned URLs, WAV content and length, byte ranges, HEAD, and S3's
 // 403 answers for expired, forged and missing signatures.
 
-#include "demoserver.h"
-#include "demotestclient.h"
-#include "wavsynth.h"
+#include "demo/demoserver.h"
+#include "demo/wavsynth.h"
+#include "tests/demo/demotestclient.h"
 
 #include <QTest>
 #include <QtEndian>

@@ -1,8 +1,8 @@
 // The API origin against a real QNetworkAccessManager on loopback: determinism, filters,
 // paging rules, exact totals, scoping, authentication, details and connection reuse.
 
-#include "demoserver.h"
-#include "demotestclient.h"
+#include "demo/demoserver.h"
+#include "tests/demo/demotestclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

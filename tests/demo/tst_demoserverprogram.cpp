@@ -1,7 +1,7 @@
 // The standalone sessionscope-demo-server: its `key: value` start-up lines, --fault, and a
 // clean exit on SIGTERM.
 
-#include "demotestclient.h"
+#include "tests/demo/demotestclient.h"
 
 #include <QProcess>
 #include <QTest>

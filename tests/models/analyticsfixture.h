@@ -1,9 +1,9 @@
 #pragma once
 
-#include "demoserver.h"
-#include "modeltestfixture.h"
-#include "usagepage.h"
-#include "usagequery.h"
+#include "api/usagepage.h"
+#include "api/usagequery.h"
+#include "demo/demoserver.h"
+#include "tests/models/modeltestfixture.h"
 
 #include <functional>
 

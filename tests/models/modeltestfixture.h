@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiclient.h"
-#include "demoserver.h"
-#include "pagefetcher.h"
+#include "api/apiclient.h"
+#include "demo/demoserver.h"
+#include "models/pagefetcher.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>

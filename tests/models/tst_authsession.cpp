@@ -2,9 +2,9 @@
 // store only, tokens are renewed before they expire and after a 401, and a connection counts
 // only once the server answered with it.
 
-#include "authsession.h"
-#include "modeltestfixture.h"
-#include "secretstore.h"
+#include "models/authsession.h"
+#include "models/secretstore.h"
+#include "tests/models/modeltestfixture.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

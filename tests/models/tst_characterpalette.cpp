@@ -1,7 +1,7 @@
 // One colour per character: distinct for the first twelve, the same from one run to the next
 // (through the settings store), and readable on light and dark windows.
 
-#include "characterpalette.h"
+#include "models/characterpalette.h"
 
 #include <QSet>
 #include <QSettings>

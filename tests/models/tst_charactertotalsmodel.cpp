@@ -2,10 +2,10 @@
 // sums, the bound on parallel requests, the per-filter cache, stale answers, and the roster of
 // characters from its several sources.
 
-#include "analyticsfixture.h"
-#include "characterroster.h"
-#include "charactertotalsfetcher.h"
-#include "charactertotalsmodel.h"
+#include "models/characterroster.h"
+#include "models/charactertotalsfetcher.h"
+#include "models/charactertotalsmodel.h"
+#include "tests/models/analyticsfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

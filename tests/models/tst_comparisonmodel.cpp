@@ -1,9 +1,9 @@
 // The comparison table: every metric computed from known demo data, checked against figures
 // computed independently from DemoServer::dataset(), and the best value of each row.
 
-#include "analyticsfixture.h"
-#include "comparisonmodel.h"
-#include "rangeaggregator.h"
+#include "models/comparisonmodel.h"
+#include "models/rangeaggregator.h"
+#include "tests/models/analyticsfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

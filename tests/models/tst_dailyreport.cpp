@@ -2,8 +2,8 @@
 // checked against the dataset), the top sessions, the per-hour split, and the previous period
 // of equal length around daylight-saving changes.
 
-#include "analyticsfixture.h"
-#include "dailyreportbuilder.h"
+#include "models/dailyreportbuilder.h"
+#include "tests/models/analyticsfixture.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The daily series: one pass over 90 days of sessions, bucketed by the user's local day, whose
 // days add up exactly (integer micro-dollars) to the server's totals of the range.
 
-#include "analyticsfixture.h"
-#include "dailyseriesmodel.h"
-#include "rangeaggregator.h"
+#include "models/dailyseriesmodel.h"
+#include "models/rangeaggregator.h"
+#include "tests/models/analyticsfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

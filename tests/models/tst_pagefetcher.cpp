@@ -1,4 +1,4 @@
-#include "modeltestfixture.h"
+#include "tests/models/modeltestfixture.h"
 
 #include <QSignalSpy>
 

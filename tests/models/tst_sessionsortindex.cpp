@@ -1,5 +1,5 @@
-#include "sessioncolumns.h"
-#include "sessionsortindex.h"
+#include "models/sessioncolumns.h"
+#include "models/sessionsortindex.h"
 
 #include <QTest>
 

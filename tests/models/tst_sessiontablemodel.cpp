@@ -1,5 +1,5 @@
-#include "modeltestfixture.h"
-#include "sessiontablemodel.h"
+#include "models/sessiontablemodel.h"
+#include "tests/models/modeltestfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

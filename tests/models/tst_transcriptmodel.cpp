@@ -1,5 +1,5 @@
-#include "demodataset.h"
-#include "transcriptmodel.h"
+#include "demo/demodataset.h"
+#include "models/transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

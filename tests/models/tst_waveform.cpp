@@ -1,7 +1,7 @@
-#include "compressedwaveform.h"
-#include "demodataset.h"
-#include "waveformbuilder.h"
-#include "wavsynth.h"
+#include "demo/demodataset.h"
+#include "demo/wavsynth.h"
+#include "models/compressedwaveform.h"
+#include "models/waveformbuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>

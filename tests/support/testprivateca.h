@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testcertificate.h"
+#include "tests/support/testcertificate.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,9 +3,9 @@
 // Helpers shared by the tests that talk to a demo server: waiting for a request to end,
 // starting a server with a fixed dataset, and running the command line against it.
 
-#include "apiclient.h"
-#include "apierror.h"
-#include "demoserver.h"
+#include "api/apiclient.h"
+#include "api/apierror.h"
+#include "demo/demoserver.h"
 
 #include <QDateTime>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "characterbarchart.h"
-#include "characterpalette.h"
-#include "charactertotalsmodel.h"
+#include "ui/charts/characterbarchart.h"
+#include "models/characterpalette.h"
+#include "models/charactertotalsmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,5 +1,5 @@
-#include "chartpanel.h"
-#include "chartexport.h"
+#include "ui/charts/chartpanel.h"
+#include "ui/charts/chartexport.h"
 
 #include <QChartView>
 #include <QFileDialog>

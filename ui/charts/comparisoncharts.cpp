@@ -1,6 +1,6 @@
-#include "comparisoncharts.h"
-#include "characterpalette.h"
-#include "comparisonmodel.h"
+#include "ui/charts/comparisoncharts.h"
+#include "models/characterpalette.h"
+#include "models/comparisonmodel.h"
 
 #include <QBarSeries>
 #include <QBarSet>

@@ -1,6 +1,6 @@
-#include "dailyserieschart.h"
-#include "characterpalette.h"
-#include "dailyseriesmodel.h"
+#include "ui/charts/dailyserieschart.h"
+#include "models/characterpalette.h"
+#include "models/dailyseriesmodel.h"
 
 #include <QDateTimeAxis>
 #include <QLineSeries>

@@ -1,4 +1,4 @@
-#include "hourlychart.h"
+#include "ui/charts/hourlychart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rangeaggregate.h"
+#include "models/rangeaggregate.h"
 
 #include <QChartView>
 

@@ -1,7 +1,7 @@
-#include "comparisonview.h"
-#include "characterpalette.h"
-#include "comparisoncharts.h"
-#include "comparisonmodel.h"
+#include "ui/comparison/comparisonview.h"
+#include "models/characterpalette.h"
+#include "models/comparisonmodel.h"
+#include "ui/charts/comparisoncharts.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "connectioncontroller.h"
-#include "authsession.h"
-#include "connectiondialog.h"
+#include "ui/connection/connectioncontroller.h"
+#include "models/authsession.h"
+#include "ui/connection/connectiondialog.h"
 
 #include <QSettings>
 

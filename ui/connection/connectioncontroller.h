@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectiondialog.h"
+#include "ui/connection/connectiondialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "connectiondialog.h"
+#include "ui/connection/connectiondialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "mediaplayerbackend.h"
+#include "ui/player/mediaplayerbackend.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>

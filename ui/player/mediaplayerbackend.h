@@ -1,6 +1,6 @@
 #pragma once
 
-#include "playerbackend.h"
+#include "models/playerbackend.h"
 
 #include <QPointer>
 

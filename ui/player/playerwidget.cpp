@@ -1,8 +1,8 @@
-#include "playerwidget.h"
+#include "ui/player/playerwidget.h"
 
-#include "transcriptmodel.h"
-#include "waveformbuilder.h"
-#include "waveformview.h"
+#include "models/transcriptmodel.h"
+#include "models/waveformbuilder.h"
+#include "ui/player/waveformview.h"
 
 #include <QComboBox>
 #include <QFileDialog>

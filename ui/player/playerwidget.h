@@ -1,6 +1,6 @@
 #pragma once
 
-#include "playbackcontroller.h"
+#include "models/playbackcontroller.h"
 
 #include <QWidget>
 

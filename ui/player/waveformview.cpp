@@ -1,4 +1,4 @@
-#include "waveformview.h"
+#include "ui/player/waveformview.h"
 
 #include <QMouseEvent>
 #include <QPainter>

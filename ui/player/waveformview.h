@@ -1,6 +1,6 @@
 #pragma once
 
-#include "waveformbuilder.h"
+#include "models/waveformbuilder.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "dailyreportview.h"
-#include "apierror.h"
-#include "characterpalette.h"
-#include "dailyreportbuilder.h"
-#include "hourlychart.h"
+#include "ui/report/dailyreportview.h"
+#include "api/apierror.h"
+#include "models/characterpalette.h"
+#include "models/dailyreportbuilder.h"
+#include "ui/charts/hourlychart.h"
 
 #include <QComboBox>
 #include <QDateEdit>

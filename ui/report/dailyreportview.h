@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dailyreport.h"
+#include "models/dailyreport.h"
 
 #include <QWidget>
 

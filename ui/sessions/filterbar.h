@@ -1,6 +1,6 @@
 #pragma once
 
-#include "usagequery.h"
+#include "api/usagequery.h"
 
 #include <QDate>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
-#include "rowscopy.h"
-#include "sessioncolumns.h"
-#include "sessiontablemodel.h"
+#include "ui/sessions/rowscopy.h"
+#include "models/sessioncolumns.h"
+#include "models/sessiontablemodel.h"
 
 #include <QAbstractItemModel>
 

@@ -1,4 +1,4 @@
-#include "savedviews.h"
+#include "ui/sessions/savedviews.h"
 
 namespace {
 const QString Group = QStringLiteral("savedViews");

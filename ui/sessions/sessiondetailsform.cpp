@@ -1,5 +1,5 @@
-#include "sessiondetailsform.h"
-#include "sessioncolumns.h"
+#include "ui/sessions/sessiondetailsform.h"
+#include "models/sessioncolumns.h"
 
 #include <QFormLayout>
 #include <QLabel>

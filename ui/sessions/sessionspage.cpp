@@ -1,9 +1,9 @@
-#include "sessionspage.h"
-#include "filterbar.h"
-#include "sessiontablemodel.h"
-#include "sessiontableview.h"
-#include "statusbanner.h"
-#include "totalsbar.h"
+#include "ui/sessions/sessionspage.h"
+#include "models/sessiontablemodel.h"
+#include "ui/sessions/filterbar.h"
+#include "ui/sessions/sessiontableview.h"
+#include "ui/sessions/statusbanner.h"
+#include "ui/sessions/totalsbar.h"
 
 #include <QHeaderView>
 #include <QVBoxLayout>

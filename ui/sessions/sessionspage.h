@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "sessionsummary.h"
+#include "api/apierror.h"
+#include "api/sessionsummary.h"
 
 #include <QTimeZone>
 #include <QTimer>

@@ -1,5 +1,5 @@
-#include "sessiontableview.h"
-#include "sessiontablemodel.h"
+#include "ui/sessions/sessiontableview.h"
+#include "models/sessiontablemodel.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rowscopy.h"
+#include "ui/sessions/rowscopy.h"
 
 #include <QTableView>
 #include <QTimer>

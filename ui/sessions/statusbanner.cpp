@@ -1,4 +1,4 @@
-#include "statusbanner.h"
+#include "ui/sessions/statusbanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

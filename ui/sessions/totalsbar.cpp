@@ -1,4 +1,4 @@
-#include "totalsbar.h"
+#include "ui/sessions/totalsbar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

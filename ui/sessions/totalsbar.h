@@ -1,6 +1,6 @@
 #pragma once
 
-#include "usagepage.h"
+#include "api/usagepage.h"
 
 #include <QWidget>
 

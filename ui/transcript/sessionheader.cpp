@@ -1,4 +1,4 @@
-#include "sessionheader.h"
+#include "ui/transcript/sessionheader.h"
 
 #include <QClipboard>
 #include <QDesktopServices>

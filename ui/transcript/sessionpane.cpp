@@ -1,11 +1,11 @@
-#include "sessionpane.h"
+#include "ui/transcript/sessionpane.h"
 
-#include "playbackcontroller.h"
-#include "playerwidget.h"
-#include "sessionheader.h"
-#include "transcriptfindbar.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
+#include "models/playbackcontroller.h"
+#include "models/transcriptmodel.h"
+#include "ui/player/playerwidget.h"
+#include "ui/transcript/sessionheader.h"
+#include "ui/transcript/transcriptfindbar.h"
+#include "ui/transcript/transcriptview.h"
 
 #include <QApplication>
 #include <QClipboard>

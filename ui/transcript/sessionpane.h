@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sessionsummary.h"
-#include "transcriptexport.h"
+#include "api/sessionsummary.h"
+#include "ui/transcript/transcriptexport.h"
 
 #include <QWidget>
 

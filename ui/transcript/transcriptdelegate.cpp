@@ -1,7 +1,7 @@
-#include "transcriptdelegate.h"
+#include "ui/transcript/transcriptdelegate.h"
 
-#include "sessionsummary.h"
-#include "transcriptmodel.h"
+#include "api/sessionsummary.h"
+#include "models/transcriptmodel.h"
 
 #include <QApplication>
 #include <QPainter>

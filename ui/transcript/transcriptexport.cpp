@@ -1,7 +1,7 @@
-#include "transcriptexport.h"
+#include "ui/transcript/transcriptexport.h"
 
-#include "sessionserializer.h"
-#include "transcriptmodel.h"
+#include "api/sessionserializer.h"
+#include "models/transcriptmodel.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "transcriptfindbar.h"
+#include "ui/transcript/transcriptfindbar.h"
 
-#include "transcriptmodel.h"
+#include "models/transcriptmodel.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>

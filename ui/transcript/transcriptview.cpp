@@ -1,7 +1,7 @@
-#include "transcriptview.h"
+#include "ui/transcript/transcriptview.h"
 
-#include "transcriptdelegate.h"
-#include "transcriptmodel.h"
+#include "models/transcriptmodel.h"
+#include "ui/transcript/transcriptdelegate.h"
 
 #include <QResizeEvent>
 #include <QScrollBar>

@@ -1,20 +1,20 @@
 // The charts read their models: bar heights and order, line points per day, small multiples,
 // clicks turned into "open these sessions", and exports (PNG, SVG, CSV) rendered offscreen.
 
-#include "analyticsfixture.h"
-#include "analyticspage.h"
-#include "analyticsservices.h"
-#include "characterbarchart.h"
-#include "characterpalette.h"
-#include "charactertotalsfetcher.h"
-#include "charactertotalsmodel.h"
-#include "chartexport.h"
-#include "comparisoncharts.h"
-#include "comparisonmodel.h"
-#include "dailyserieschart.h"
-#include "dailyseriesmodel.h"
-#include "hourlychart.h"
-#include "rangeaggregator.h"
+#include "models/analyticsservices.h"
+#include "models/characterpalette.h"
+#include "models/charactertotalsfetcher.h"
+#include "models/charactertotalsmodel.h"
+#include "models/comparisonmodel.h"
+#include "models/dailyseriesmodel.h"
+#include "models/rangeaggregator.h"
+#include "tests/models/analyticsfixture.h"
+#include "ui/charts/analyticspage.h"
+#include "ui/charts/characterbarchart.h"
+#include "ui/charts/chartexport.h"
+#include "ui/charts/comparisoncharts.h"
+#include "ui/charts/dailyserieschart.h"
+#include "ui/charts/hourlychart.h"
 
 #include <QBarSet>
 #include <QBuffer>

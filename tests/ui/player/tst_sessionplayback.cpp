@@ -1,15 +1,15 @@
 // Plays real audio from the demo server through the pane: a PulseAudio sink must be reachable
 // (the null sink is enough). SESSIONSCOPE_NO_AUDIO=1 skips these tests instead.
-#include "apiclient.h"
-#include "demoserver.h"
-#include "mediaplayerbackend.h"
-#include "playbackcontroller.h"
-#include "playerwidget.h"
-#include "recordingfetcher.h"
-#include "sessionpane.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
-#include "waveformview.h"
+#include "api/apiclient.h"
+#include "api/recordingfetcher.h"
+#include "demo/demoserver.h"
+#include "models/playbackcontroller.h"
+#include "models/transcriptmodel.h"
+#include "ui/player/mediaplayerbackend.h"
+#include "ui/player/playerwidget.h"
+#include "ui/player/waveformview.h"
+#include "ui/transcript/sessionpane.h"
+#include "ui/transcript/transcriptview.h"
 
 #include <QApplication>
 #include <QAudioDevice>

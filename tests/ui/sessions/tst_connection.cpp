@@ -1,8 +1,8 @@
-#include "authsession.h"
-#include "connection/connectioncontroller.h"
-#include "connection/connectiondialog.h"
-#include "modeltestfixture.h"
-#include "secretstore.h"
+#include "models/authsession.h"
+#include "models/secretstore.h"
+#include "tests/models/modeltestfixture.h"
+#include "ui/connection/connectioncontroller.h"
+#include "ui/connection/connectiondialog.h"
 
 #include <QSettings>
 #include <QSignalSpy>

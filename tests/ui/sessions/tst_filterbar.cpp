@@ -1,4 +1,4 @@
-#include "sessions/filterbar.h"
+#include "ui/sessions/filterbar.h"
 
 #include <QComboBox>
 #include <QSignalSpy>

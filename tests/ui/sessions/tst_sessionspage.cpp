@@ -1,10 +1,10 @@
-#include "modeltestfixture.h"
-#include "sessions/filterbar.h"
-#include "sessions/sessionspage.h"
-#include "sessions/sessiontableview.h"
-#include "sessions/statusbanner.h"
-#include "sessions/totalsbar.h"
-#include "sessiontablemodel.h"
+#include "models/sessiontablemodel.h"
+#include "tests/models/modeltestfixture.h"
+#include "ui/sessions/filterbar.h"
+#include "ui/sessions/sessionspage.h"
+#include "ui/sessions/sessiontableview.h"
+#include "ui/sessions/statusbanner.h"
+#include "ui/sessions/totalsbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "sessions/totalsbar.h"
+#include "ui/sessions/totalsbar.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
-#include "demodataset.h"
-#include "playbackcontroller.h"
-#include "playerbackend.h"
-#include "sessionheader.h"
-#include "sessionpane.h"
-#include "transcriptdelegate.h"
-#include "transcriptfindbar.h"
-#include "transcriptmodel.h"
-#include "transcriptview.h"
+#include "demo/demodataset.h"
+#include "models/playbackcontroller.h"
+#include "models/playerbackend.h"
+#include "models/transcriptmodel.h"
+#include "ui/transcript/sessionheader.h"
+#include "ui/transcript/sessionpane.h"
+#include "ui/transcript/transcriptdelegate.h"
+#include "ui/transcript/transcriptfindbar.h"
+#include "ui/transcript/transcriptview.h"
 
 #include <QApplication>
 #include <QDir>
