@@ -204,3 +204,8 @@ void AuthSession::onUnauthorized(const ApiError &error)
     }
     renew();
 }
+
+bool AuthSession::usesToken() const
+{
+    return !m_client->credentials().accessToken.isEmpty();
+}

@@ -44,7 +44,7 @@ public:
     /// The `exp` claim of a JWT, decoded locally (no signature check: the server does that).
     [[nodiscard]] static std::optional<QDateTime> tokenExpiry(const QString &jwt);
     [[nodiscard]] QDateTime refreshDue() const { return m_refreshDue; }
-    [[nodiscard]] bool usesToken() const { return !m_client->credentials().accessToken.isEmpty(); }
+    [[nodiscard]] bool usesToken() const;
 
 Q_SIGNALS:
     void connected();

@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/usagepage.h"
+#include "api/usagequery.h"
 #include "models/requestgeneration.h"
 
 #include <QHash>

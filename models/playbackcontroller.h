@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/recordingfetcher.h"
 #include "api/sessionsummary.h"
 #include "models/playerbackend.h"
 
@@ -8,7 +9,6 @@
 #include <QPointer>
 
 class ApiClient;
-class RecordingFetcher;
 
 /// The playback policy of one session's recording, kept away from widgets and from
 /// QMediaPlayer so that tests can drive it: which recording states can play, when to fetch,

@@ -58,3 +58,13 @@ void RangeAggregator::cancel()
     m_collector->cancel();
     m_aggregate = RangeAggregate(m_aggregate.zone());
 }
+
+bool RangeAggregator::isRunning() const
+{
+    return m_collector->isRunning();
+}
+
+const UsageQuery &RangeAggregator::query() const
+{
+    return m_collector->query();
+}

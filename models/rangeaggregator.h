@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/collectionsummary.h"
+#include "api/usagequery.h"
 #include "models/rangeaggregate.h"
 #include "models/requestgeneration.h"
 
@@ -36,10 +37,9 @@ public:
     /// maximum (fewest requests). Unbounded ends are pinned by the collector.
     quint64 start(UsageQuery query, const QTimeZone &zone);
     void cancel();
-    [[nodiscard]] bool isRunning() const { return m_collector->isRunning(); }
+    [[nodiscard]] bool isRunning() const;
     [[nodiscard]] quint64 generation() const { return m_generation.current(); }
-    [[nodiscard]] const UsageQuery &query() const { return m_collector->query(); }
-    /// The error for a walk that delivered `received` of the `expected` sessions.
+    [[nodiscard]] const UsageQuery &query() const;
     /// Page requests sent since construction, for benchmarks and tests.
     [[nodiscard]] int pagesFetched() const { return m_pagesFetched; }
 
