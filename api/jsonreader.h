@@ -30,6 +30,7 @@ using JsonScan::ExpectedKey;
 using JsonScan::isKey;
 using JsonScan::keyHash;
 
+/// Shares one QString per distinct value of the fields that repeat from session to session
 /// (a few dozen slugs, models and providers), per thread. Bounded: when it holds
 /// `MaxEntries` values it starts over, so a hostile server sending unique values costs at most
 /// that many strings.

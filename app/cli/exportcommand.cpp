@@ -31,8 +31,13 @@ public:
     {
         QByteArray lines;
         for (const SessionSummary &s : sessions) {
-            if (!s.sourceJson)
-                return fail(QStringLiteral("session %1 arrived without its JSON").arg(s.sessionId));
+            if (!s.sourceJson) {
+                // The client was asked to keep it: a page that comes without it was read by
+                // some other path, and writing a re-formatting instead would be a silent lie.
+                m_notLocal = true;
+                return fail(QStringLiteral("session %1 arrived without the JSON the server sent")
+                                .arg(s.sessionId));
+            }
             const SessionJson &json = *s.sourceJson;
             if (!m_csv) {
                 lines += json.line(m_keepPresignedQueries);
@@ -67,6 +72,8 @@ public:
     }
 
     [[nodiscard]] QString errorString() const { return m_error; }
+    /// Whether the failure was this machine's (the output or the spool), not the client's.
+    [[nodiscard]] bool failedLocally() const { return !m_error.isEmpty() && !m_notLocal; }
 
 private:
     [[nodiscard]] int columnCount() const
@@ -87,6 +94,7 @@ private:
     QList<QByteArray> m_extra; ///< unknown scalar fields, in the order first met
     QSet<QByteArray> m_extraSeen;
     QString m_error;
+    bool m_notLocal = false;
 };
 
 } // namespace
@@ -161,26 +169,27 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     env.client().setKeepSessionJson(true);
 
     CollectionSummary summary;
-    bool writeFailed = false;
     const auto stopped = env.collectAll(
         query, parallel, command,
         [&](const QList<SessionSummary> &sessions) {
             if (writer.write(sessions))
                 return QString();
-            writeFailed = true;
             return QStringLiteral("%1: %2").arg(target, writer.errorString());
         },
         &summary);
     if (stopped) {
         if (file)
             file->cancelWriting();
-        return writeFailed ? LocalFailure : *stopped;
+        return writer.failedLocally() ? LocalFailure : *stopped;
     }
     if (!writer.finish()) {
         if (file)
             file->cancelWriting();
         return localFailure(QStringLiteral("%1: %2").arg(target, writer.errorString()));
     }
+    if (!file && !standardOutput.flush())
+        return localFailure(
+            QStringLiteral("cannot write standard output: %1").arg(standardOutput.errorString()));
     if (file && !file->commit())
         return localFailure(
             QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString()));

@@ -267,6 +267,19 @@ private Q_SLOTS:
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 
+    void aFullDiskIsALocalFailure()
+    {
+        // Standard output on a device that refuses every byte: the export must not say it
+        // exported anything.
+        QProcess cli;
+        cli.setStandardOutputFile(QStringLiteral("/dev/full"));
+        startCli(cli, {QStringLiteral("--format"), QStringLiteral("jsonl")});
+        QVERIFY(cli.waitForFinished(240000));
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 6);
+        QVERIFY2(err.contains("cannot write") || err.contains("No space"), err.constData());
+    }
+
 private:
     struct Run
     {
