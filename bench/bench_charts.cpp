@@ -3,6 +3,7 @@
 // range's sessions), against the in-process demo server. Prints request counts and median
 // wall times; the figures behind the per-day strategy chosen in DailySeriesModel.
 
+#include "api/apiclient.h"
 #include "bench/benchutil.h"
 #include "demo/demoserver.h"
 #include "models/characterpalette.h"
