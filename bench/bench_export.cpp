@@ -5,10 +5,10 @@
 // the same file.
 
 #include "bench/benchutil.h"
+#include "bench/bulkdemo.h"
 #include "bench/childrun.h"
 #include "bench/fetchrun.h"
 #include "bench/freshminute.h"
-#include "tests/support/demoprocess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,12 +134,7 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
 {
     DemoProcess server;
     QString error;
-    // Every page of 100,000 sessions (646 MB) stays in the server's page cache, so that the
-    // server renders each page once, in the warm-up, and not while a client is timed.
-    if (!server.start(QStringLiteral(SESSIONSCOPE_DEMO_SERVER),
-                      {QStringLiteral("--sessions"), QString::number(sessions),
-                       QStringLiteral("--page-cache-mib"), QStringLiteral("1536")},
-                      &error)) {
+    if (!Bench::startBulkDemo(server, sessions, &error)) {
         out << "demo server did not start: " << error << Qt::endl;
         return 1;
     }

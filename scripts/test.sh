@@ -30,10 +30,14 @@ if ! pulseaudio --check >/dev/null 2>&1; then
         echo "warning: PulseAudio did not start; audio tests will report it" >&2
 fi
 
+# A compiler cache, where one is installed, makes a second run rebuild only what changed.
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
 run_suite() { # build-dir cmake-args...
     local dir="$1"
     shift
-    cmake -S "$here" -B "$dir" -G Ninja "$@" >/dev/null
+    cmake -S "$here" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
     ninja -C "$dir" -j"$jobs"
     # A session bus with a fresh, unlocked keyring (in a home of its own, so that a keyring left
     # by an earlier run with another password cannot lock it), so that the credential tests use

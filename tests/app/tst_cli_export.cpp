@@ -5,6 +5,7 @@
 // whose pages the test reads itself.
 
 #include "app/cli/csvspool.h"
+#include "tests/support/csvrecords.h"
 #include "tests/support/demoprocess.h"
 
 #include <QBuffer>
@@ -56,37 +57,7 @@ QList<QByteArray> sessionObjects(const QByteArray &page)
     return objects;
 }
 
-/// RFC 4180 records: quoted fields may hold commas, quotes and line breaks (transcripts do).
-QList<QList<QByteArray>> parseCsv(const QByteArray &data)
-{
-    QList<QList<QByteArray>> records;
-    QList<QByteArray> record;
-    QByteArray field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const char c = data.at(i);
-        if (quoted) {
-            if (c == '"' && i + 1 < data.size() && data.at(i + 1) == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            record.append(std::exchange(field, {}));
-        } else if (c == '\n') {
-            record.append(std::exchange(field, {}));
-            records.append(std::exchange(record, {}));
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    return records;
-}
+using TestSupport::parseCsv;
 
 QByteArray sessionIdOf(const QByteArray &object)
 {

@@ -2,6 +2,7 @@
 // to a file or standard output: the export holds every session once, or the command fails
 // without leaving a file that looks complete. tst_cli_wholeset runs every fault kind.
 
+#include "tests/support/csvrecords.h"
 #include "tests/support/demoprocess.h"
 #include "tests/support/testcertificate.h"
 
@@ -14,41 +15,7 @@
 namespace {
 constexpr int Sessions = 700; // four pages of 200
 
-/// RFC 4180 records: quoted fields may hold commas, quotes and line breaks (transcripts do).
-QList<QList<QByteArray>> parseCsv(const QByteArray &data)
-{
-    QList<QList<QByteArray>> records;
-    QList<QByteArray> record;
-    QByteArray field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const char c = data.at(i);
-        if (quoted) {
-            if (c == '"' && i + 1 < data.size() && data.at(i + 1) == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            record.append(std::exchange(field, {}));
-        } else if (c == '\n') {
-            record.append(std::exchange(field, {}));
-            records.append(std::exchange(record, {}));
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !record.isEmpty()) {
-        record.append(field);
-        records.append(record);
-    }
-    return records;
-}
+using TestSupport::parseCsv;
 } // namespace
 
 class TestCliFaults final : public QObject
