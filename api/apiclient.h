@@ -90,7 +90,10 @@ public:
     /// Replies at least this large are decoded on a worker thread.
     static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
 
-    /// `done` is called on `context`'s thread, exactly once, unless `context` is destroyed first.
+    /// `done` is called on `context`'s thread, exactly once, unless `context` is destroyed first
+    /// or the request is cancelled (then with ApiError::Kind::Cancelled). It is never called
+    /// before the fetch… call returns, so the returned id can be stored first; cancel() is the
+    /// one call that ends a request, and calls `done`, synchronously.
     RequestId fetchUsage(const UsageQuery &query, QObject *context, Callback<UsagePage> done);
     RequestId fetchSession(const QString &sessionId, QObject *context,
                            Callback<SessionSummary> done);

@@ -92,7 +92,7 @@ void UsageCollector::request(int index)
 {
     const quint64 generation = m_generation;
     const int page = m_pages.at(index);
-    // The id is known only after fetchUsage returns, and the callback never runs before then.
+    // The callback never runs before fetchUsage returns (see ApiClient), so the id is known.
     auto id = std::make_shared<ApiClient::RequestId>(0);
     *id = m_client->fetchUsage(m_query.atPage(page), this,
                                [this, generation, index, page, id](Result<UsagePage> result) {

@@ -50,7 +50,7 @@ void CharacterTotalsFetcher::pump()
         query.characterSlug = slug;
         const quint64 generation = m_generation.current();
         ++m_requestCount;
-        // The id is known only once fetchUsage returns; the callback never runs before that.
+        // The callback never runs before fetchUsage returns (see ApiClient).
         auto id = std::make_shared<ApiClient::RequestId>(0);
         *id = m_client->fetchUsage(query, this,
                                    [this, generation, slug, id](Result<UsagePage> result) {

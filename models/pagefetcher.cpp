@@ -119,16 +119,13 @@ void PageFetcher::pump()
 void PageFetcher::send(int page)
 {
     const quint64 generation = m_generation.current();
-    // The callback may in principle run before fetchUsage returns; then there is nothing to track.
-    auto done = std::make_shared<bool>(false);
     ++m_requestCount;
-    const auto id = m_client->fetchUsage(m_query.atPage(page), this,
-                                         [this, generation, page, done](Result<UsagePage> r) {
-                                             *done = true;
-                                             onAnswer(generation, page, std::move(r));
-                                         });
-    if (!*done)
-        m_inFlight.insert(page, id);
+    // The callback never runs before fetchUsage returns (see ApiClient), so the id is tracked
+    // before the answer can untrack it.
+    m_inFlight.insert(page, m_client->fetchUsage(m_query.atPage(page), this,
+                                                 [this, generation, page](Result<UsagePage> r) {
+                                                     onAnswer(generation, page, std::move(r));
+                                                 }));
 }
 
 void PageFetcher::onAnswer(quint64 generation, int page, Result<UsagePage> result)
