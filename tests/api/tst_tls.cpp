@@ -119,12 +119,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const PrivateCa ca = PrivateCa::generate(dir.path());
         QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
-        DemoOptions options;
-        options.sessions = 60;
-        options.seed = 5;
-        options.tlsCertificate = ca.server.certificate;
-        options.tlsKey = ca.server.key;
-        DemoServer server(options);
+        DemoServer server(ca.demoOptions(60, 5));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
 

@@ -476,12 +476,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const PrivateCa ca = PrivateCa::generate(dir.path());
         QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
-        DemoOptions options;
-        options.sessions = 40;
-        options.seed = 2;
-        options.tlsCertificate = ca.server.certificate;
-        options.tlsKey = ca.server.key;
-        DemoServer server(options);
+        DemoServer server(ca.demoOptions(40, 2));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QStringList report{QStringLiteral("report"), QStringLiteral("--base-url"),

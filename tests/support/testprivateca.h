@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/demooptions.h"
 #include "tests/support/testcertificate.h"
 
 #include <QFile>
@@ -13,6 +14,17 @@ struct PrivateCa
     QString caFile;
     TestCertificate server;
     QString error;
+
+    /// A demo server of `sessions` sessions that serves HTTPS with the certificate this CA signed.
+    [[nodiscard]] DemoOptions demoOptions(int sessions, quint64 seed) const
+    {
+        DemoOptions options;
+        options.sessions = sessions;
+        options.seed = seed;
+        options.tlsCertificate = server.certificate;
+        options.tlsKey = server.key;
+        return options;
+    }
 
     static PrivateCa generate(const QString &dir)
     {
