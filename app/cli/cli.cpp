@@ -21,8 +21,12 @@ struct Command
 constexpr Command Commands[] = {
     {"report", "print the server's totals for a filter", &runReport},
     {"export", "write every matching session as JSON lines or CSV", &runExport},
-    {"sync", "copy sessions into a local SQLite database and keep it current", &runSync},
+    {"sync", "copy sessions into a local database (SQLite or PostgreSQL), keep it current",
+     &runSync},
     {"compare", "compare characters side by side over a range", &runCompare},
+    {"search", "find words in every stored transcript", &runSearch},
+    {"tag", "tag a stored session (local review data)", &runTag},
+    {"note", "keep a note on a stored session (local review data)", &runNote},
 };
 
 int printTopLevelHelp(CliEnvironment &env)
@@ -75,7 +79,7 @@ bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QStri
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Sessionscope: browse, hear and cost the calls of your voice characters.\n"
-                       "Commands for scripts: sessionscope report|export|sync --help"));
+                       "Commands for scripts: sessionscope report|export|sync|search --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     CliEnvironment::addConnectionOptions(parser);

@@ -92,6 +92,22 @@ void CliEnvironment::addFilterOptions(QCommandLineParser &parser)
     });
 }
 
+void CliEnvironment::addDatabaseOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The store: a SQLite file, or "
+                                     "postgresql://user[:password]@host[:port]/database (default "
+                                     "%1).")
+                          .arg(StoreLocation::defaultSqlitePath()),
+                      QStringLiteral("PATH|URL")});
+}
+
+bool CliEnvironment::readDatabase(const QCommandLineParser &parser, StoreLocation *location,
+                                  QString *error)
+{
+    return StoreLocation::parse(parser.value(QStringLiteral("database")), location, error);
+}
+
 bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOptions &options,
                                     QString *error)
 {
