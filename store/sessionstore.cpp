@@ -69,9 +69,20 @@ bool SessionStore::takeFileLock(const QString &path, QString *error)
 
 bool SessionStore::open(const StoreLocation &location, Access access, QString *error)
 {
+    if (QSqlDatabase::contains(m_connection)) { // opened before: start afresh
+        m_dialect.reset();
+        m_lock.reset();
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
     m_location = location;
     const SqlDialect dialect(location.kind);
     const QString name = location.displayName();
+    if (dialect.isSqlite() && access == Access::Reader && !QFileInfo::exists(location.path)) {
+        *error = QStringLiteral("there is no database at %1; sessionscope sync makes one")
+                     .arg(location.path);
+        return false;
+    }
     if (dialect.isSqlite()) {
         const QString folder = QFileInfo(location.path).absolutePath();
         if (!QDir().mkpath(folder)) {
