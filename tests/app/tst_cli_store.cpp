@@ -234,6 +234,28 @@ private Q_SLOTS:
         r = run(QStringList{QStringLiteral("note"), id} + db);
         QCOMPARE(r.out.trimmed(), QByteArray("Call back on Monday"));
 
+        // export --database: the store's sessions, each with its review data, no server.
+        r = run(QStringList{QStringLiteral("export")} + db);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), qsizetype(Sessions));
+        int reviewed = 0;
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY(o.contains(QStringLiteral("transcript")));
+            if (o.value(QStringLiteral("session_id")).toString() != id) {
+                QVERIFY(o.value(QStringLiteral("local_tags")).toArray().isEmpty());
+                QVERIFY(o.value(QStringLiteral("local_note")).isNull());
+                continue;
+            }
+            ++reviewed;
+            QCOMPARE(o.value(QStringLiteral("local_tags")).toArray(),
+                     (QJsonArray{QStringLiteral("needs-review"), QStringLiteral("refund")}));
+            QCOMPARE(o.value(QStringLiteral("local_note")).toString(),
+                     QStringLiteral("Call back on Monday"));
+        }
+        QCOMPARE(reviewed, 1);
+
         SessionStore store;
         QString error;
         QVERIFY2(store.open(location, SessionStore::Access::Reader, &error), qPrintable(error));
