@@ -77,7 +77,7 @@ StoreSyncOutcome runEngine(CliEnvironment &env, SessionStore &store, const Usage
     if (!outcome)
         loop.exec();
     if (showProgress)
-        env.err() << '\n';
+        env.err() << Qt::endl;
     return *outcome;
 }
 
