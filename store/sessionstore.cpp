@@ -99,18 +99,7 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
                                                                : QStringLiteral("libqt6sql6-psql"));
         return false;
     }
-    if (dialect.isSqlite()) {
-        db.setDatabaseName(location.path);
-        // Readers (the user's own queries) may hold the file briefly: wait for them.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    } else {
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setPassword(location.password);
-        db.setDatabaseName(location.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=15"));
-    }
+    dialect.configure(db, location);
     if (!db.open()) {
         *error = QStringLiteral("cannot open %1: %2").arg(name, db.lastError().text());
         return false;

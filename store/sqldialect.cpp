@@ -5,6 +5,22 @@ QString SqlDialect::driver() const
     return isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
 }
 
+void SqlDialect::configure(QSqlDatabase &db, const StoreLocation &location) const
+{
+    if (isSqlite()) {
+        db.setDatabaseName(location.path);
+        // Readers (the user's own queries) may hold the file briefly: wait for them.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        return;
+    }
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setUserName(location.user);
+    db.setPassword(location.password); // empty: libpq reads PGPASSWORD or ~/.pgpass
+    db.setDatabaseName(location.databaseName);
+    db.setConnectOptions(QStringLiteral("connect_timeout=15"));
+}
+
 QStringList SqlDialect::connectionSetup() const
 {
     if (!isSqlite())
