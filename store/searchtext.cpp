@@ -96,38 +96,44 @@ template<typename Take> void forEachCodePoint(const QString &text, Take &&take)
 
 namespace SearchText {
 
-QStringList tokens(const QString &text)
+QString folded(const QString &text)
 {
-    QStringList result;
-    QString current;
-    const auto flush = [&] {
-        if (!current.isEmpty())
-            result.append(std::exchange(current, QString()));
+    // One buffer, no list of tokens: a sync folds every turn it writes.
+    QString out;
+    out.reserve(text.size());
+    bool inToken = false;
+    const auto separate = [&] {
+        if (inToken)
+            out += QLatin1Char(' ');
+        inToken = false;
     };
     forEachCodePoint(text, [&](char32_t c, qsizetype) {
         fold(c, [&](char32_t f) {
             switch (kindOf(f)) {
             case Kind::Separator:
-                flush();
+                separate();
                 break;
             case Kind::Letter:
-                appendUcs4(current, f);
+                appendUcs4(out, f);
+                inToken = true;
                 break;
             case Kind::Alone:
-                flush();
-                appendUcs4(current, f);
-                flush();
+                separate();
+                appendUcs4(out, f);
+                inToken = true;
+                separate();
                 break;
             }
         });
     });
-    flush();
-    return result;
+    if (out.endsWith(QLatin1Char(' ')))
+        out.chop(1);
+    return out;
 }
 
-QString folded(const QString &text)
+QStringList tokens(const QString &text)
 {
-    return tokens(text).join(QLatin1Char(' '));
+    return folded(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 QList<QStringList> queryWords(const QString &query)
