@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <optional>
 
 namespace {
@@ -84,7 +85,10 @@ QString jsonError(simdjson::error_code code)
 std::variant<SessionJsonPointer, QString> SessionJson::read(std::string_view object)
 {
     auto json = QExplicitlySharedDataPointer<SessionJson>(new SessionJson);
-    const bool oneLine = object.find_first_of("\r\n") == std::string_view::npos;
+    // Two memchr passes: find_first_of calls memchr on its set once per byte of the object, which
+    // took a third of an export's time.
+    const bool oneLine = std::memchr(object.data(), '\n', object.size()) == nullptr &&
+                         std::memchr(object.data(), '\r', object.size()) == nullptr;
     json->m_bytes = oneLine ? QByteArray(object.data(), qsizetype(object.size()))
                             : withoutSpaceBetweenTokens(object);
     const simdjson::padded_string padded(json->m_bytes.constData(),
