@@ -1,4 +1,5 @@
 #include "app/cli/cli.h"
+#include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
 
 #include <QApplication>
@@ -59,6 +60,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sessionscope"));
     QApplication::setOrganizationName(QStringLiteral("Sessionscope"));
     QApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
+    // The desktop entry's name, so that Wayland compositors match the window to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SESSIONSCOPE_APP_ID));
+    QApplication::setWindowIcon(AboutBox::applicationIcon());
     // The user's proxies (http_proxy, https_proxy, no_proxy on Linux); --proxy or the
     // connection dialog override them for the API client.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
