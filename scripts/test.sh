@@ -51,7 +51,6 @@ run_suite() { # build-dir cmake-args...
 }
 
 run_suite "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSESSIONSCOPE_WERROR=ON
-"$here/scripts/package-check.sh" "$build" # the .deb of that build, built and checked
 
 if [ "${SESSIONSCOPE_QUICK:-0}" != 1 ]; then
     echo "== The suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
