@@ -20,6 +20,8 @@ packages=(
   squid
   # tests/store, tests/app/tst_cli_store: the store on a private PostgreSQL server
   postgresql-15
+  # scripts/package-check.sh: builds the .deb (dpkg-shlibdeps) and checks it
+  lintian desktop-file-utils appstream man-db dpkg-dev
   # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
   time
 )

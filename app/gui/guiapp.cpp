@@ -1,4 +1,5 @@
 #include "app/gui/guiapp.h"
+#include "app/gui/aboutbox.h"
 
 #include "api/apiclient.h"
 #include "api/recordingfetcher.h"
@@ -45,6 +46,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
 
     MainWindow window(&model, settings);
+    AboutBox::addHelpMenu(window);
     WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
                                                  new MediaPlayerBackend, &recordings, &client)));
     // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.
