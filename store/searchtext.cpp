@@ -1,7 +1,9 @@
 #include "store/searchtext.h"
 
 #include <QHash>
+
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace {
 
@@ -127,6 +129,29 @@ QString folded(const QString &text)
         });
     });
     if (out.endsWith(QLatin1Char(' ')))
+        out.chop(1);
+    return out;
+}
+
+QByteArray foldedUtf8(QByteArrayView utf8)
+{
+    const bool ascii =
+        std::all_of(utf8.begin(), utf8.end(), [](char c) { return uchar(c) < 0x80; });
+    if (!ascii)
+        return folded(QString::fromUtf8(utf8)).toUtf8();
+    // The same rules as folded() for ASCII: letters and digits, lower case, one space between.
+    QByteArray out;
+    out.reserve(utf8.size());
+    for (const char c : utf8) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            out += char(c + ('a' - 'A'));
+        } else if (!out.isEmpty() && !out.endsWith(' ')) {
+            out += ' ';
+        }
+    }
+    if (out.endsWith(' '))
         out.chop(1);
     return out;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,9 @@ namespace SearchText {
 [[nodiscard]] QStringList tokens(const QString &text);
 /// tokens() joined by single spaces: what the index holds for a turn.
 [[nodiscard]] QString folded(const QString &text);
+/// folded() of UTF-8 text, as UTF-8: text in ASCII, most of what transcripts hold, is folded
+/// without a detour through UTF-16.
+[[nodiscard]] QByteArray foldedUtf8(QByteArrayView utf8);
 /// The words of a query (split at white space), each as its tokens; words without any token
 /// (punctuation alone) are left out.
 [[nodiscard]] QList<QStringList> queryWords(const QString &query);

@@ -3,6 +3,7 @@
 #include "api/usagequery.h"
 #include "store/searchtext.h"
 #include "store/sessionstore.h"
+#include "store/sqliteturnwriter.h"
 
 #include <QSqlError>
 
@@ -91,6 +92,8 @@ SessionWriter::SessionWriter(SessionStore &store)
     : m_store(store)
 {}
 
+SessionWriter::~SessionWriter() = default;
+
 bool SessionWriter::prepare(QString *error)
 {
     const QSqlDatabase db = m_store.database();
@@ -108,6 +111,11 @@ bool SessionWriter::prepare(QString *error)
         const SqlDialect &dialect = m_store.dialect();
         if (dialect.indexInsertedTurn().isEmpty())
             return true;
+        m_sqliteTurns = std::make_unique<SqliteTurnWriter>();
+        if (!m_sqliteTurns->prepare(db, error)) {
+            m_sqliteTurns.reset();
+            return false;
+        }
         m_indexTurn.emplace(db);
         m_unindexTurns.emplace(db);
         if (m_indexTurn->prepare(dialect.indexInsertedTurn()) &&
@@ -213,6 +221,8 @@ bool SessionWriter::upsert(const SessionSummary &s, bool *inserted, QString *err
 
 bool SessionWriter::insertTurns(const SessionSummary &s, QString *error)
 {
+    if (m_sqliteTurns)
+        return m_sqliteTurns->insert(s, error);
     if (!m_indexTurn)
         return insertTurnsInRows(s, error);
     for (qsizetype i = 0; i < s.transcript.size(); ++i) {

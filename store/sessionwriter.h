@@ -6,9 +6,11 @@
 #include <QString>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 class SessionStore;
+class SqliteTurnWriter;
 
 /// Writes sessions into a store: the row keyed by session_id (inserted or updated in place,
 /// so local tags and notes, kept in their own tables, are never touched) and its transcript
@@ -19,7 +21,7 @@ class SessionWriter
 public:
     explicit SessionWriter(SessionStore &store);
     Q_DISABLE_COPY_MOVE(SessionWriter)
-    ~SessionWriter() = default;
+    ~SessionWriter();
 
     /// `inserted` tells whether the session was new. False with the database's message.
     bool upsert(const SessionSummary &session, bool *inserted, QString *error);
@@ -39,7 +41,8 @@ private:
     std::optional<QSqlQuery> m_upsert;
     std::optional<QSqlQuery> m_deleteTurns;
     std::optional<QSqlQuery> m_insertTurn;
-    std::optional<QSqlQuery> m_indexTurn; ///< only where the dialect indexes by hand
+    std::unique_ptr<SqliteTurnWriter> m_sqliteTurns; ///< SQLite's own API, for speed
+    std::optional<QSqlQuery> m_indexTurn;            ///< only where the dialect indexes by hand
     std::optional<QSqlQuery> m_unindexTurns;
     std::map<int, QSqlQuery> m_turnRows; ///< by number of rows, at most TurnsPerStatement of them
 };

@@ -89,6 +89,11 @@ private Q_SLOTS:
         QCOMPARE(SearchText::tokens(QStringLiteral("<b>x</b>")),
                  (QStringList{QStringLiteral("b"), QStringLiteral("x"), QStringLiteral("b")}));
         QVERIFY(SearchText::queryWords(QStringLiteral(" ?! ")).isEmpty());
+        // The writer's UTF-8 way folds as the QString one does, ASCII or not.
+        for (const QString &text :
+             {QStringLiteral("  Hello, World!--42  "), QStringLiteral("Straße Café"),
+              QStringLiteral("<b>x</b>"), QStringLiteral("我想退款 ok"), QString()})
+            QCOMPARE(SearchText::foldedUtf8(text.toUtf8()), SearchText::folded(text).toUtf8());
         const auto s = SearchText::snippet(QStringLiteral("Un café crème renversé"),
                                            SearchText::tokens(QStringLiteral("CREME")));
         QCOMPARE(s.text.mid(s.matchStart, s.matchLength), QStringLiteral("crème"));
