@@ -43,6 +43,7 @@ public:
     [[nodiscard]] TranscriptTurn last() const { return at(size() - 1); }
     [[nodiscard]] TranscriptTurn::Role role(qsizetype i) const { return m_entries.at(i).role; }
     [[nodiscard]] double ts(qsizetype i) const { return m_entries.at(i).ts; }
+    [[nodiscard]] qint32 turnIndex(qsizetype i) const { return m_entries.at(i).turnIndex; }
     [[nodiscard]] QByteArrayView textUtf8(qsizetype i) const;
     /// The texts of all turns, one after another: textUtf8(i) lies inside it.
     [[nodiscard]] QByteArrayView allTextUtf8() const { return m_text; }

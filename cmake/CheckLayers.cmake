@@ -2,7 +2,8 @@
 # any library is compiled (target sessionscope_layers) and by CTest (tst_layers):
 #   cmake -DSOURCE_DIR=<repository> -P cmake/CheckLayers.cmake
 #
-# Layers point one way: ui -> models -> api. demo/ shares no code with the client. Widgets get
+# Layers point one way: ui -> models -> store -> api. demo/ shares no code with the client. The
+# store (a local copy in SQLite or PostgreSQL) may use the client; widgets never see it. Widgets get
 # models and controllers from app/, never the network client, so ui/ may include the value types
 # of api/ (sessions, money, queries, errors) but not the client, the collector or the decoders.
 cmake_minimum_required(VERSION 3.25)
@@ -12,14 +13,15 @@ if(NOT SOURCE_DIR)
 endif()
 
 # Folder of the including file -> regular expression of the project includes it may not use.
-set(_forbidden_api "^(models|ui|app|demo|tests|bench)/")
-set(_forbidden_demo "^(api|models|ui|app|tests|bench)/")
+set(_forbidden_api "^(store|models|ui|app|demo|tests|bench)/")
+set(_forbidden_store "^(models|ui|app|demo|tests|bench)/")
+set(_forbidden_demo "^(api|store|models|ui|app|tests|bench)/")
 set(_forbidden_models "^(ui|app|demo|tests|bench)/")
 set(_client_only "api/(apiclient|usagecollector|recordingfetcher|jsonreader|jsonscan|[a-z]*decoder)\\.h$")
-set(_forbidden_ui "^(app|demo|tests|bench)/|^${_client_only}")
+set(_forbidden_ui "^(store|app|demo|tests|bench)/|^${_client_only}")
 
 set(_violations "")
-foreach(_layer api demo models ui)
+foreach(_layer api store demo models ui)
     file(GLOB_RECURSE _files RELATIVE ${SOURCE_DIR}
          ${SOURCE_DIR}/${_layer}/*.h ${SOURCE_DIR}/${_layer}/*.cpp)
     foreach(_file IN LISTS _files)
@@ -37,6 +39,6 @@ foreach(_layer api demo models ui)
 endforeach()
 
 if(_violations)
-    message(FATAL_ERROR "Includes that cross the layers (ui -> models -> api; demo apart):"
+    message(FATAL_ERROR "Includes that cross the layers (ui -> models -> store -> api; demo apart):"
                         "${_violations}")
 endif()

@@ -23,8 +23,12 @@ struct Command
 constexpr Command Commands[] = {
     {"report", "print the server's totals for a filter", &runReport},
     {"export", "write every matching session as JSON lines or CSV", &runExport},
-    {"sync", "copy sessions into a local SQLite database and keep it current", &runSync},
+    {"sync", "copy sessions into a local database (SQLite or PostgreSQL), keep it current",
+     &runSync},
     {"compare", "compare characters side by side over a range", &runCompare},
+    {"search", "find words in every stored transcript", &runSearch},
+    {"tag", "tag a stored session (local review data)", &runTag},
+    {"note", "keep a note on a stored session (local review data)", &runNote},
 };
 
 /// The window's options. The same parser reads them and prints them, so --help cannot leave one

@@ -92,6 +92,22 @@ void CliEnvironment::addFilterOptions(QCommandLineParser &parser)
     });
 }
 
+void CliEnvironment::addDatabaseOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The store: a SQLite file, or "
+                                     "postgresql://user[:password]@host[:port]/database (default "
+                                     "%1).")
+                          .arg(StoreLocation::defaultSqlitePath()),
+                      QStringLiteral("PATH|URL")});
+}
+
+bool CliEnvironment::readDatabase(const QCommandLineParser &parser, StoreLocation *location,
+                                  QString *error)
+{
+    return StoreLocation::parse(parser.value(QStringLiteral("database")), location, error);
+}
+
 bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOptions &options,
                                     QString *error)
 {
@@ -217,6 +233,20 @@ int CliEnvironment::usageError(const QString &message, const QString &command)
     return Cli::Usage;
 }
 
+std::optional<int> CliEnvironment::answerHelp(const QCommandLineParser &parser,
+                                              const QString &command)
+{
+    // --help-all is listed by addHelpOption(); Qt's own options do not apply to a command, so it
+    // prints the same help rather than being ignored while the command runs.
+    if (!parser.isSet(QStringLiteral("help")) && !parser.isSet(QStringLiteral("help-all")))
+        return std::nullopt;
+    QString help = parser.helpText();
+    help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                 QStringLiteral("Usage: sessionscope ") + command);
+    m_out << help;
+    return Cli::Ok;
+}
+
 std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
                                                 const QStringList &arguments,
                                                 const QString &command, LaunchOptions &connection,
@@ -224,15 +254,8 @@ std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
 {
     if (!parser.parse(arguments.mid(1)))
         return usageError(parser.errorText(), command);
-    // --help-all is listed by addHelpOption(); Qt's own options do not apply to a command, so it
-    // prints the same help rather than being ignored while the command runs.
-    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
-        QString help = parser.helpText();
-        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                     QStringLiteral("Usage: sessionscope ") + command);
-        m_out << help;
-        return Cli::Ok;
-    }
+    if (const auto done = answerHelp(parser, command))
+        return done;
     QString error;
     if (!readConnection(parser, connection, &error) || !readFilter(parser, query, &error))
         return usageError(error, command);

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/usagecollector.h"
 #include "app/launchoptions.h"
+#include "store/storelocation.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -31,6 +32,11 @@ public:
     static void addConnectionOptions(QCommandLineParser &parser);
     /// Adds --character, --tenant, --start, --end and --timezone.
     static void addFilterOptions(QCommandLineParser &parser);
+    /// Adds --database PATH|URL (a SQLite file, or postgresql://user@host[:port]/db).
+    static void addDatabaseOption(QCommandLineParser &parser);
+    /// The store --database names; the default SQLite file without it.
+    static bool readDatabase(const QCommandLineParser &parser, StoreLocation *location,
+                             QString *error);
     static bool readConnection(const QCommandLineParser &parser, LaunchOptions &options,
                                QString *error);
     /// Date-only values are whole days in --timezone (default: this machine's zone).
@@ -45,6 +51,8 @@ public:
     std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments,
                                     const QString &command, LaunchOptions &connection,
                                     UsageQuery &query);
+    /// Prints the command's help when --help or --help-all was given, and returns Cli::Ok then.
+    std::optional<int> answerHelp(const QCommandLineParser &parser, const QString &command);
     /// connect(), with the failure printed for `command`; the exit code on failure.
     std::optional<int> connectFor(const LaunchOptions &connection, const QString &command);
     /// Every session of `query` once, or an error: see UsageCollector for the recovery rule.

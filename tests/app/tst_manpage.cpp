@@ -109,7 +109,8 @@ private Q_SLOTS:
         const QString binary = QStringLiteral(SESSIONSCOPE_BINARY);
         const QString page = readPage(MANPAGE_SESSIONSCOPE);
         QTest::newRow("window") << binary << QStringList{QStringLiteral("--help")} << page;
-        for (const char *command : {"report", "export", "sync", "compare"}) {
+        for (const char *command :
+             {"report", "export", "sync", "compare", "search", "tag", "note"}) {
             QTest::newRow(command)
                 << binary << QStringList{QString::fromLatin1(command), QStringLiteral("--help")}
                 << page;
