@@ -1,4 +1,5 @@
 #include "models/sessioncolumns.h"
+#include "models/moneyformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -97,7 +98,7 @@ QString displayText(const SessionSummary &s, int column, const QString &createdT
     case SttSeconds:
         return locale.toString(s.sttAudioSeconds, 'f', 1);
     case Cost:
-        return s.estimatedCost.toDisplayString();
+        return MoneyFormat::text(s.estimatedCost);
     case InProgress:
         return s.inProgress() ? QCoreApplication::translate("SessionColumns", "live") : QString();
     default:
@@ -117,7 +118,7 @@ QString toolTip(const SessionSummary &s, int column, const QTimeZone &zone)
     case SttSeconds:
         return QStringLiteral("%1 s").arg(s.sttAudioSeconds, 0, 'g', 12);
     case Cost:
-        return QStringLiteral("$%1").arg(s.estimatedCost.toDecimalString());
+        return MoneyFormat::exact(s.estimatedCost);
     case LlmModel:
         return QStringLiteral("%1 (%2)").arg(s.llmModel, s.llmProvider);
     case InProgress:

@@ -1,4 +1,5 @@
 #include "ui/sessions/totalsbar.h"
+#include "models/moneyformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,14 +42,13 @@ void TotalsBar::setTotals(const UsageTotals &totals)
     label(Field::SttMinutes)->setText(locale.toString(totals.sttAudioSeconds / 60.0, 'f', 1));
     label(Field::SttMinutes)->setToolTip(tr("%1 seconds").arg(totals.sttAudioSeconds, 0, 'f', 3));
     label(Field::TtsCharacters)->setText(locale.toString(totals.ttsCharacters));
-    label(Field::Cost)->setText(totals.estimatedCost.toDisplayString());
-    label(Field::Cost)->setToolTip(QStringLiteral("$") + totals.estimatedCost.toDecimalString());
+    label(Field::Cost)->setText(MoneyFormat::text(totals.estimatedCost));
+    label(Field::Cost)->setToolTip(MoneyFormat::exact(totals.estimatedCost));
     const Money average = totals.averageCostPerSession();
     label(Field::AverageCost)
-        ->setText(totals.sessions > 0 ? average.toDisplayString() : QStringLiteral("—"));
+        ->setText(totals.sessions > 0 ? MoneyFormat::text(average) : QStringLiteral("—"));
     label(Field::AverageCost)
-        ->setToolTip(totals.sessions > 0 ? QStringLiteral("$") + average.toDecimalString()
-                                         : tr("No sessions"));
+        ->setToolTip(totals.sessions > 0 ? MoneyFormat::exact(average) : tr("No sessions"));
 }
 
 void TotalsBar::setUnknown()

@@ -1,4 +1,5 @@
 #include "ui/transcript/sessionheader.h"
+#include "models/moneyformat.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -163,8 +164,9 @@ void SessionHeader::showSession(const SessionSummary &s)
         tr("%1 · %2 characters").arg(s.ttsProvider, locale.toString(s.ttsCharacters)));
     // The API reports one total for LLM + STT + TTS; the shares are not derivable from it
     // without the provider's price list, so the usage of each part is shown instead.
-    set(tr("Cost"), tr("%1 total (exactly $%2); per-part costs are not reported")
-                        .arg(s.estimatedCost.toDisplayString(), s.estimatedCost.toDecimalString()));
+    set(tr("Cost"),
+        tr("%1 total (exactly %2); per-part costs are not reported")
+            .arg(MoneyFormat::text(s.estimatedCost), MoneyFormat::exact(s.estimatedCost)));
     set(tr("Room"), s.roomName);
     set(tr("Session"), s.sessionId);
     m_sessionId = s.sessionId;
