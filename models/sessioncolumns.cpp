@@ -39,6 +39,8 @@ QString title(int column)
         return QCoreApplication::translate("SessionColumns", "Recording");
     case InProgress:
         return QCoreApplication::translate("SessionColumns", "In progress");
+    case SessionId:
+        return QCoreApplication::translate("SessionColumns", "Session ID");
     default:
         return {};
     }
@@ -76,6 +78,8 @@ QVariant sortValue(const SessionSummary &s, int column)
                                                : s.recordingStatusText;
     case InProgress:
         return s.inProgress();
+    case SessionId:
+        return s.sessionId;
     default:
         return {};
     }

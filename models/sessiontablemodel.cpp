@@ -423,6 +423,12 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
             applySort(-1, Qt::DescendingOrder);
         return;
     }
+    if (column == SessionColumns::SessionId) {
+        // IDs carry no order a person looks for; the list keeps its order and says so.
+        Q_EMIT sortApplied(m_sortColumn < 0 ? int(SessionColumns::Created) : m_sortColumn,
+                           m_sortOrder);
+        return;
+    }
     if (m_count <= 0)
         return;
     if (m_sort->isComplete()) {

@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "models/sessionlink.h"
 #include "models/sessiontablemodel.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/savedviews.h"
@@ -10,6 +11,7 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
 #include <QShortcut>
@@ -42,6 +44,9 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     m_page->table()->setFocus(Qt::OtherFocusReason); // keys go to the list from the start
     connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
     connect(m_page, &SessionsPage::connectionRequested, this, &MainWindow::connectionRequested);
+    m_server = new QLabel(tr("Not connected"), this);
+    m_server->setObjectName(QStringLiteral("serverLabel"));
+    statusBar()->addPermanentWidget(m_server);
     connect(model, &SessionTableModel::loadingChanged, this, [this](bool loading) {
         statusBar()->showMessage(loading ? tr("Loading…") : QString());
     });
@@ -55,6 +60,9 @@ void MainWindow::buildMenus()
     QAction *connection =
         file->addAction(tr("&Connection…"), this, &MainWindow::connectionRequested);
     connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *goTo = file->addAction(tr("&Go to session…"), this, &MainWindow::askForSession);
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    goTo->setObjectName(QStringLiteral("goToSession"));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -153,6 +161,42 @@ void MainWindow::showSessionError(const QString &message)
     m_paneSlot->show();
     m_page->banner()->showMessage(StatusBanner::Kind::Error, message);
     Q_EMIT sessionFailed(message);
+}
+
+void MainWindow::askForSession()
+{
+    // Not modal on a nested loop: the dialog answers through its signal.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("goToSessionDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Go to session"));
+    dialog->setLabelText(tr("Session ID or sessionscope:// link"));
+    connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::goToSession);
+    dialog->open();
+}
+
+bool MainWindow::goToSession(const QString &idOrLink)
+{
+    const auto id = SessionLink::sessionId(idOrLink);
+    if (!id) {
+        statusBar()->showMessage(
+            tr("\"%1\" is not a session ID or a sessionscope:// link").arg(idOrLink.trimmed()),
+            8000);
+        return false;
+    }
+    Q_EMIT sessionRequested(*id);
+    return true;
+}
+
+void MainWindow::setServer(const QString &description)
+{
+    m_server->setText(description.isEmpty() ? tr("Not connected")
+                                            : tr("Connected to %1").arg(description));
+}
+
+QString MainWindow::serverText() const
+{
+    return m_server->text();
 }
 
 void MainWindow::closeSession()

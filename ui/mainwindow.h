@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QTimeZone>
 
+class QLabel;
 class QMenu;
 class QSettings;
 class QSplitter;
@@ -39,6 +40,9 @@ public:
     void showAnalyticsPage();
     [[nodiscard]] bool isSessionOpen() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
+    /// The status bar names the server the window shows (empty: not connected).
+    void setServer(const QString &description);
+    [[nodiscard]] QString serverText() const;
 
     void restoreSettings();
     void saveSettings();
@@ -51,8 +55,15 @@ public Q_SLOTS:
     /// Back to the list, with its filters, selection and scroll position as they were.
     void closeSession();
     void setTimeZone(const QTimeZone &zone);
+    /// Asks for a session ID or link (Ctrl+G).
+    void askForSession();
+    /// Opens the session an ID or a `sessionscope://session/ID` link names; false (and a word
+    /// in the status bar) when the text is neither.
+    bool goToSession(const QString &idOrLink);
 
 Q_SIGNALS:
+    /// The user asked for a session by its ID.
+    void sessionRequested(const QString &sessionId);
     void sessionOpened(const SessionSummary &session);
     /// The pane listens to this as to sessionOpened(), to show the message instead.
     void sessionFailed(const QString &message);
@@ -77,5 +88,6 @@ private:
     SessionDetailsForm *m_defaultPane;
     QMenu *m_viewsMenu = nullptr;
     QAction *m_liveAction = nullptr;
+    QLabel *m_server;
     QTimeZone m_zone;
 };

@@ -21,6 +21,7 @@ void connectSessionPane(MainWindow &window, SessionPane *pane)
 void connectSessionOpener(MainWindow &window, SessionOpener *opener)
 {
     QObject::connect(opener, &SessionOpener::opened, &window, &MainWindow::openSession);
+    QObject::connect(&window, &MainWindow::sessionRequested, opener, &SessionOpener::open);
     QObject::connect(
         opener, &SessionOpener::failed, &window,
         [&window](const QString &, const QString &message) { window.showSessionError(message); });

@@ -13,7 +13,8 @@ namespace WindowWiring {
 /// be opened, and writes times in the window's zone.
 void connectSessionPane(MainWindow &window, SessionPane *pane);
 
-/// Sessions asked for by id open in the window, or their error shows there.
+/// Sessions asked for by id (Go to session, links) open in the window, or their error shows
+/// there.
 void connectSessionOpener(MainWindow &window, SessionOpener *opener);
 
 /// Analytics shows the session list's applied filter in the window's zone; its click-throughs

@@ -9,6 +9,7 @@
 #include "models/pagefetcher.h"
 #include "models/playbackcontroller.h"
 #include "models/secretstore.h"
+#include "models/sessionlink.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "ui/charts/analyticspage.h"
@@ -105,6 +106,12 @@ int runGui(QApplication &app, const LaunchOptions &options)
     // Each new connection starts the list over and lets a waiting session link go out;
     // renewed tokens retry what failed.
     QObject::connect(&auth, &AuthSession::connected, &window, [&] {
+        // The status bar and the connection dialog show the server in use, not a default.
+        const QUrl server = client.baseUrl();
+        connection.setLastBaseUrl(server);
+        window.setServer(demo && server == demo->apiBaseUrl()
+                             ? QObject::tr("the demo server (%1)").arg(server.authority())
+                             : server.toDisplayString());
         window.sessionsPage()->applyFilters();
         opener.setReady(true);
     });
@@ -116,7 +123,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     window.restoreSettings();
     window.show();
     if (!options.sessionId.isEmpty())
-        opener.open(options.sessionId);
+        opener.open(SessionLink::sessionId(options.sessionId).value_or(options.sessionId));
 
     const QUrl baseUrl =
         options.baseUrl.isValid() ? options.baseUrl : settings.value(BaseUrlKey).toUrl();

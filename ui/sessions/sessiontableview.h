@@ -30,6 +30,16 @@ public:
     /// Moves the current row by `delta` and opens that session (J / K in the details pane).
     void stepSession(int delta);
 
+    /// Puts `sessionscope://session/ID` of the current row on the clipboard and returns it
+    /// (empty when the row is not loaded).
+    QString copyLinkToCurrent();
+    /// Sizes each shown column to its header and the rows on screen, unless the user sized
+    /// the columns by hand.
+    void fitColumnsToContents();
+    /// The widths are the user's (dragged, or restored from a layout the user made).
+    void setUserSizedColumns(bool userSized);
+    [[nodiscard]] bool hasUserSizedColumns() const { return m_userSized; }
+
 Q_SIGNALS:
     void sessionActivated(int row);
     void copied(const RowsCopy::Result &result);
@@ -47,4 +57,6 @@ private:
 
     SessionTableModel *m_model = nullptr;
     QTimer m_viewportTimer;
+    bool m_userSized = false;
+    bool m_fitting = false;
 };

@@ -5,27 +5,89 @@
 #include <QLabel>
 #include <QLocale>
 
+namespace {
+constexpr int Spacing = 12;
+/// Which figures stay when the bar is narrow, most important first.
+constexpr TotalsBar::Field Importance[] = {
+    TotalsBar::Field::Sessions,     TotalsBar::Field::Cost,     TotalsBar::Field::AverageCost,
+    TotalsBar::Field::SttMinutes,   TotalsBar::Field::LlmInput, TotalsBar::Field::LlmOutput,
+    TotalsBar::Field::TtsCharacters};
+} // namespace
+
 TotalsBar::TotalsBar(QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(Spacing);
     const QString captions[] = {tr("Sessions"),  tr("LLM in"), tr("LLM out"),      tr("STT min"),
                                 tr("TTS chars"), tr("Cost"),   tr("Avg / session")};
     for (const QString &caption : captions) {
-        auto *name = new QLabel(caption + QLatin1Char(':'), this);
-        auto *value = new QLabel(this);
+        auto *group = new QWidget(this);
+        auto *pair = new QHBoxLayout(group);
+        pair->setContentsMargins(0, 0, 0, 0);
+        auto *name = new QLabel(caption + QLatin1Char(':'), group);
+        auto *value = new QLabel(group);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
-        layout->addWidget(name);
-        layout->addWidget(value);
-        layout->addSpacing(12);
+        pair->addWidget(name);
+        pair->addWidget(value);
+        // Never narrower than the text: a figure leaves the bar whole or not at all.
+        group->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        layout->addWidget(group);
+        m_groups.append(group);
         m_values.append(value);
+        m_captions.append(name);
     }
     layout->addStretch();
     setUnknown();
+}
+
+QSize TotalsBar::minimumSizeHint() const
+{
+    // The two figures that always stay: sessions and cost.
+    const int width = m_groups.at(int(Field::Sessions))->sizeHint().width() + Spacing +
+                      m_groups.at(int(Field::Cost))->sizeHint().width();
+    return {width, QWidget::minimumSizeHint().height()};
+}
+
+void TotalsBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTo(width());
+}
+
+bool TotalsBar::isShown(Field field) const
+{
+    return !m_groups.at(int(field))->isHidden();
+}
+
+void TotalsBar::fitTo(int width)
+{
+    int used = 0;
+    for (const Field field : Importance) {
+        QWidget *group = m_groups.at(int(field));
+        const int needed = group->sizeHint().width() + (used > 0 ? Spacing : 0);
+        const bool keep = used + needed <= width || field == Field::Sessions;
+        group->setHidden(!keep);
+        if (keep)
+            used += needed;
+    }
+    updateToolTip();
+}
+
+void TotalsBar::updateToolTip()
+{
+    QStringList dropped;
+    for (int i = 0; i < m_groups.size(); ++i) {
+        if (m_groups.at(i)->isHidden())
+            dropped.append(m_captions.at(i)->text() + QLatin1Char(' ') + m_values.at(i)->text());
+    }
+    setToolTip(dropped.isEmpty()
+                   ? QString()
+                   : tr("Not shown for want of room:\n%1").arg(dropped.join(QLatin1Char('\n'))));
 }
 
 QLabel *TotalsBar::label(Field field) const
@@ -49,6 +111,7 @@ void TotalsBar::setTotals(const UsageTotals &totals)
         ->setText(totals.sessions > 0 ? MoneyFormat::text(average) : QStringLiteral("—"));
     label(Field::AverageCost)
         ->setToolTip(totals.sessions > 0 ? MoneyFormat::exact(average) : tr("No sessions"));
+    fitTo(width());
 }
 
 void TotalsBar::setUnknown()
@@ -57,6 +120,7 @@ void TotalsBar::setUnknown()
         value->setText(QStringLiteral("…"));
         value->setToolTip({});
     }
+    fitTo(width());
 }
 
 QString TotalsBar::text(Field field) const

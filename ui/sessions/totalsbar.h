@@ -8,6 +8,10 @@ class QLabel;
 
 /// The server's aggregate figures for the current filter, above the table. They describe the
 /// whole filtered set, not what happens to be loaded, so they are right before any row is.
+///
+/// A figure is never cut: when the bar is too narrow for all of them, the least important
+/// ones (token and character counts first, sessions and cost last) leave the bar and are
+/// listed in its tooltip instead.
 class TotalsBar final : public QWidget
 {
     Q_OBJECT
@@ -32,9 +36,22 @@ public:
     void setUnknown();
     [[nodiscard]] QString text(Field field) const;
     [[nodiscard]] QString toolTip(Field field) const;
-
-private:
+    /// Shown in the bar (not dropped for want of room).
+    [[nodiscard]] bool isShown(Field field) const;
+    /// The label that writes a figure's value, for tests that check it is not cut.
     [[nodiscard]] QLabel *label(Field field) const;
 
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    /// Shows as many figures as fit in `width`, most important first.
+    void fitTo(int width);
+    void updateToolTip();
+
+    QList<QWidget *> m_groups; ///< caption and value of each field
     QList<QLabel *> m_values;
+    QList<QLabel *> m_captions;
 };

@@ -1,5 +1,6 @@
 #include "ui/transcript/sessionheader.h"
 #include "models/moneyformat.h"
+#include "models/sessionlink.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -79,6 +80,14 @@ SessionHeader::SessionHeader(QWidget *parent)
     connect(m_copyId, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_sessionId); });
     idRow->addWidget(m_copyId);
+    auto *copyLink = new QToolButton(this);
+    copyLink->setObjectName(QStringLiteral("copySessionLink"));
+    copyLink->setText(tr("Copy link"));
+    copyLink->setToolTip(tr("Copy a link to this session that opens it in Sessionscope"));
+    connect(copyLink, &QToolButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(SessionLink::forSession(m_sessionId).toString());
+    });
+    idRow->addWidget(copyLink);
     m_form->addRow(tr("Session"), idRow);
 
     m_metadataToggle->setArrowType(Qt::RightArrow);
