@@ -1,6 +1,7 @@
 #include "ui/charts/characterbarchart.h"
 #include "models/characterpalette.h"
 #include "models/charactertotalsmodel.h"
+#include "ui/charts/nicescale.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -215,11 +216,11 @@ void CharacterBarChart::rebuild()
     x->append(labels);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? top * 1.08 : 1);
-    y->setTitleText(metricUnit(m_metric));
-    y->setLabelFormat(m_metric == Metric::Cost ? QStringLiteral("$%.2f") : QStringLiteral("%.0f"));
-    y->applyNiceNumbers();
+    const NiceScale scale =
+        NiceScale::forMaximum(top, m_metric == Metric::Cost         ? NiceScale::Kind::Money
+                                   : m_metric == Metric::SttMinutes ? NiceScale::Kind::Number
+                                                                    : NiceScale::Kind::Count);
+    QAbstractAxis *y = scale.makeAxis(metricUnit(m_metric));
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     c->setTitle(metricName(m_metric));

@@ -10,6 +10,7 @@
 #include <QPixmap>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -21,6 +22,7 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     , m_hint(new QLabel(this))
     , m_table(new QTableView(this))
     , m_charts(new ComparisonCharts(model, palette, this))
+    , m_pages(new QStackedWidget(this))
 {
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(QStringLiteral("Characters (2–6):"), this));
@@ -38,9 +40,19 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     split->addWidget(m_table);
     split->addWidget(scroll);
 
+    auto *empty = new QLabel(tr("Choose two to six characters on the left to compare them side "
+                                "by side: sessions, costs, durations and more, with a chart "
+                                "for each."),
+                             this);
+    empty->setObjectName(QStringLiteral("comparisonEmptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    m_pages->addWidget(empty);
+    m_pages->addWidget(split);
+
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_pages, 1);
     connect(m_picker, &QListWidget::itemChanged, this, &ComparisonView::onPickerChanged);
     onPickerChanged();
 }
@@ -77,6 +89,11 @@ void ComparisonView::choose(const QStringList &slugs)
     onPickerChanged();
 }
 
+bool ComparisonView::isShowingEmptyState() const
+{
+    return m_pages->currentIndex() == 0;
+}
+
 QStringList ComparisonView::chosen() const
 {
     QStringList out;
@@ -103,11 +120,13 @@ void ComparisonView::onPickerChanged()
     }
     m_updating = false;
     if (slugs.size() < ComparisonModel::MinCharacters) {
-        m_hint->setText(QStringLiteral("Pick at least two characters to compare."));
+        m_hint->setText(tr("Pick at least two characters to compare."));
         m_model->setCharacters({});
+        m_pages->setCurrentIndex(0);
     } else {
-        m_hint->setText(QStringLiteral("Bold: the best value of each row."));
+        m_hint->setText(tr("Bold: the best value of each row."));
         m_model->setCharacters(slugs);
+        m_pages->setCurrentIndex(1);
     }
     Q_EMIT chosenChanged(slugs);
 }

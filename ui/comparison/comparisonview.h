@@ -6,6 +6,7 @@ class CharacterPalette;
 class ComparisonCharts;
 class ComparisonModel;
 class QLabel;
+class QStackedWidget;
 class QListWidget;
 class QTableView;
 
@@ -26,6 +27,9 @@ public:
     void choose(const QStringList &slugs);
     [[nodiscard]] QStringList chosen() const;
     [[nodiscard]] ComparisonCharts *charts() const { return m_charts; }
+    /// Fewer than two characters are chosen: a sentence says what to do instead of empty
+    /// charts.
+    [[nodiscard]] bool isShowingEmptyState() const;
 
 Q_SIGNALS:
     void chosenChanged(const QStringList &slugs);
@@ -39,5 +43,6 @@ private:
     QLabel *m_hint;
     QTableView *m_table;
     ComparisonCharts *m_charts;
+    QStackedWidget *m_pages; ///< the empty state, or the table and the charts
     bool m_updating = false;
 };
