@@ -42,6 +42,16 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     buildMenus();
 
     m_page->table()->setFocus(Qt::OtherFocusReason); // keys go to the list from the start
+    // After Enter opens a session the keyboard stays in the list; Space there plays it.
+    connect(m_page->table(), &SessionTableView::spacePressed, this, [this] {
+        if (isSessionOpen())
+            Q_EMIT playPauseRequested();
+    });
+    m_page->table()->setSpaceTaken([this] { return isSessionOpen(); });
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        if (isSessionOpen())
+            m_paneWidth = m_splitter->sizes().value(1);
+    });
     connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
     connect(m_page, &SessionsPage::connectionRequested, this, &MainWindow::connectionRequested);
     m_server = new QLabel(tr("Not connected"), this);
@@ -151,14 +161,14 @@ void MainWindow::openSession(const SessionSummary &session)
     showSessionsPage();
     if (sessionPane() == m_defaultPane)
         m_defaultPane->setSession(session);
-    m_paneSlot->show();
+    showPane();
     Q_EMIT sessionOpened(session);
 }
 
 void MainWindow::showSessionError(const QString &message)
 {
     showSessionsPage();
-    m_paneSlot->show();
+    showPane();
     m_page->banner()->showMessage(StatusBanner::Kind::Error, message);
     Q_EMIT sessionFailed(message);
 }
@@ -197,6 +207,24 @@ void MainWindow::setServer(const QString &description)
 QString MainWindow::serverText() const
 {
     return m_server->text();
+}
+
+int MainWindow::paneWidth() const
+{
+    const int total = m_splitter->width();
+    // Room for the transcript, while the list keeps enough to read its first columns.
+    const int wanted = m_paneWidth > 0 ? m_paneWidth : total * 9 / 20;
+    return qBound(qMin(360, total / 2), wanted, qMax(total - 360, total / 2));
+}
+
+void MainWindow::showPane()
+{
+    if (!m_paneSlot->isHidden())
+        return;
+    m_paneSlot->show();
+    const int total = m_splitter->width();
+    const int pane = paneWidth();
+    m_splitter->setSizes({total - pane, pane});
 }
 
 void MainWindow::closeSession()
@@ -282,6 +310,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900); // first run: room for the list and an open session side by side
     m_splitter->restoreState(m_settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_paneWidth = m_settings.value(QStringLiteral("window/paneWidth"), 0).toInt();
     m_page->restoreState(m_settings.value(QStringLiteral("sessions/state")).toMap());
     const QByteArray zone = m_settings.value(QStringLiteral("view/timeZone")).toByteArray();
     setTimeZone(zone.isEmpty() ? QTimeZone() : QTimeZone(zone));
@@ -293,6 +322,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    m_settings.setValue(QStringLiteral("window/paneWidth"), m_paneWidth);
     m_settings.setValue(QStringLiteral("sessions/state"), m_page->saveState());
     m_settings.setValue(QStringLiteral("view/timeZone"),
                         m_zone.isValid() ? m_zone.id() : QByteArray());

@@ -39,6 +39,9 @@ public:
     void showSessionsPage();
     void showAnalyticsPage();
     [[nodiscard]] bool isSessionOpen() const;
+    /// The width the session pane opens at: the one the user last gave it, or a good share of
+    /// the window.
+    [[nodiscard]] int paneWidth() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
     /// The status bar names the server the window shows (empty: not connected).
     void setServer(const QString &description);
@@ -64,6 +67,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The user asked for a session by its ID.
     void sessionRequested(const QString &sessionId);
+    /// Space while a session is open and the keyboard is in the list: play or pause it.
+    void playPauseRequested();
     void sessionOpened(const SessionSummary &session);
     /// The pane listens to this as to sessionOpened(), to show the message instead.
     void sessionFailed(const QString &message);
@@ -79,6 +84,7 @@ private:
     void onEscape();
     void rebuildViewsMenu();
     void saveCurrentView();
+    void showPane();
 
     QSettings &m_settings;
     QTabWidget *m_tabs;
@@ -89,5 +95,6 @@ private:
     QMenu *m_viewsMenu = nullptr;
     QAction *m_liveAction = nullptr;
     QLabel *m_server;
+    int m_paneWidth = 0; ///< as the user last dragged it; 0: not yet
     QTimeZone m_zone;
 };

@@ -16,6 +16,7 @@ void connectSessionPane(MainWindow &window, SessionPane *pane)
     QObject::connect(&window, &MainWindow::sessionOpened, pane, &SessionPane::showSession);
     QObject::connect(&window, &MainWindow::sessionFailed, pane, &SessionPane::showError);
     QObject::connect(&window, &MainWindow::timeZoneChanged, pane, &SessionPane::setTimeZone);
+    QObject::connect(&window, &MainWindow::playPauseRequested, pane, &SessionPane::togglePlayPause);
 }
 
 void connectSessionOpener(MainWindow &window, SessionOpener *opener)

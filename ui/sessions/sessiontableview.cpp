@@ -177,6 +177,11 @@ void SessionTableView::stepSession(int delta)
 
 void SessionTableView::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier && m_spaceTaken &&
+        m_spaceTaken()) {
+        Q_EMIT spacePressed();
+        return;
+    }
     if (event->matches(QKeySequence::Copy)) {
         copySelection(RowsCopy::Format::Tsv);
         return;

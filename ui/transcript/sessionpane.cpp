@@ -126,11 +126,16 @@ void SessionPane::buildActions()
         connect(shortcut, &QShortcut::activated, this, slot);
     };
     add(QKeySequence::Find, [this] { m_findBar->activate(); });
-    add(QKeySequence(Qt::Key_Space), [this] { m_controller->togglePlayPause(); });
+    add(QKeySequence(Qt::Key_Space), [this] { togglePlayPause(); });
     add(QKeySequence(Qt::Key_Left), [this] { m_controller->skip(-PlaybackController::SkipMs); });
     add(QKeySequence(Qt::Key_Right), [this] { m_controller->skip(PlaybackController::SkipMs); });
     add(QKeySequence::FindNext, [this] { m_findBar->findNext(); });
     add(QKeySequence::FindPrevious, [this] { m_findBar->findPrevious(); });
+}
+
+void SessionPane::togglePlayPause()
+{
+    m_controller->togglePlayPause();
 }
 
 void SessionPane::showSession(const SessionSummary &session)

@@ -23,12 +23,14 @@
 #include <QBuffer>
 #include <QCategoryAxis>
 #include <QLineSeries>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace AnalyticsFixture;
@@ -140,10 +142,18 @@ private Q_SLOTS:
     {
         CharacterBarChart chart(m_totals.get(), &m_palette);
         QSignalSpy activated(&chart, &CharacterBarChart::characterActivated);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
         QBarSet *second = chart.series()->barSets().at(1);
+        // Hovering shows the bar's figure; the click that leads away takes the tooltip down.
+        Q_EMIT second->hovered(true, 1);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY(QToolTip::text().startsWith(m_totals->displayName(chart.categories().at(1))));
+        QVERIFY(QToolTip::text().contains(QRegularExpression(QStringLiteral("[0-9]"))));
         Q_EMIT second->clicked(1);
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toString(), chart.categories().at(1));
+        QTRY_VERIFY(!QToolTip::isVisible());
     }
 
     void linesPerCharacterPerDay()
@@ -348,10 +358,8 @@ private Q_SLOTS:
         QVERIFY(table);
         QStringList tableOrder;
         for (int row = 0; row < table->model()->rowCount(); ++row)
-            tableOrder.append(table->model()
-                                  ->index(row, 0)
-                                  .data(CharacterTotalsModel::SlugRole)
-                                  .toString());
+            tableOrder.append(
+                table->model()->index(row, 0).data(CharacterTotalsModel::SlugRole).toString());
         QCOMPARE(tableOrder, page.barChart()->categories());
     }
 };

@@ -2,6 +2,7 @@
 #include "models/playbackcontroller.h"
 #include "models/playerbackend.h"
 #include "models/transcriptmodel.h"
+#include "ui/player/playerwidget.h"
 #include "ui/transcript/sessionheader.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/transcript/transcriptdelegate.h"
@@ -13,7 +14,9 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSlider>
 #include <QStandardPaths>
+#include <QStyleOptionViewItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -140,6 +143,94 @@ private Q_SLOTS:
         image.fill(Qt::white);
         pane->view()->viewport()->render(&image);
         QCOMPARE(pane->model()->index(0).data(Qt::ToolTipRole).toString().left(6), u"Turn 0"_s);
+    }
+
+    void rightToLeftTextStaysInItsBubble_data()
+    {
+        QTest::addColumn<bool>("assistant");
+        QTest::addColumn<QString>("text");
+        const QString arabic = u"مرحبا، كيف يمكنني مساعدتك اليوم؟ أريد أن أعرف حالة طلبي من فضلك، "
+                               u"لقد طلبته الأسبوع الماضي ولم يصل بعد."_s;
+        QTest::newRow("caller, several lines") << false << arabic;
+        QTest::newRow("character, several lines") << true << arabic;
+        QTest::newRow("short") << false << u"شكرا"_s;
+        QTest::newRow("mixed") << true << u"رقم الطلب هو 12345 وشكرا"_s;
+    }
+
+    void rightToLeftTextStaysInItsBubble()
+    {
+        QFETCH(bool, assistant);
+        QFETCH(QString, text);
+        auto pane = makePane();
+        pane->resize(420, 600);
+        pane->showSession(
+            sessionWith({{assistant ? TranscriptTurn::Role::Assistant : TranscriptTurn::Role::User,
+                          0, 0.0, text}}));
+        QTRY_VERIFY(pane->view()->viewport()->width() > 0);
+        TranscriptDelegate *delegate = pane->view()->bubbleDelegate();
+        const QModelIndex index = pane->model()->index(0);
+        QStyleOptionViewItem option;
+        option.initFrom(pane->view()->viewport());
+        option.font = pane->view()->font();
+        option.palette.setColor(QPalette::Text, Qt::black);
+        option.palette.setColor(QPalette::PlaceholderText, Qt::green);
+        const QSize size = delegate->sizeHint(option, index);
+        option.rect = QRect(QPoint(0, 0), size);
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            delegate->paint(&painter, option, index);
+        }
+        // The bubble is the most common colour that is neither the background nor the caption;
+        // the text is the near-black ink.
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = image.pixel(x, y);
+                if (c != qRgb(255, 255, 255) && qGray(c) >= 80 && qGreen(c) < 250)
+                    ++counts[c];
+            }
+        }
+        QRgb fill = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (!counts.contains(fill) || it.value() > counts.value(fill))
+                fill = it.key();
+        }
+        QRect bubble;
+        QRect ink;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = image.pixel(x, y);
+                if (c == fill)
+                    bubble |= QRect(x, y, 1, 1);
+                else if (qGray(c) < 80)
+                    ink |= QRect(x, y, 1, 1);
+            }
+        }
+        QVERIFY(!ink.isEmpty());
+        QVERIFY2(bubble.contains(ink),
+                 qPrintable(u"ink %1..%2 outside bubble %3..%4"_s.arg(ink.left())
+                                .arg(ink.right())
+                                .arg(bubble.left())
+                                .arg(bubble.right())));
+    }
+
+    void slidersAreUsableAndNamed()
+    {
+        // The pane as it opens beside the list at 1024 px: the sliders keep a width a hand can
+        // use and carry names for screen readers.
+        auto pane = makePane();
+        pane->resize(380, 600);
+        pane->showSession(sessionWith(trickyTurns()));
+        QSlider *seek = pane->player()->seekSlider();
+        QSlider *volume = pane->player()->volumeSlider();
+        QTRY_VERIFY(seek->width() >= 160);
+        QVERIFY(volume->width() >= 90);
+        QVERIFY(seek->width() > 2 * seek->height());
+        QVERIFY(volume->width() > 2 * volume->height());
+        QCOMPARE(seek->accessibleName(), u"Position"_s);
+        QCOMPARE(volume->accessibleName(), u"Volume"_s);
     }
 
     void longTranscriptOpensAndScrolls()
