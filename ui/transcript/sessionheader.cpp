@@ -48,13 +48,25 @@ SessionHeader::SessionHeader(QWidget *parent)
     , m_form(new QFormLayout)
     , m_origin(new QToolButton(this))
     , m_copyId(new QToolButton(this))
+    , m_summary(new QLabel(this))
+    , m_detailsToggle(new QToolButton(this))
+    , m_details(new QWidget(this))
     , m_metadataToggle(new QToolButton(this))
     , m_metadata(new QTreeWidget(this))
 {
+    // On top, what identifies the call at a glance; the rest in the details below, closed
+    // until asked for, so that the transcript gets the room.
+    m_summary->setObjectName(QStringLiteral("sessionSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    QFont strong = m_summary->font();
+    strong.setBold(true);
+    m_summary->setFont(strong);
     for (const QString &label :
          {tr("Character"), tr("Tenant"), tr("Created"), tr("Finalized"), tr("Duration"),
           tr("Turns"), tr("Interruptions"), tr("LLM"), tr("Speech to text"), tr("Text to speech"),
-          tr("Cost"), tr("Room")})
+          tr("Cost"), tr("Status"), tr("Room"), tr("Number"), tr("User"), tr("Recording")})
         addField(label);
     // The origin is a button, not a rich-text link: nothing is opened without a click, and the
     // URL's text is never parsed as markup.
@@ -88,7 +100,6 @@ SessionHeader::SessionHeader(QWidget *parent)
         QGuiApplication::clipboard()->setText(SessionLink::forSession(m_sessionId).toString());
     });
     idRow->addWidget(copyLink);
-    m_form->addRow(tr("Session"), idRow);
 
     m_metadataToggle->setArrowType(Qt::RightArrow);
     m_metadataToggle->setText(tr("Metadata"));
@@ -104,22 +115,45 @@ SessionHeader::SessionHeader(QWidget *parent)
         m_metadataToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
 
+    m_detailsToggle->setObjectName(QStringLiteral("detailsToggle"));
+    m_detailsToggle->setArrowType(Qt::RightArrow);
+    m_detailsToggle->setText(tr("Details"));
+    m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToggle->setAutoRaise(true);
+    m_detailsToggle->setCheckable(true);
+    auto *details = new QVBoxLayout(m_details);
+    details->setContentsMargins(0, 0, 0, 0);
+    details->addLayout(m_form);
+    details->addWidget(m_metadataToggle);
+    details->addWidget(m_metadata);
+    m_details->setVisible(false);
+    connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_details->setVisible(open);
+        m_detailsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_form);
-    layout->addWidget(m_metadataToggle);
-    layout->addWidget(m_metadata);
+    layout->addWidget(m_summary);
+    layout->addLayout(idRow);
+    layout->addWidget(m_detailsToggle);
+    layout->addWidget(m_details);
 }
 
 QLabel *SessionHeader::addField(const QString &label)
 {
-    auto *value = new QLabel(this);
+    auto *value = new QLabel(m_details);
     value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     m_form->addRow(label, value);
     m_fields.insert(label, value);
     return value;
+}
+
+QString SessionHeader::summaryText() const
+{
+    return m_summary->text();
 }
 
 QString SessionHeader::fieldText(const QString &label) const
@@ -176,8 +210,22 @@ void SessionHeader::showSession(const SessionSummary &s)
     set(tr("Cost"),
         tr("%1 total (exactly %2); per-part costs are not reported")
             .arg(MoneyFormat::text(s.estimatedCost), MoneyFormat::exact(s.estimatedCost)));
+    set(tr("Status"),
+        tr("%1; recording %2")
+            .arg(s.inProgress() ? tr("in progress") : tr("finished"),
+                 s.recordingStatusText.isEmpty() ? recordingStatusName(s.recordingStatus)
+                                                 : s.recordingStatusText));
     set(tr("Room"), s.roomName);
+    set(tr("Number"), locale.toString(s.id));
+    set(tr("User"), s.user ? locale.toString(*s.user) : tr("none"));
+    set(tr("Recording"), s.recordingUrl.isEmpty() ? tr("none") : s.recordingUrl);
     set(tr("Session"), s.sessionId);
+    m_summary->setText(
+        tr("%1 · %2 · %3 · %4 · %5")
+            .arg(s.characterSlug, s.createdAt.isValid() ? when(s.createdAt) : tr("unknown time"),
+                 formatDuration(s.durationSeconds), MoneyFormat::text(s.estimatedCost),
+                 s.inProgress() ? tr("in progress") : tr("finished")));
+    m_summary->setToolTip(tr("Exact cost: %1").arg(MoneyFormat::exact(s.estimatedCost)));
     m_sessionId = s.sessionId;
 
     const QUrl origin(s.originUrl, QUrl::StrictMode);

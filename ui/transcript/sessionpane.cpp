@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -146,6 +147,8 @@ void SessionPane::showSession(const SessionSummary &session)
     m_session = session;
     m_header->showSession(session);
     m_headerScroll->show();
+    // J and K step through sessions: each one is read from its top.
+    m_headerScroll->verticalScrollBar()->setValue(0);
     m_message->hide();
     if (!same || Transcript(m_model->turns()) != session.transcript) {
         m_model->setTurns(session.transcript.toList());

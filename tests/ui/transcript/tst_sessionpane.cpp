@@ -293,6 +293,33 @@ private Q_SLOTS:
         QVERIFY(!h->metadataTree()->findItems(u"path"_s, Qt::MatchRecursive).isEmpty());
     }
 
+    void compactHeaderLeavesTheRoomToTheTranscript()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto pane = makePane();
+        pane->resize(420, 700);
+        SessionSummary s = sessionWith(trickyTurns());
+        s.id = 48213;
+        s.user = 77;
+        s.recordingUrl = u"https://cdn.example/rec/x.wav"_s;
+        pane->showSession(s);
+        SessionHeader *h = pane->header();
+        // On top: character, time, duration, cost and status, then the ID with its buttons.
+        const QString summary = h->summaryText();
+        for (const QString &part :
+             {u"support-bot"_s, u"2 min 05 s"_s, u"$0.01"_s, u"in progress"_s, u"2026-05-01"_s})
+            QVERIFY2(summary.contains(part), qPrintable(summary));
+        QCOMPARE(h->fieldText(u"Session"_s), s.sessionId);
+        // The rest is one click away, every field the API sends included.
+        QVERIFY(!h->detailsToggle()->isChecked());
+        QVERIFY(h->sizeHint().height() < 160);
+        QCOMPARE(h->fieldText(u"Number"_s), u"48,213"_s);
+        QCOMPARE(h->fieldText(u"User"_s), u"77"_s);
+        QCOMPARE(h->fieldText(u"Recording"_s), s.recordingUrl);
+        h->detailsToggle()->setChecked(true);
+        QTRY_VERIFY(h->metadataTree()->parentWidget()->isVisible());
+    }
+
     void exportsAndBundle()
     {
         auto pane = makePane();
