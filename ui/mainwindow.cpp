@@ -73,6 +73,8 @@ void MainWindow::buildMenus()
     QAction *goTo = file->addAction(tr("&Go to session…"), this, &MainWindow::askForSession);
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     goTo->setObjectName(QStringLiteral("goToSession"));
+    file->addAction(tr("&Export the list…"), this, &MainWindow::exportRequested)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -202,6 +204,11 @@ void MainWindow::setServer(const QString &description)
 {
     m_server->setText(description.isEmpty() ? tr("Not connected")
                                             : tr("Connected to %1").arg(description));
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, 15000);
 }
 
 QString MainWindow::serverText() const

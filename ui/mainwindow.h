@@ -45,6 +45,8 @@ public:
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
     /// The status bar names the server the window shows (empty: not connected).
     void setServer(const QString &description);
+    /// A sentence in the status bar for a few seconds.
+    void showStatus(const QString &text);
     [[nodiscard]] QString serverText() const;
 
     void restoreSettings();
@@ -67,6 +69,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The user asked for a session by its ID.
     void sessionRequested(const QString &sessionId);
+    /// File > Export: the list's sessions to a file.
+    void exportRequested();
     /// Space while a session is open and the keyboard is in the list: play or pause it.
     void playPauseRequested();
     void sessionOpened(const SessionSummary &session);

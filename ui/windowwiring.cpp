@@ -3,6 +3,7 @@
 #include "models/sessionopener.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/mainwindow.h"
+#include "ui/sessions/exportflow.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
 #include "ui/transcript/sessionpane.h"
@@ -26,6 +27,14 @@ void connectSessionOpener(MainWindow &window, SessionOpener *opener)
     QObject::connect(
         opener, &SessionOpener::failed, &window,
         [&window](const QString &, const QString &message) { window.showSessionError(message); });
+}
+
+ExportFlow *connectExporter(MainWindow &window, SessionExporter *exporter)
+{
+    auto *flow = new ExportFlow(exporter, window.sessionsPage()->model(), &window);
+    QObject::connect(&window, &MainWindow::exportRequested, flow, &ExportFlow::ask);
+    QObject::connect(flow, &ExportFlow::message, &window, &MainWindow::showStatus);
+    return flow;
 }
 
 void connectAnalytics(MainWindow &window, AnalyticsPage *analytics, SessionOpener *opener)

@@ -1,8 +1,10 @@
 #pragma once
 
 class AnalyticsPage;
+class ExportFlow;
 class MainWindow;
 class SessionOpener;
+class SessionExporter;
 class SessionPane;
 
 /// How the window's parts follow one another, apart from app/ so that tests run the very
@@ -16,6 +18,9 @@ void connectSessionPane(MainWindow &window, SessionPane *pane);
 /// Sessions asked for by id (Go to session, links) open in the window, or their error shows
 /// there.
 void connectSessionOpener(MainWindow &window, SessionOpener *opener);
+
+/// File > Export writes the list's sessions through `exporter` and says how it ended.
+ExportFlow *connectExporter(MainWindow &window, SessionExporter *exporter);
 
 /// Analytics shows the session list's applied filter in the window's zone; its click-throughs
 /// set the list to exactly the sessions behind a figure, and its session links go to `opener`.

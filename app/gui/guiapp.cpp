@@ -9,6 +9,7 @@
 #include "models/pagefetcher.h"
 #include "models/playbackcontroller.h"
 #include "models/secretstore.h"
+#include "models/sessionexporter.h"
 #include "models/sessionlink.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
@@ -57,6 +58,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
     auto *analytics = new AnalyticsPage(&analyticsServices, &palette);
     window.setAnalyticsPage(analytics);
     WindowWiring::connectAnalytics(window, analytics, &opener);
+    SessionExporter exporter(&client);
+    WindowWiring::connectExporter(window, &exporter);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;

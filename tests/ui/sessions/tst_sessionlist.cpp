@@ -1,11 +1,15 @@
 // The session list as a new user meets it: columns that show what they hold, a session ID
 // column, going to a session by ID or link, copying a link, a totals bar that never cuts a
 // figure, and the server named in the status bar.
+#include "models/sessionexporter.h"
 #include "models/sessionlink.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "tests/models/modeltestfixture.h"
+#include "tests/support/csvrecords.h"
 #include "ui/mainwindow.h"
+#include "ui/sessions/exportflow.h"
+#include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
 #include "ui/sessions/sessiontableview.h"
 #include "ui/sessions/totalsbar.h"
@@ -14,12 +18,16 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +49,9 @@ private Q_SLOTS:
     void copyLinkToSession();
     void totalsNeverCutAFigureAt1024x700();
     void statusBarNamesTheServer();
+    void exportWritesWhatTheListShows_data();
+    void exportWritesWhatTheListShows();
+    void cancelledExportLeavesNoFile();
 
 private:
     /// A window over the demo at a given size, its first page loaded.
@@ -254,6 +265,86 @@ void TestSessionList::statusBarNamesTheServer()
     QVERIFY(shown.window.serverText().contains(QStringLiteral("Not connected")));
     shown.window.setServer(m_server->apiBaseUrl().toDisplayString());
     QVERIFY(shown.window.serverText().contains(m_server->apiBaseUrl().authority()));
+}
+
+void TestSessionList::exportWritesWhatTheListShows_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("json lines") << QStringLiteral("list.jsonl");
+    QTest::newRow("csv") << QStringLiteral("list.csv");
+}
+
+void TestSessionList::exportWritesWhatTheListShows()
+{
+    QFETCH(QString, file);
+    Shown shown(*m_stack, m_settingsFile, {1600, 1000});
+    SessionExporter exporter(&m_stack->client);
+    ExportFlow *flow = WindowWiring::connectExporter(shown.window, &exporter);
+    // One character over two days: a set small enough to check line by line.
+    const DemoSession &newest = m_server->dataset().sessions().first();
+    const QDate last = newest.createdAt().toLocalTime().date();
+    FilterBar *filters = shown.window.sessionsPage()->filterBar();
+    filters->setCharacter(newest.characterSlug);
+    filters->setCustomDays(last.addDays(-1), last);
+    filters->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.model.isRowLoaded(0), Timeout);
+    const qint64 count = shown.model.serverCount();
+    QVERIFY(count > 0);
+
+    QSignalSpy done(&exporter, &SessionExporter::finished);
+    QSignalSpy failed(&exporter, &SessionExporter::failed);
+    const QString path = m_dir.filePath(file);
+    flow->start(path);
+    QTRY_VERIFY_WITH_TIMEOUT(!exporter.isRunning(), Timeout);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().at(1).toLongLong(), count);
+    QVERIFY(shown.window.statusBar()->currentMessage().contains(path));
+    // The client keeps no session JSON once the export is over.
+    QVERIFY(!m_stack->client.keepsSessionJson());
+
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QByteArray bytes = out.readAll();
+    const QList<QByteArray> lines = bytes.trimmed().split('\n');
+    QSet<QString> ids;
+    if (file.endsWith(QStringLiteral(".csv"))) {
+        const QList<QList<QByteArray>> records = TestSupport::parseCsv(bytes);
+        QCOMPARE(records.size(), count + 1);
+        const qsizetype idColumn = records.first().indexOf("session_id");
+        QVERIFY(idColumn >= 0);
+        for (qsizetype i = 1; i < records.size(); ++i) {
+            QCOMPARE(records.at(i).size(), records.first().size());
+            ids.insert(QString::fromUtf8(records.at(i).at(idColumn)));
+        }
+        QCOMPARE(ids.size(), count);
+    } else {
+        QCOMPARE(lines.size(), count);
+        for (const QByteArray &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QCOMPARE(o.value(QStringLiteral("character_slug")).toString(), newest.characterSlug);
+            ids.insert(o.value(QStringLiteral("session_id")).toString());
+        }
+        QCOMPARE(ids.size(), count);
+        QVERIFY(ids.contains(shown.model.session(0)->sessionId));
+    }
+}
+
+void TestSessionList::cancelledExportLeavesNoFile()
+{
+    Shown shown(*m_stack, m_settingsFile, {1600, 1000});
+    SessionExporter exporter(&m_stack->client);
+    ExportFlow *flow = WindowWiring::connectExporter(shown.window, &exporter);
+    QVERIFY(shown.load());
+    QSignalSpy cancelled(&exporter, &SessionExporter::cancelled);
+    const QString path = m_dir.filePath(QStringLiteral("cancelled.jsonl"));
+    flow->start(path);
+    QVERIFY(exporter.isRunning());
+    exporter.cancel();
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(!exporter.isRunning());
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(shown.window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
 }
 
 QTEST_MAIN(TestSessionList)
