@@ -8,6 +8,7 @@
 #include "ui/sessions/sessiontableview.h"
 #include "ui/sessions/statusbanner.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -97,9 +98,17 @@ void MainWindow::buildMenus()
     m_liveAction->setCheckable(true);
     connect(m_liveAction, &QAction::toggled, m_page, [this](bool on) { m_page->setLiveMode(on); });
     QMenu *zones = view->addMenu(tr("&Time zone"));
-    zones->addAction(tr("Local time"), this, [this] { setTimeZone({}); });
-    zones->addAction(tr("UTC"), this, [this] { setTimeZone(QTimeZone::utc()); });
-    zones->addAction(tr("Other…"), this, &MainWindow::chooseTimeZone);
+    // The menu shows the zone in use: one of its three choices is always checked, and "Other"
+    // names the zone it stands for.
+    auto *zoneGroup = new QActionGroup(this);
+    m_localZone = zones->addAction(tr("Local time"), this, [this] { setTimeZone({}); });
+    m_utcZone = zones->addAction(tr("UTC"), this, [this] { setTimeZone(QTimeZone::utc()); });
+    m_otherZone = zones->addAction(tr("Other…"), this, &MainWindow::chooseTimeZone);
+    for (QAction *action : {m_localZone, m_utcZone, m_otherZone}) {
+        action->setCheckable(true);
+        zoneGroup->addAction(action);
+    }
+    m_localZone->setChecked(true);
 
     m_viewsMenu = menuBar()->addMenu(tr("&Saved views"));
     connect(m_viewsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildViewsMenu);
@@ -251,6 +260,7 @@ void MainWindow::onEscape()
 void MainWindow::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
+    updateZoneMenu();
     m_page->setTimeZone(zone);
     m_defaultPane->setTimeZone(zone);
     Q_EMIT timeZoneChanged(zone);
@@ -260,17 +270,42 @@ void MainWindow::setTimeZone(const QTimeZone &zone)
         5000);
 }
 
+QString MainWindow::checkedTimeZoneEntry() const
+{
+    for (QAction *action : {m_localZone, m_utcZone, m_otherZone}) {
+        if (action->isChecked())
+            return action->text();
+    }
+    return {};
+}
+
 void MainWindow::chooseTimeZone()
 {
     QStringList ids;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         ids.append(QString::fromLatin1(id));
-    const QString current = m_zone.isValid() ? QString::fromLatin1(m_zone.id()) : QString();
+    // The picker starts at the zone in use, or at this machine's, not at the first of the list;
+    // typing in it narrows the list.
+    const QString current =
+        QString::fromLatin1(m_zone.isValid() ? m_zone.id() : QTimeZone::systemTimeZoneId());
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Time zone"), tr("Show times in"), ids,
                                                  qMax(0, ids.indexOf(current)), true, &ok);
     if (ok && QTimeZone::isTimeZoneIdAvailable(chosen.toLatin1()))
         setTimeZone(QTimeZone(chosen.toLatin1()));
+    else
+        updateZoneMenu(); // cancelled: the check goes back to the zone in use
+}
+
+void MainWindow::updateZoneMenu()
+{
+    const bool utc = m_zone.isValid() && m_zone == QTimeZone::utc();
+    m_localZone->setChecked(!m_zone.isValid());
+    m_utcZone->setChecked(utc);
+    m_otherZone->setChecked(m_zone.isValid() && !utc);
+    m_otherZone->setText(m_zone.isValid() && !utc
+                             ? tr("Other: %1…").arg(QString::fromLatin1(m_zone.id()))
+                             : tr("Other…"));
 }
 
 void MainWindow::rebuildViewsMenu()

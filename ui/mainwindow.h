@@ -43,6 +43,8 @@ public:
     /// the window.
     [[nodiscard]] int paneWidth() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
+    /// The time-zone menu's checked entry, as it reads ("Local time", "UTC", "Other: …").
+    [[nodiscard]] QString checkedTimeZoneEntry() const;
     /// The status bar names the server the window shows (empty: not connected).
     void setServer(const QString &description);
     /// A sentence in the status bar for a few seconds.
@@ -89,6 +91,7 @@ private:
     void rebuildViewsMenu();
     void saveCurrentView();
     void showPane();
+    void updateZoneMenu();
 
     QSettings &m_settings;
     QTabWidget *m_tabs;
@@ -98,6 +101,9 @@ private:
     SessionDetailsForm *m_defaultPane;
     QMenu *m_viewsMenu = nullptr;
     QAction *m_liveAction = nullptr;
+    QAction *m_localZone = nullptr;
+    QAction *m_utcZone = nullptr;
+    QAction *m_otherZone = nullptr; ///< "Other: Europe/Berlin…" while such a zone is in use
     QLabel *m_server;
     int m_paneWidth = 0; ///< as the user last dragged it; 0: not yet
     QTimeZone m_zone;

@@ -211,6 +211,12 @@ private Q_SLOTS:
         MainWindow window(&model, settings);
         window.restoreSettings();
         QCOMPARE(window.timeZone(), berlin);
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("Other: Europe/Berlin…"));
+        window.setTimeZone(QTimeZone::utc());
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("UTC"));
+        window.setTimeZone({});
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("Local time"));
+        window.setTimeZone(berlin);
         QCOMPARE(window.size(), QSize(1234, 777));
         const FilterBar *filters = window.sessionsPage()->filterBar();
         QCOMPARE(filters->character(), QStringLiteral("support-bot"));
