@@ -135,12 +135,16 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     const SessionSummary &s = *loc.session;
     switch (role) {
     case Qt::DisplayRole:
+        if (column == SessionColumns::Character)
+            return m_characterNames.value(s.characterSlug, s.characterSlug);
         return SessionColumns::displayText(
             s, column,
             column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString());
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:
+        if (column == SessionColumns::Character && m_characterNames.contains(s.characterSlug))
+            return s.characterSlug;
         return SessionColumns::toolTip(s, column, m_zone);
     case SessionRole:
         return QVariant::fromValue(s);
@@ -193,6 +197,17 @@ void SessionTableModel::setTimeZone(const QTimeZone &zone)
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, SessionColumns::Created),
                            index(rowCount() - 1, SessionColumns::Created),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void SessionTableModel::setCharacterNames(const QHash<QString, QString> &names)
+{
+    if (names == m_characterNames)
+        return;
+    m_characterNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, SessionColumns::Character),
+                           index(rowCount() - 1, SessionColumns::Character),
                            {Qt::DisplayRole, Qt::ToolTipRole});
 }
 

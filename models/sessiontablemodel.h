@@ -66,6 +66,9 @@ public:
     void setCacheBound(int pages) { m_cache.setBound(pages); }
     [[nodiscard]] int cacheBound() const { return m_cache.bound(); }
     void setTimeZone(const QTimeZone &zone); ///< invalid = local time
+    /// Characters' names where the server gives them: the Character column shows the name and
+    /// keeps the slug in its tooltip (sorting and copies keep the slug).
+    void setCharacterNames(const QHash<QString, QString> &names);
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
 
     [[nodiscard]] Status status() const { return m_status; }
@@ -165,5 +168,6 @@ private:
     int m_sortColumn = -1;         ///< -1: the server's order
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QSet<QString> m_seenCharacters;
+    QHash<QString, QString> m_characterNames; ///< slug -> display name
     bool m_loading = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/windowwiring.h"
 
 #include "models/sessionopener.h"
+#include "models/sessiontablemodel.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/mainwindow.h"
 #include "ui/sessions/exportflow.h"
@@ -49,6 +50,8 @@ void connectAnalytics(MainWindow &window, AnalyticsPage *analytics, SessionOpene
         analytics->setFilter(filters->character(), filters->tenant(), first, last);
     });
     QObject::connect(&window, &MainWindow::timeZoneChanged, analytics, &AnalyticsPage::setTimeZone);
+    QObject::connect(analytics, &AnalyticsPage::characterNamesChanged, sessions->model(),
+                     &SessionTableModel::setCharacterNames);
     QObject::connect(
         analytics, &AnalyticsPage::openSessions, &window,
         [&window, filters](const QString &slug, const QString &tenant, QDate first, QDate last) {

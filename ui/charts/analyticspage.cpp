@@ -321,6 +321,8 @@ void AnalyticsPage::onCharactersChanged()
     if (!m_stale)
         m_totalsModel->addCharacters(slugs);
     m_totalsModel->setDisplayNames(m_roster->names());
+    m_comparisonModel->setDisplayNames(m_roster->names());
+    Q_EMIT characterNamesChanged(m_roster->names());
     m_comparison->setAvailableCharacters(slugs);
     m_report->setCharacters(slugs);
 }

@@ -264,6 +264,12 @@ private Q_SLOTS:
         for (const QString &slug : chosen)
             colours.insert(m_palette.color(slug).rgb());
         QCOMPARE(colours.size(), chosen.size());
+        // A name the server gives replaces the slug under the bars.
+        model.setDisplayNames({{chosen.first(), QStringLiteral("First Character")}});
+        view.charts()->rebuildNow();
+        auto *x = qobject_cast<QBarCategoryAxis *>(
+            view.charts()->views().first()->chart()->axes(Qt::Horizontal).first());
+        QCOMPARE(x->categories().first(), QStringLiteral("First Character"));
     }
 
     void smallMultiplesAndHours()

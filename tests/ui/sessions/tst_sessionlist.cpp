@@ -45,6 +45,7 @@ private Q_SLOTS:
     void columnsFitWhatTheyShow();
     void aUsersWidthsAreKept();
     void sessionIdColumn();
+    void charactersByNameWhereTheServerGivesOne();
     void goToSessionTakesAnIdOrALink();
     void copyLinkToSession();
     void totalsNeverCutAFigureAt1024x700();
@@ -167,6 +168,21 @@ void TestSessionList::sessionIdColumn()
     QCOMPARE(applied.size(), 1);
     QCOMPARE(applied.first().at(0).toInt(), int(SessionColumns::Created));
     QVERIFY(!shown.model.isSortPending());
+}
+
+void TestSessionList::charactersByNameWhereTheServerGivesOne()
+{
+    Shown shown(*m_stack, m_settingsFile, {1600, 1000});
+    QVERIFY(shown.load());
+    const QString slug = shown.model.session(0)->characterSlug;
+    const QModelIndex cell = shown.model.index(0, SessionColumns::Character);
+    QCOMPARE(cell.data().toString(), slug); // no name known: the slug
+    QSignalSpy changed(&shown.model, &QAbstractItemModel::dataChanged);
+    shown.model.setCharacterNames({{slug, QStringLiteral("Support Bot")}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(cell.data().toString(), QStringLiteral("Support Bot"));
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), slug);
+    QCOMPARE(cell.data(SessionTableModel::SortRole).toString(), slug);
 }
 
 void TestSessionList::goToSessionTakesAnIdOrALink()
