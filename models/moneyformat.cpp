@@ -33,11 +33,15 @@ QString number(quint64 magnitude, int decimals, const QLocale &locale)
 QString withSymbol(const QString &number, bool negative, const QLocale &locale)
 {
     static const QString Symbol = QStringLiteral("$");
+    const QString sign = negative ? locale.negativeSign() : QString();
+    // The C locale (LANG=C, C.UTF-8) has no currency pattern of its own and would write "7$":
+    // dollars are written the way the API's users read them.
+    if (locale.language() == QLocale::C)
+        return sign + Symbol + number;
     // The locale's own pattern, learnt from a one-digit amount: "$7", "7 $".
     QString pattern = locale.toCurrencyString(7.0, Symbol, 0);
     const QString seven = locale.toString(7);
     const qsizetype at = pattern.indexOf(seven);
-    const QString sign = negative ? locale.negativeSign() : QString();
     if (at < 0)
         return sign + Symbol + number;
     return sign + pattern.replace(at, seven.size(), number);

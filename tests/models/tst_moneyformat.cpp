@@ -66,6 +66,9 @@ void TestMoneyFormat::followsTheLocale()
     QVERIFY2(text.endsWith(QStringLiteral("$")), qPrintable(text));
     QCOMPARE(MoneyFormat::text(dollars("8324.12"), QLocale(QLocale::German, QLocale::Germany)),
              German.toCurrencyString(8324.12, QStringLiteral("$"), 2));
+    // The C locale has no currency pattern: the symbol goes in front.
+    QCOMPARE(MoneyFormat::exact(dollars("0.302728"), QLocale::c()), QStringLiteral("$0.302728"));
+    QCOMPARE(MoneyFormat::text(dollars("-1234.5"), QLocale::c()), QStringLiteral("-$1234.50"));
 }
 
 void TestMoneyFormat::exactKeepsEveryDigit()
