@@ -5,11 +5,13 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QStandardItemModel>
 #include <QToolTip>
 #include <QValueAxis>
 
 HourlyChart::HourlyChart(QWidget *parent)
     : QChartView(new QChart, parent)
+    , m_table(new QStandardItemModel(this))
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->hide();
@@ -28,6 +30,13 @@ double HourlyChart::sessionsAt(int hour) const
 void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor &color)
 {
     m_hours = hours;
+    m_table->clear();
+    m_table->setHorizontalHeaderLabels({tr("hour"), tr("sessions"), tr("cost_usd")});
+    for (int hour = 0; hour < 24; ++hour) {
+        m_table->appendRow({new QStandardItem(QString::number(hour)),
+                            new QStandardItem(QString::number(hours.at(hour).sessions)),
+                            new QStandardItem(hours.at(hour).cost.toDecimalString())});
+    }
     QChart *c = chart();
     c->removeAllSeries();
     const auto axes = c->axes();

@@ -30,11 +30,15 @@ public:
     /// Fewer than two characters are chosen: a sentence says what to do instead of empty
     /// charts.
     [[nodiscard]] bool isShowingEmptyState() const;
+    /// The comparison's figures as CSV (a .csv name, exact values) or its charts as a PNG
+    /// picture (any other name).
+    bool exportTo(const QString &fileName, QString *error = nullptr);
 
 Q_SIGNALS:
     void chosenChanged(const QStringList &slugs);
 
 private:
+    void exportAs(const QString &suffix);
     void onPickerChanged();
 
     ComparisonModel *m_model;

@@ -3,6 +3,7 @@
 #include "models/characterpalette.h"
 #include "models/dailyreportbuilder.h"
 #include "models/moneyformat.h"
+#include "ui/charts/chartpanel.h"
 #include "ui/charts/hourlychart.h"
 
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -108,7 +110,8 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     controls->addWidget(show);
     auto *grid = new QGridLayout;
     grid->addWidget(m_totals, 0, 0);
-    grid->addWidget(m_hours, 0, 1);
+    // The hours export like every other chart: PNG, SVG and their figures as CSV.
+    grid->addWidget(new ChartPanel(m_hours, m_hours->hoursModel(), Qt::DisplayRole, this), 0, 1);
     grid->addWidget(m_costliest, 1, 0);
     grid->addWidget(m_longest, 1, 1);
     auto *layout = new QVBoxLayout(this);

@@ -22,10 +22,12 @@
 #include <QBarSet>
 #include <QBuffer>
 #include <QCategoryAxis>
+#include <QFile>
 #include <QLineSeries>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -264,6 +266,21 @@ private Q_SLOTS:
         for (const QString &slug : chosen)
             colours.insert(m_palette.color(slug).rgb());
         QCOMPARE(colours.size(), chosen.size());
+        // Compare exports like every chart view: its figures as CSV, its charts as a picture.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("comparison.csv"));
+        QString error;
+        QVERIFY2(view.exportTo(csv, &error), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvBytes = csvFile.readAll();
+        QCOMPARE(csvBytes.count("\r\n"), ComparisonMetrics::Count + 1);
+        QVERIFY(csvBytes.startsWith("\"metric\",\"" + chosen.first().toUtf8() + '"'));
+        QVERIFY(csvBytes.contains("\"total_cost_usd\""));
+        const QString png = dir.filePath(QStringLiteral("comparison.png"));
+        view.resize(1200, 900);
+        QVERIFY2(view.exportTo(png, &error), qPrintable(error));
+        QVERIFY(!QImage(png).isNull());
         // A name the server gives replaces the slug under the bars.
         model.setDisplayNames({{chosen.first(), QStringLiteral("First Character")}});
         view.charts()->rebuildNow();
@@ -292,6 +309,13 @@ private Q_SLOTS:
         for (int h = 0; h < 24; ++h)
             sum += hours.sessionsAt(h);
         QCOMPARE(qint64(sum), m_aggregate->stats(slug).totals.sessions);
+        // The figures behind the bars, for the daily report's CSV export.
+        QStandardItemModel *table = hours.hoursModel();
+        QCOMPARE(table->rowCount(), 24);
+        qint64 tableSum = 0;
+        for (int h = 0; h < 24; ++h)
+            tableSum += table->index(h, 1).data().toLongLong();
+        QCOMPARE(tableSum, m_aggregate->stats(slug).totals.sessions);
     }
 
     void exportsPngSvgAndCsv()
