@@ -1,5 +1,6 @@
 #include "ui/windowwiring.h"
 
+#include "models/previousperiodtotals.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "ui/charts/analyticspage.h"
@@ -7,6 +8,7 @@
 #include "ui/sessions/exportflow.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
+#include "ui/sessions/totalsbar.h"
 #include "ui/transcript/sessionpane.h"
 
 namespace WindowWiring {
@@ -28,6 +30,22 @@ void connectSessionOpener(MainWindow &window, SessionOpener *opener)
     QObject::connect(
         opener, &SessionOpener::failed, &window,
         [&window](const QString &, const QString &message) { window.showSessionError(message); });
+}
+
+void connectPreviousTotals(MainWindow &window, PreviousPeriodTotals *previous)
+{
+    SessionsPage *sessions = window.sessionsPage();
+    TotalsBar *bar = sessions->totalsBar();
+    QObject::connect(sessions, &SessionsPage::filtersApplied, previous, [sessions, previous] {
+        previous->start(sessions->filterBar()->query(), sessions->filterBar()->timeZone());
+    });
+    QObject::connect(previous, &PreviousPeriodTotals::cleared, bar,
+                     [bar] { bar->setPrevious(std::nullopt); });
+    QObject::connect(previous, &PreviousPeriodTotals::ready, bar,
+                     [bar](const UsageTotals &totals) { bar->setPrevious(totals); });
+    // Without the previous figures the bar simply shows no change; the list says nothing.
+    QObject::connect(previous, &PreviousPeriodTotals::failed, bar,
+                     [bar] { bar->setPrevious(std::nullopt); });
 }
 
 ExportFlow *connectExporter(MainWindow &window, SessionExporter *exporter)

@@ -3,6 +3,7 @@
 class AnalyticsPage;
 class ExportFlow;
 class MainWindow;
+class PreviousPeriodTotals;
 class SessionOpener;
 class SessionExporter;
 class SessionPane;
@@ -18,6 +19,10 @@ void connectSessionPane(MainWindow &window, SessionPane *pane);
 /// Sessions asked for by id (Go to session, links) open in the window, or their error shows
 /// there.
 void connectSessionOpener(MainWindow &window, SessionOpener *opener);
+
+/// The totals bar shows each figure's change against the period of equal length before the
+/// list's range, which `previous` asks the server for whenever the filters are applied.
+void connectPreviousTotals(MainWindow &window, PreviousPeriodTotals *previous);
 
 /// File > Export writes the list's sessions through `exporter` and says how it ended.
 ExportFlow *connectExporter(MainWindow &window, SessionExporter *exporter);

@@ -8,6 +8,7 @@
 #include "models/characterpalette.h"
 #include "models/pagefetcher.h"
 #include "models/playbackcontroller.h"
+#include "models/previousperiodtotals.h"
 #include "models/secretstore.h"
 #include "models/sessionexporter.h"
 #include "models/sessionlink.h"
@@ -59,6 +60,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
     window.setAnalyticsPage(analytics);
     WindowWiring::connectAnalytics(window, analytics, &opener);
     SessionExporter exporter(&client);
+    PreviousPeriodTotals previousTotals(&client);
+    WindowWiring::connectPreviousTotals(window, &previousTotals);
     WindowWiring::connectExporter(window, &exporter);
 
     // The demo runs in this process, on loopback, only when asked for.

@@ -5,6 +5,8 @@
 #include <QLabel>
 #include <QLocale>
 
+#include <cmath>
+
 namespace {
 constexpr int Spacing = 12;
 /// Which figures stay when the bar is narrow, most important first.
@@ -32,8 +34,12 @@ TotalsBar::TotalsBar(QWidget *parent)
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
+        auto *change = new QLabel(group);
+        change->setVisible(false);
         pair->addWidget(name);
         pair->addWidget(value);
+        pair->addWidget(change);
+        m_changes.append(change);
         // Never narrower than the text: a figure leaves the bar whole or not at all.
         group->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
         layout->addWidget(group);
@@ -97,6 +103,8 @@ QLabel *TotalsBar::label(Field field) const
 
 void TotalsBar::setTotals(const UsageTotals &totals)
 {
+    m_current = totals;
+    updateChanges();
     const QLocale locale;
     label(Field::Sessions)->setText(locale.toString(totals.sessions));
     label(Field::LlmInput)->setText(locale.toString(totals.llmInputTokens));
@@ -114,8 +122,90 @@ void TotalsBar::setTotals(const UsageTotals &totals)
     fitTo(width());
 }
 
+void TotalsBar::setPrevious(const std::optional<UsageTotals> &previous)
+{
+    m_previous = previous;
+    updateChanges();
+    fitTo(width());
+}
+
+QString TotalsBar::changeText(Field field) const
+{
+    const QLabel *change = m_changes.at(int(field));
+    return change->isHidden() ? QString() : change->text();
+}
+
+void TotalsBar::updateChanges()
+{
+    const bool known = m_current && m_previous;
+    const QLocale locale;
+    for (int i = 0; i < m_changes.size(); ++i) {
+        QLabel *change = m_changes.at(i);
+        change->setVisible(known);
+        if (!known)
+            continue;
+        const UsageTotals &now = *m_current;
+        const UsageTotals &before = *m_previous;
+        double current = 0;
+        double previous = 0;
+        QString previousText;
+        switch (Field(i)) {
+        case Field::Sessions:
+            current = double(now.sessions);
+            previous = double(before.sessions);
+            previousText = locale.toString(before.sessions);
+            break;
+        case Field::LlmInput:
+            current = double(now.llmInputTokens);
+            previous = double(before.llmInputTokens);
+            previousText = locale.toString(before.llmInputTokens);
+            break;
+        case Field::LlmOutput:
+            current = double(now.llmOutputTokens);
+            previous = double(before.llmOutputTokens);
+            previousText = locale.toString(before.llmOutputTokens);
+            break;
+        case Field::SttMinutes:
+            current = now.sttAudioSeconds;
+            previous = before.sttAudioSeconds;
+            previousText = locale.toString(before.sttAudioSeconds / 60.0, 'f', 1);
+            break;
+        case Field::TtsCharacters:
+            current = double(now.ttsCharacters);
+            previous = double(before.ttsCharacters);
+            previousText = locale.toString(before.ttsCharacters);
+            break;
+        case Field::Cost:
+            current = double(now.estimatedCost.micros());
+            previous = double(before.estimatedCost.micros());
+            previousText = MoneyFormat::text(before.estimatedCost);
+            break;
+        case Field::AverageCost:
+            current = double(now.averageCostPerSession().micros());
+            previous = double(before.averageCostPerSession().micros());
+            previousText = before.sessions > 0 ? MoneyFormat::text(before.averageCostPerSession())
+                                               : QStringLiteral("—");
+            break;
+        }
+        QString text;
+        if (previous == 0) {
+            text = current == 0 ? QStringLiteral("±0 %") : tr("new");
+        } else {
+            const double percent = (current - previous) / previous * 100.0;
+            const QString magnitude = locale.toString(std::abs(percent), 'f', 0);
+            text = magnitude == locale.toString(0) ? QStringLiteral("±0 %")
+                   : percent > 0                   ? QStringLiteral("▲ %1 %").arg(magnitude)
+                                                   : QStringLiteral("▼ %1 %").arg(magnitude);
+        }
+        change->setText(text);
+        change->setToolTip(tr("Previous period of equal length: %1").arg(previousText));
+    }
+}
+
 void TotalsBar::setUnknown()
 {
+    m_current.reset();
+    updateChanges();
     for (QLabel *value : std::as_const(m_values)) {
         value->setText(QStringLiteral("…"));
         value->setToolTip({});

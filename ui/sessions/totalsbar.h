@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 
 /// The server's aggregate figures for the current filter, above the table. They describe the
@@ -32,6 +34,11 @@ public:
     explicit TotalsBar(QWidget *parent = nullptr);
 
     void setTotals(const UsageTotals &totals);
+    /// The totals of the period of equal length before the filter's range: each figure then
+    /// shows its change ("▲ 12 %"), the previous value on hover. nullopt: no change is shown.
+    void setPrevious(const std::optional<UsageTotals> &previous);
+    /// The change shown beside a figure; empty when none is.
+    [[nodiscard]] QString changeText(Field field) const;
     /// While the first page of a query is loading: the old figures would be wrong.
     void setUnknown();
     [[nodiscard]] QString text(Field field) const;
@@ -50,8 +57,12 @@ private:
     /// Shows as many figures as fit in `width`, most important first.
     void fitTo(int width);
     void updateToolTip();
+    void updateChanges();
 
     QList<QWidget *> m_groups; ///< caption and value of each field
     QList<QLabel *> m_values;
     QList<QLabel *> m_captions;
+    QList<QLabel *> m_changes;
+    std::optional<UsageTotals> m_current;
+    std::optional<UsageTotals> m_previous;
 };

@@ -1,6 +1,7 @@
 // The session list as a new user meets it: columns that show what they hold, a session ID
 // column, going to a session by ID or link, copying a link, a totals bar that never cuts a
 // figure, and the server named in the status bar.
+#include "models/previousperiodtotals.h"
 #include "models/sessionexporter.h"
 #include "models/sessionlink.h"
 #include "models/sessionopener.h"
@@ -30,6 +31,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 namespace {
 constexpr int Timeout = 60000;
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void exportWritesWhatTheListShows_data();
     void exportWritesWhatTheListShows();
     void cancelledExportLeavesNoFile();
+    void totalsShowTheChangeAgainstThePreviousPeriod();
 
 private:
     /// A window over the demo at a given size, its first page loaded.
@@ -361,6 +364,38 @@ void TestSessionList::cancelledExportLeavesNoFile()
     QVERIFY(!exporter.isRunning());
     QVERIFY(!QFile::exists(path));
     QVERIFY(shown.window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+}
+
+void TestSessionList::totalsShowTheChangeAgainstThePreviousPeriod()
+{
+    Shown shown(*m_stack, m_settingsFile, {1600, 1000});
+    PreviousPeriodTotals previous(&m_stack->client);
+    WindowWiring::connectPreviousTotals(shown.window, &previous);
+    QSignalSpy ready(&previous, &PreviousPeriodTotals::ready);
+    FilterBar *filters = shown.window.sessionsPage()->filterBar();
+    const QDate last = m_server->dataset().sessions().first().createdAt().toLocalTime().date();
+    filters->setCustomDays(last.addDays(-6), last);
+    filters->apply();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(shown.model.isCountKnown(), Timeout);
+    // The period before is the seven days before, asked with page_size=1.
+    const auto before = ready.first().at(0).value<UsageTotals>();
+    const auto range = ready.first().at(1).value<UtcRange>();
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*range.startMicros / 1000).toLocalTime().date(),
+             last.addDays(-13));
+    QVERIFY(before.sessions > 0);
+    TotalsBar *bar = shown.window.sessionsPage()->totalsBar();
+    const double percent =
+        (double(shown.model.totals().sessions) - double(before.sessions)) / before.sessions * 100;
+    const QString magnitude = QLocale().toString(std::abs(percent), 'f', 0);
+    QTRY_VERIFY(!bar->changeText(TotalsBar::Field::Sessions).isEmpty());
+    QVERIFY2(bar->changeText(TotalsBar::Field::Sessions).contains(magnitude) ||
+                 bar->changeText(TotalsBar::Field::Sessions) == QStringLiteral("±0 %"),
+             qPrintable(bar->changeText(TotalsBar::Field::Sessions)));
+    // All time has no previous period.
+    filters->setPreset(FilterBar::Preset::AllTime);
+    filters->apply();
+    QCOMPARE(bar->changeText(TotalsBar::Field::Sessions), QString());
 }
 
 QTEST_MAIN(TestSessionList)

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void noSessionsHasNoAverage();
     void unknownWhileLoading();
     void moneyReadsTheSameEverywhere();
+    void changeAgainstThePreviousPeriod();
 };
 
 void TestTotalsBar::formatsTheServersFigures()
@@ -84,6 +85,32 @@ void TestTotalsBar::moneyReadsTheSameEverywhere()
              bar.toolTip(TotalsBar::Field::Cost));
     QVERIFY(bar.toolTip(TotalsBar::Field::Cost).startsWith(QStringLiteral("8.324,124000")));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestTotalsBar::changeAgainstThePreviousPeriod()
+{
+    TotalsBar bar;
+    UsageTotals now;
+    now.sessions = 1280;
+    now.llmInputTokens = 500;
+    now.estimatedCost = *Money::parse(std::string_view("20.00"));
+    UsageTotals before;
+    before.sessions = 1000;
+    before.llmInputTokens = 0;
+    before.estimatedCost = *Money::parse(std::string_view("25.00"));
+    bar.setTotals(now);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString()); // no previous period yet
+    bar.setPrevious(before);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QStringLiteral("▲ 28 %"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::Cost), QStringLiteral("▼ 20 %"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::LlmInput), QStringLiteral("new"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::TtsCharacters), QStringLiteral("±0 %"));
+    // While the next figures load, and for "All time", no change is shown.
+    bar.setUnknown();
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString());
+    bar.setTotals(now);
+    bar.setPrevious(std::nullopt);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString());
 }
 
 QTEST_MAIN(TestTotalsBar)
