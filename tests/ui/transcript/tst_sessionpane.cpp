@@ -2,7 +2,9 @@
 #include "models/playbackcontroller.h"
 #include "models/playerbackend.h"
 #include "models/transcriptmodel.h"
+#include "models/waveformbuilder.h"
 #include "ui/player/playerwidget.h"
+#include "ui/player/waveformview.h"
 #include "ui/transcript/sessionheader.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/transcript/transcriptdelegate.h"
@@ -231,6 +233,40 @@ private Q_SLOTS:
         QVERIFY(volume->width() > 2 * volume->height());
         QCOMPARE(seek->accessibleName(), u"Position"_s);
         QCOMPARE(volume->accessibleName(), u"Volume"_s);
+    }
+
+    void waveformShowsSpeechSilenceAndSpeakers()
+    {
+        // Half a second of near silence (a caller's turn), then loud speech (the character's).
+        Waveform waveform;
+        waveform.durationMs = 10000;
+        for (int i = 0; i < 100; ++i)
+            waveform.peaks.append(i < 50 ? 0.004f : 0.08f);
+        WaveformView view;
+        view.resize(400, 60);
+        view.setDuration(10000);
+        view.setWaveform(waveform);
+        view.setTurnMarks({0, 5000}, {false, true});
+        QImage image(view.size(), QImage::Format_RGB32);
+        view.render(&image);
+        const QRgb base = view.palette().color(QPalette::Base).rgb();
+        const auto inkHeight = [&](int x) {
+            int ink = 0;
+            for (int y = 0; y < image.height(); ++y)
+                ink += image.pixel(x, y) != base ? 1 : 0;
+            return ink;
+        };
+        // Quiet peaks of a quiet recording still read as quiet against its loud ones, and the
+        // loud ones fill the height however low the recording's level.
+        QVERIFY2(inkHeight(100) < image.height() / 5, qPrintable(QString::number(inkHeight(100))));
+        QVERIFY2(inkHeight(300) > image.height() * 3 / 4,
+                 qPrintable(QString::number(inkHeight(300))));
+        // Each turn in its speaker's colour.
+        const QRgb caller = image.pixel(100, image.height() / 2);
+        const QRgb character = image.pixel(300, image.height() / 2);
+        QVERIFY(qGreen(caller) > qBlue(caller));
+        QVERIFY(qBlue(character) > qGreen(character));
+        QVERIFY(!view.accessibleName().isEmpty());
     }
 
     void longTranscriptOpensAndScrolls()
