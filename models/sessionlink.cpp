@@ -1,44 +1,124 @@
 #include "models/sessionlink.h"
 
+#include <QUrlQuery>
+
 namespace {
 const QString Scheme = QStringLiteral("sessionscope");
-const QString Host = QStringLiteral("session");
+constexpr qsizetype MaxSessionIdLength = 256;
+
+QString exampleText()
+{
+    return QStringLiteral("a session link looks like "
+                          "sessionscope://session/SESSION_ID?server=https://api.example.com");
+}
+
+bool hasControlCharacter(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return true;
+    }
+    return false;
+}
+
+std::optional<QUrl> readServer(const QString &text, QString *error)
+{
+    const QUrl server(text, QUrl::StrictMode);
+    const QString scheme = server.scheme();
+    if (!server.isValid() || server.host().isEmpty() || (scheme != u"http" && scheme != u"https")) {
+        *error = QStringLiteral("The link's server \"%1\" is not an http or https URL.").arg(text);
+        return std::nullopt;
+    }
+    // A link is text from someone else: it may name a server, never the credential to use there,
+    // nor a query that would ride along on every request.
+    if (!server.userInfo().isEmpty() || server.hasQuery() || server.hasFragment()) {
+        *error = QStringLiteral("The link's server must be a plain base URL, without a user name, "
+                                "password, query or fragment.");
+        return std::nullopt;
+    }
+    return server;
+}
 } // namespace
 
-namespace SessionLink {
+namespace SessionLinks {
 
-QUrl forSession(const QString &sessionId)
+bool isLink(QStringView argument)
 {
-    QUrl url;
-    url.setScheme(Scheme);
-    url.setHost(Host);
-    url.setPath(QLatin1Char('/') + sessionId);
-    return url;
+    return argument.startsWith(Scheme + u':', Qt::CaseInsensitive);
 }
 
-std::optional<QString> sessionId(const QString &text)
+std::optional<SessionLink> parse(const QString &text, QString *error)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != Scheme || url.host() != u"session") {
+        *error = QStringLiteral("\"%1\" is not a session link: %2.").arg(text, exampleText());
+        return std::nullopt;
+    }
+    // The id is one path segment; an id holding '/' arrives as %2F, so split before decoding.
+    const QString encodedPath = url.path(QUrl::FullyEncoded);
+    const QString encodedId = encodedPath.mid(1);
+    SessionLink link;
+    link.sessionId = QUrl::fromPercentEncoding(encodedId.toUtf8());
+    if (!encodedPath.startsWith(u'/') || encodedId.isEmpty() || encodedId.contains(u'/') ||
+        link.sessionId.size() > MaxSessionIdLength || hasControlCharacter(link.sessionId)) {
+        *error = QStringLiteral("The link names no session, or not one session id: %1.")
+                     .arg(exampleText());
+        return std::nullopt;
+    }
+    if (url.hasFragment()) {
+        *error = QStringLiteral("A session link has no fragment (#…): %1.").arg(exampleText());
+        return std::nullopt;
+    }
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key != u"server") {
+            *error = QStringLiteral("The link has a parameter \"%1\" that Sessionscope does not "
+                                    "know; only server= is.")
+                         .arg(key);
+            return std::nullopt;
+        }
+        if (!link.server.isEmpty()) {
+            *error = QStringLiteral("The link names more than one server.");
+            return std::nullopt;
+        }
+        const auto server = readServer(value, error);
+        if (!server)
+            return std::nullopt;
+        link.server = *server;
+    }
+    return link;
+}
+
+QUrl toUrl(const QString &sessionId, const QUrl &server)
+{
+    // The id is one path segment: '/', '?', '#', '%' and spaces are percent-encoded.
+    QString text = Scheme + QStringLiteral("://session/") +
+                   QString::fromUtf8(QUrl::toPercentEncoding(sessionId));
+    if (!server.isEmpty())
+        text += QStringLiteral("?server=") +
+                QString::fromUtf8(QUrl::toPercentEncoding(server.toString(QUrl::FullyEncoded)));
+    return QUrl(text, QUrl::StrictMode);
+}
+
+std::optional<QString> sessionIdFrom(const QString &text, QString *error)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return std::nullopt;
-    QString id = trimmed;
-    if (trimmed.startsWith(Scheme + QLatin1Char(':'), Qt::CaseInsensitive)) {
-        const QUrl url(trimmed, QUrl::StrictMode);
-        if (!url.isValid() || url.host() != Host)
+    if (isLink(trimmed)) {
+        const auto link = parse(trimmed, error);
+        if (!link)
             return std::nullopt;
-        id = url.path(QUrl::FullyDecoded);
-        if (id.startsWith(QLatin1Char('/')))
-            id.remove(0, 1);
-        if (id.endsWith(QLatin1Char('/')))
-            id.chop(1);
+        return link->sessionId;
     }
-    for (const QChar c : std::as_const(id)) {
-        if (c.isSpace() || c == QLatin1Char('/'))
-            return std::nullopt;
-    }
-    if (id.isEmpty())
+    bool blank = false;
+    for (const QChar c : trimmed)
+        blank = blank || c.isSpace();
+    if (trimmed.isEmpty() || blank || trimmed.size() > MaxSessionIdLength ||
+        hasControlCharacter(trimmed)) {
+        *error = QStringLiteral("\"%1\" is not a session id or a session link: %2.")
+                     .arg(trimmed, exampleText());
         return std::nullopt;
-    return id;
+    }
+    return trimmed;
 }
 
-} // namespace SessionLink
+} // namespace SessionLinks

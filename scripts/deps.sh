@@ -18,6 +18,8 @@ packages=(
   python3 curl
   # tests/app/tst_cli: a real proxy between the command line and the demo server
   squid
+  # scripts/package-check.sh: builds the .deb (dpkg-shlibdeps) and checks it
+  lintian desktop-file-utils appstream man-db dpkg-dev
   # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
   time
 )

@@ -198,11 +198,10 @@ void MainWindow::askForSession()
 
 bool MainWindow::goToSession(const QString &idOrLink)
 {
-    const auto id = SessionLink::sessionId(idOrLink);
+    QString error;
+    const auto id = SessionLinks::sessionIdFrom(idOrLink, &error);
     if (!id) {
-        statusBar()->showMessage(
-            tr("\"%1\" is not a session ID or a sessionscope:// link").arg(idOrLink.trimmed()),
-            8000);
+        statusBar()->showMessage(error, 8000);
         return false;
     }
     Q_EMIT sessionRequested(*id);

@@ -224,7 +224,9 @@ std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
 {
     if (!parser.parse(arguments.mid(1)))
         return usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
+    // --help-all is listed by addHelpOption(); Qt's own options do not apply to a command, so it
+    // prints the same help rather than being ignored while the command runs.
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         QString help = parser.helpText();
         help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
                      QStringLiteral("Usage: sessionscope ") + command);

@@ -1,4 +1,5 @@
 #include "app/gui/guiapp.h"
+#include "app/gui/aboutbox.h"
 
 #include "api/apiclient.h"
 #include "api/recordingfetcher.h"
@@ -11,7 +12,6 @@
 #include "models/previousperiodtotals.h"
 #include "models/secretstore.h"
 #include "models/sessionexporter.h"
-#include "models/sessionlink.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "ui/charts/analyticspage.h"
@@ -48,6 +48,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
 
     MainWindow window(&model, settings);
+    AboutBox::addHelpMenu(window);
     WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
                                                  new MediaPlayerBackend, &recordings, &client)));
     // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.
@@ -129,7 +130,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     window.restoreSettings();
     window.show();
     if (!options.sessionId.isEmpty())
-        opener.open(SessionLink::sessionId(options.sessionId).value_or(options.sessionId));
+        opener.open(options.sessionId);
 
     const QUrl baseUrl =
         options.baseUrl.isValid() ? options.baseUrl : settings.value(BaseUrlKey).toUrl();

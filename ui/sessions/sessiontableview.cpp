@@ -131,7 +131,7 @@ QString SessionTableView::copyLinkToCurrent()
     const SessionSummary *session = m_model ? m_model->session(currentIndex().row()) : nullptr;
     if (!session)
         return {};
-    const QString link = SessionLink::forSession(session->sessionId).toString();
+    const QString link = SessionLinks::toUrl(session->sessionId).toString(QUrl::FullyEncoded);
     QApplication::clipboard()->setText(link);
     return link;
 }

@@ -97,7 +97,8 @@ SessionHeader::SessionHeader(QWidget *parent)
     copyLink->setText(tr("Copy link"));
     copyLink->setToolTip(tr("Copy a link to this session that opens it in Sessionscope"));
     connect(copyLink, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(SessionLink::forSession(m_sessionId).toString());
+        QGuiApplication::clipboard()->setText(
+            SessionLinks::toUrl(m_sessionId).toString(QUrl::FullyEncoded));
     });
     idRow->addWidget(copyLink);
 

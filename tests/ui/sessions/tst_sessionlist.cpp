@@ -211,7 +211,7 @@ void TestSessionList::goToSessionTakesAnIdOrALink()
     QInputDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = shown.window.findChild<QInputDialog *>(
                      QStringLiteral("goToSessionDialog"))) != nullptr);
-    dialog->setTextValue(SessionLink::forSession(id).toString());
+    dialog->setTextValue(SessionLinks::toUrl(id).toString());
     dialog->accept();
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.first().first().toString(), id);
@@ -231,7 +231,8 @@ void TestSessionList::copyLinkToSession()
     shown.table()->setCurrentIndex(shown.model.index(2, 0));
     const QString link = shown.table()->copyLinkToCurrent();
     QCOMPARE(QApplication::clipboard()->text(), link);
-    QCOMPARE(SessionLink::sessionId(link).value_or(QString()),
+    QString error;
+    QCOMPARE(SessionLinks::sessionIdFrom(link, &error).value_or(QString()),
              m_server->dataset().sessions().at(2).sessionId);
 }
 
