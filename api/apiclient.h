@@ -87,6 +87,7 @@ public:
     /// Usage pages keep each session's own JSON (UsageDecoder::Options::keepSessionJson), for an
     /// export that writes what the server sent. Off by default: it doubles a session's memory.
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
+    [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
     /// Replies at least this large are decoded on a worker thread.
     static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
 

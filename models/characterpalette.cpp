@@ -4,11 +4,11 @@
 #include <QSettings>
 
 namespace {
-// Tableau-like mid-tones: each keeps a contrast ratio of at least 3:1 against both white and
-// the #2b2b2b of a typical dark window, so lines and bars stay visible in either palette.
+// The Okabe-Ito palette, made to stay distinct for people with the common forms of colour
+// blindness (its black, which would vanish on a dark window, gives way to a mid grey). Eight
+// characters get eight colours no one confuses; later ones reuse them darker or lighter.
 constexpr QRgb Colors[CharacterPalette::BaseColorCount] = {
-    0x4e79a7, 0xf28e2b, 0xe15759, 0x59a14f, 0xb07aa1, 0x76b7b2,
-    0xedc948, 0xff9da7, 0x9c755f, 0x7f8fd8, 0x8cd17d, 0xd37295,
+    0x0072b2, 0xe69f00, 0x009e73, 0xd55e00, 0x56b4e9, 0xcc79a7, 0xf0e442, 0x8c8c8c,
 };
 const QString Group = QStringLiteral("characterColors");
 } // namespace
@@ -59,7 +59,7 @@ int CharacterPalette::slotOf(const QString &slug)
         taken.insert(slot);
     const int preferred = int(stableHash(slug) % BaseColorCount);
     int slot = -1;
-    // Linear probing within each round of twelve, so a round fills before colours repeat.
+    // Linear probing within each round of base colours, so a round fills before colours repeat.
     for (int round = 0; slot < 0; ++round) {
         for (int i = 0; i < BaseColorCount; ++i) {
             const int candidate = round * BaseColorCount + (preferred + i) % BaseColorCount;

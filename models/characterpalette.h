@@ -10,21 +10,21 @@ class QSettings;
 /// One colour per character, the same in every chart, table and list of the application, and
 /// the same from one run to the next.
 ///
-/// A character gets the first free colour of a fixed set of twelve, starting at a slot chosen by
-/// a stable hash of its slug (FNV-1a, not qHash, which is seeded per process). Given a
+/// A character gets the first free colour of a fixed set of eight (Okabe-Ito), starting at a slot
+/// chosen by a stable hash of its slug (FNV-1a, not qHash, which is seeded per process). Given a
 /// QSettings, assignments are remembered, so that a character keeps its colour when others
-/// appear; without one, colours depend only on the slugs seen and their order. Past twelve
+/// appear; without one, colours depend only on the slugs seen and their order. Past eight
 /// characters a colour repeats with a different lightness.
 ///
-/// The colours are mid-tones chosen to read on both light and dark backgrounds; color() with a
-/// palette lifts them slightly on dark ones.
+/// The colours read on both light and dark backgrounds; color() with a palette lifts them
+/// slightly on dark ones.
 class CharacterPalette final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CharacterPalette)
 
 public:
-    static constexpr int BaseColorCount = 12;
+    static constexpr int BaseColorCount = 8;
 
     /// `store` (may be null) keeps assignments across runs, under the group "characterColors".
     explicit CharacterPalette(QSettings *store = nullptr, QObject *parent = nullptr);

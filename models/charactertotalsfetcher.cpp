@@ -1,11 +1,11 @@
 #include "models/charactertotalsfetcher.h"
 #include "api/apiclient.h"
 
-#include <memory>
-
 CharacterTotalsFetcher::CharacterTotalsFetcher(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_slugs(client, DefaultMaxInFlight,
+              [this](const QString &slug, quint64 generation) { return send(slug, generation); })
 {}
 
 CharacterTotalsFetcher::~CharacterTotalsFetcher()
@@ -20,52 +20,38 @@ quint64 CharacterTotalsFetcher::start(const UsageQuery &filter)
     m_filter.page = 1;
     m_filter.pageSize = 1;
     m_filter.characterSlug.clear();
-    return m_generation.current();
+    return m_slugs.generation();
 }
 
 void CharacterTotalsFetcher::cancel()
 {
-    // The generation moves first, so the Cancelled answers below are already stale.
-    m_generation.advance();
-    m_queue.clear();
-    const auto requests = std::exchange(m_inFlight, {});
-    for (const auto id : requests)
-        m_client->cancel(id);
+    // A new generation, so the Cancelled answers are already stale.
+    m_slugs.reset();
 }
 
 void CharacterTotalsFetcher::fetch(const QStringList &slugs)
 {
+    QStringList named;
     for (const QString &slug : slugs) {
-        if (!slug.isEmpty() && !m_queue.contains(slug) && !m_inFlight.contains(slug))
-            m_queue.append(slug);
+        if (!slug.isEmpty())
+            named.append(slug);
     }
-    pump();
+    m_slugs.append(named);
 }
 
-void CharacterTotalsFetcher::pump()
+quint64 CharacterTotalsFetcher::send(const QString &slug, quint64 generation)
 {
-    while (!m_queue.isEmpty() && m_inFlight.size() < m_maxInFlight) {
-        const QString slug = m_queue.takeFirst();
-        UsageQuery query = m_filter;
-        query.characterSlug = slug;
-        const quint64 generation = m_generation.current();
-        ++m_requestCount;
-        // The callback never runs before fetchUsage returns (see ApiClient).
-        auto id = std::make_shared<ApiClient::RequestId>(0);
-        *id = m_client->fetchUsage(query, this,
-                                   [this, generation, slug, id](Result<UsagePage> result) {
-                                       if (m_inFlight.value(slug) == *id)
-                                           m_inFlight.remove(slug);
-                                       onAnswer(generation, slug, std::move(result));
-                                   });
-        m_inFlight.insert(slug, *id);
-    }
+    UsageQuery query = m_filter;
+    query.characterSlug = slug;
+    return m_client->fetchUsage(query, this, [this, generation, slug](Result<UsagePage> result) {
+        onAnswer(generation, slug, std::move(result));
+    });
 }
 
 void CharacterTotalsFetcher::onAnswer(quint64 generation, const QString &slug,
                                       Result<UsagePage> result)
 {
-    if (!m_generation.isCurrent(generation))
+    if (!m_slugs.finish(generation, slug))
         return;
     if (result) {
         Q_EMIT totalsReady(generation, slug, result.value().totals);
@@ -76,9 +62,9 @@ void CharacterTotalsFetcher::onAnswer(quint64 generation, const QString &slug,
     } else {
         Q_EMIT totalsFailed(generation, slug, result.error());
     }
-    if (!m_generation.isCurrent(generation))
+    if (!m_slugs.isCurrent(generation))
         return; // a listener started over
-    pump();
+    m_slugs.pump();
     if (!isBusy())
         Q_EMIT idle(generation);
 }

@@ -3,9 +3,8 @@
 #include "api/apierror.h"
 #include "api/usagepage.h"
 #include "api/usagequery.h"
-#include "models/requestgeneration.h"
+#include "models/requestqueue.h"
 
-#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -28,8 +27,8 @@ public:
     explicit CharacterTotalsFetcher(ApiClient *client, QObject *parent = nullptr);
     ~CharacterTotalsFetcher() override;
 
-    void setMaxInFlight(int requests) { m_maxInFlight = qMax(1, requests); }
-    [[nodiscard]] int maxInFlight() const { return m_maxInFlight; }
+    void setMaxInFlight(int requests) { m_slugs.setMaxInFlight(requests); }
+    [[nodiscard]] int maxInFlight() const { return m_slugs.maxInFlight(); }
 
     /// Cancels everything and begins a new generation for `filter` (its slug and page ignored).
     quint64 start(const UsageQuery &filter);
@@ -38,11 +37,11 @@ public:
     void fetch(const QStringList &slugs);
     void cancel();
 
-    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
-    [[nodiscard]] bool isBusy() const { return !m_queue.isEmpty() || !m_inFlight.isEmpty(); }
-    [[nodiscard]] int inFlightCount() const { return int(m_inFlight.size()); }
+    [[nodiscard]] quint64 generation() const { return m_slugs.generation(); }
+    [[nodiscard]] bool isBusy() const { return !m_slugs.isIdle(); }
+    [[nodiscard]] int inFlightCount() const { return m_slugs.inFlightCount(); }
     /// Requests sent since construction.
-    [[nodiscard]] quint64 requestCount() const { return m_requestCount; }
+    [[nodiscard]] quint64 requestCount() const { return m_slugs.requestCount(); }
 
 Q_SIGNALS:
     void totalsReady(quint64 generation, const QString &slug, const UsageTotals &totals);
@@ -51,14 +50,10 @@ Q_SIGNALS:
     void idle(quint64 generation);
 
 private:
-    void pump();
+    quint64 send(const QString &slug, quint64 generation);
     void onAnswer(quint64 generation, const QString &slug, Result<UsagePage> result);
 
     ApiClient *m_client;
     UsageQuery m_filter;
-    RequestGeneration m_generation;
-    int m_maxInFlight = DefaultMaxInFlight;
-    QStringList m_queue;
-    QHash<QString, quint64> m_inFlight; ///< slug -> request
-    quint64 m_requestCount = 0;
+    RequestQueue<QString> m_slugs; ///< its generation is the fetcher's
 };

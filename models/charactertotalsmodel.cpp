@@ -1,9 +1,22 @@
 #include "models/charactertotalsmodel.h"
 #include "models/charactertotalsfetcher.h"
+#include "models/moneyformat.h"
 
 #include <QLocale>
 
 #include <algorithm>
+
+namespace {
+/// Money as the window writes it, every digit on hover, and the API's decimal string for export.
+QString moneyText(Money amount, int role)
+{
+    if (role == Qt::DisplayRole)
+        return MoneyFormat::text(amount);
+    if (role == Qt::ToolTipRole)
+        return MoneyFormat::exact(amount);
+    return amount.toDecimalString();
+}
+} // namespace
 
 CharacterTotalsModel::CharacterTotalsModel(CharacterTotalsFetcher *fetcher, QObject *parent)
     : QAbstractTableModel(parent)
@@ -130,7 +143,7 @@ QVariant CharacterTotalsModel::data(const QModelIndex &index, int role) const
         case SessionsColumn:
             return exact ? QString::number(t.sessions) : locale.toString(t.sessions);
         case CostColumn:
-            return exact ? t.estimatedCost.toDecimalString() : t.estimatedCost.toDisplayString();
+            return moneyText(t.estimatedCost, role);
         case LlmInputTokensColumn:
             return exact ? QString::number(t.llmInputTokens) : locale.toString(t.llmInputTokens);
         case LlmOutputTokensColumn:
@@ -141,8 +154,7 @@ QVariant CharacterTotalsModel::data(const QModelIndex &index, int role) const
         case TtsCharactersColumn:
             return exact ? QString::number(t.ttsCharacters) : locale.toString(t.ttsCharacters);
         case CostPerSessionColumn:
-            return exact ? t.averageCostPerSession().toDecimalString()
-                         : t.averageCostPerSession().toDisplayString();
+            return moneyText(t.averageCostPerSession(), role);
         }
         return {};
     }

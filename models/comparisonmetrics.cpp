@@ -1,4 +1,5 @@
 #include "models/comparisonmetrics.h"
+#include "models/moneyformat.h"
 
 #include <cmath>
 
@@ -135,11 +136,11 @@ QString displayText(Metric metric, const CharacterStats &s)
     case Metric::Sessions:
         return QString::number(s.totals.sessions);
     case Metric::TotalCost:
-        return s.totals.estimatedCost.toDisplayString();
+        return MoneyFormat::text(s.totals.estimatedCost);
     case Metric::CostPerSession:
-        return s.totals.averageCostPerSession().toDisplayString();
+        return MoneyFormat::text(s.totals.averageCostPerSession());
     case Metric::CostPerMinute:
-        return costPerMinute(s)->toDisplayString();
+        return MoneyFormat::text(*costPerMinute(s));
     case Metric::AverageDuration: {
         const qint64 seconds = std::llround(*v);
         return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);

@@ -65,7 +65,17 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         return section >= 0 && section < ComparisonMetrics::Count
                    ? QVariant(ComparisonMetrics::name(Metric(section)))
                    : QVariant();
-    return m_slugs.value(section);
+    const QString slug = m_slugs.value(section);
+    return m_names.value(slug, slug);
+}
+
+void ComparisonModel::setDisplayNames(const QHash<QString, QString> &names)
+{
+    if (names == m_names)
+        return;
+    m_names = names;
+    if (!m_slugs.isEmpty())
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, int(m_slugs.size()) - 1);
 }
 
 void ComparisonModel::setAggregate(const RangeAggregate &aggregate)

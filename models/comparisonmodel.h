@@ -4,6 +4,7 @@
 #include "models/rangeaggregate.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 /// The comparison table: one row per ComparisonMetrics::Metric, one column per chosen
 /// character (two to six in the window; any number here). The best value of each row carries
@@ -36,6 +37,8 @@ public:
     void setAggregate(const RangeAggregate &aggregate);
     void setCharacters(const QStringList &slugs);
     [[nodiscard]] QStringList characters() const { return m_slugs; }
+    /// Characters' names where the server gives them (column headers); the slug otherwise.
+    void setDisplayNames(const QHash<QString, QString> &names);
     [[nodiscard]] CharacterStats stats(int column) const { return m_stats.value(column); }
     [[nodiscard]] int bestColumn(ComparisonMetrics::Metric metric) const;
 
@@ -44,6 +47,7 @@ private:
 
     RangeAggregate m_aggregate;
     QStringList m_slugs;
-    QList<CharacterStats> m_stats; ///< per column
-    QList<int> m_best;             ///< per row, -1 = none
+    QHash<QString, QString> m_names; ///< slug -> display name
+    QList<CharacterStats> m_stats;   ///< per column
+    QList<int> m_best;               ///< per row, -1 = none
 };

@@ -20,6 +20,15 @@ DailyReport::Change change(QString key, QString name, double now, double before,
     return c;
 }
 
+DailyReport::Change moneyChange(QString key, QString name, Money now, Money before)
+{
+    auto c =
+        change(std::move(key), std::move(name), now.toDouble(), before.toDouble(),
+               now.toDecimalString(), before.toDecimalString(), (now - before).toDecimalString());
+    c.unit = DailyReport::Change::Unit::Money;
+    return c;
+}
+
 DailyReport::Change countChange(QString key, QString name, qint64 now, qint64 before)
 {
     return change(std::move(key), std::move(name), double(now), double(before),
@@ -29,29 +38,25 @@ DailyReport::Change countChange(QString key, QString name, qint64 now, qint64 be
 
 QList<DailyReport::Change> DailyReport::changes() const
 {
-    const Money costDiff = totals.estimatedCost - previous.estimatedCost;
-    const Money perSession = totals.averageCostPerSession();
-    const Money perSessionBefore = previous.averageCostPerSession();
+    auto stt = change(QStringLiteral("stt_audio_seconds"), QStringLiteral("STT audio (s)"),
+                      totals.sttAudioSeconds, previous.sttAudioSeconds,
+                      QString::number(totals.sttAudioSeconds, 'f', 1),
+                      QString::number(previous.sttAudioSeconds, 'f', 1),
+                      QString::number(totals.sttAudioSeconds - previous.sttAudioSeconds, 'f', 1));
+    stt.unit = Change::Unit::Seconds;
     return {
         countChange(QStringLiteral("sessions"), QStringLiteral("Sessions"), totals.sessions,
                     previous.sessions),
-        change(QStringLiteral("cost_usd"), QStringLiteral("Cost (USD)"),
-               totals.estimatedCost.toDouble(), previous.estimatedCost.toDouble(),
-               totals.estimatedCost.toDecimalString(), previous.estimatedCost.toDecimalString(),
-               costDiff.toDecimalString()),
-        change(QStringLiteral("cost_per_session_usd"), QStringLiteral("Cost per session (USD)"),
-               perSession.toDouble(), perSessionBefore.toDouble(), perSession.toDecimalString(),
-               perSessionBefore.toDecimalString(),
-               (perSession - perSessionBefore).toDecimalString()),
+        moneyChange(QStringLiteral("cost_usd"), QStringLiteral("Cost (USD)"), totals.estimatedCost,
+                    previous.estimatedCost),
+        moneyChange(QStringLiteral("cost_per_session_usd"),
+                    QStringLiteral("Cost per session (USD)"), totals.averageCostPerSession(),
+                    previous.averageCostPerSession()),
         countChange(QStringLiteral("llm_input_tokens"), QStringLiteral("LLM input tokens"),
                     totals.llmInputTokens, previous.llmInputTokens),
         countChange(QStringLiteral("llm_output_tokens"), QStringLiteral("LLM output tokens"),
                     totals.llmOutputTokens, previous.llmOutputTokens),
-        change(QStringLiteral("stt_audio_seconds"), QStringLiteral("STT audio (s)"),
-               totals.sttAudioSeconds, previous.sttAudioSeconds,
-               QString::number(totals.sttAudioSeconds, 'f', 1),
-               QString::number(previous.sttAudioSeconds, 'f', 1),
-               QString::number(totals.sttAudioSeconds - previous.sttAudioSeconds, 'f', 1)),
+        stt,
         countChange(QStringLiteral("tts_characters"), QStringLiteral("TTS characters"),
                     totals.ttsCharacters, previous.ttsCharacters),
     };

@@ -26,6 +26,9 @@ struct DailyReport
     /// A figure now, before, and the change; `percent` is undefined when before was zero.
     struct Change
     {
+        /// What the figure counts, so that a view can write it as such.
+        enum class Unit { Count, Money, Seconds };
+        Unit unit = Unit::Count;
         QString key;  ///< machine name, e.g. "sessions"
         QString name; ///< for people
         double current = 0;

@@ -2,9 +2,8 @@
 
 #include "api/apiclient.h"
 #include "api/usagecollector.h"
-#include "models/requestgeneration.h"
+#include "models/requestqueue.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -26,12 +25,12 @@ public:
     explicit PageFetcher(ApiClient *client, QObject *parent = nullptr);
     ~PageFetcher() override;
 
-    void setMaxInFlight(int requests) { m_maxInFlight = qMax(1, requests); }
-    [[nodiscard]] int maxInFlight() const { return m_maxInFlight; }
+    void setMaxInFlight(int requests) { m_pages.setMaxInFlight(requests); }
+    [[nodiscard]] int maxInFlight() const { return m_pages.maxInFlight(); }
 
     /// Forgets queued pages, cancels every request and begins a new generation for `query`.
     quint64 start(const UsageQuery &query);
-    [[nodiscard]] quint64 generation() const { return m_generation.current(); }
+    [[nodiscard]] quint64 generation() const { return m_pages.generation(); }
     [[nodiscard]] const UsageQuery &query() const { return m_query; }
 
     /// Replaces the queue with `pages`, most wanted first. Pages already in flight are not sent
@@ -40,11 +39,11 @@ public:
     /// Ends every request of this generation (each one once, as abandoned) without a new one.
     void cancel();
 
-    [[nodiscard]] bool isInFlight(int page) const { return m_inFlight.contains(page); }
+    [[nodiscard]] bool isInFlight(int page) const { return m_pages.isInFlight(page); }
     [[nodiscard]] bool isBusy() const;
-    [[nodiscard]] int inFlightCount() const { return int(m_inFlight.size()); }
+    [[nodiscard]] int inFlightCount() const { return m_pages.inFlightCount(); }
     /// Page requests sent since construction (the whole-set collection not included).
-    [[nodiscard]] quint64 requestCount() const { return m_requestCount; }
+    [[nodiscard]] quint64 requestCount() const { return m_pages.requestCount(); }
 
     /// Loads every page of the current query in parallel and in order (for sorting).
     void collectAll();
@@ -69,20 +68,17 @@ Q_SIGNALS:
     void newerFailed(quint64 generation, const ApiError &error);
 
 private:
-    void pump();
-    void send(int page);
+    ApiClient::RequestId send(int page, quint64 generation);
     void onAnswer(quint64 generation, int page, Result<UsagePage> result);
-    void cancelRequests();
+    /// Begins a new generation and ends every request of the old one (pages, the whole-set
+    /// collection, the newer sessions).
+    void startGeneration();
     void updateBusy();
 
     ApiClient *m_client;
     UsageCollector *m_collector;
     UsageQuery m_query;
-    RequestGeneration m_generation;
-    int m_maxInFlight = DefaultMaxInFlight;
-    QHash<int, ApiClient::RequestId> m_inFlight; ///< page -> request
-    QList<int> m_queue;                          ///< not yet sent, most wanted first
+    RequestQueue<int> m_pages; ///< its generation is the fetcher's
     ApiClient::RequestId m_newerRequest = 0;
-    quint64 m_requestCount = 0;
     bool m_busy = false;
 };

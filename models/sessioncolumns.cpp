@@ -1,4 +1,5 @@
 #include "models/sessioncolumns.h"
+#include "models/moneyformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -38,6 +39,8 @@ QString title(int column)
         return QCoreApplication::translate("SessionColumns", "Recording");
     case InProgress:
         return QCoreApplication::translate("SessionColumns", "In progress");
+    case SessionId:
+        return QCoreApplication::translate("SessionColumns", "Session ID");
     default:
         return {};
     }
@@ -75,6 +78,8 @@ QVariant sortValue(const SessionSummary &s, int column)
                                                : s.recordingStatusText;
     case InProgress:
         return s.inProgress();
+    case SessionId:
+        return s.sessionId;
     default:
         return {};
     }
@@ -97,7 +102,7 @@ QString displayText(const SessionSummary &s, int column, const QString &createdT
     case SttSeconds:
         return locale.toString(s.sttAudioSeconds, 'f', 1);
     case Cost:
-        return s.estimatedCost.toDisplayString();
+        return MoneyFormat::text(s.estimatedCost);
     case InProgress:
         return s.inProgress() ? QCoreApplication::translate("SessionColumns", "live") : QString();
     default:
@@ -117,7 +122,7 @@ QString toolTip(const SessionSummary &s, int column, const QTimeZone &zone)
     case SttSeconds:
         return QStringLiteral("%1 s").arg(s.sttAudioSeconds, 0, 'g', 12);
     case Cost:
-        return QStringLiteral("$%1").arg(s.estimatedCost.toDecimalString());
+        return MoneyFormat::exact(s.estimatedCost);
     case LlmModel:
         return QStringLiteral("%1 (%2)").arg(s.llmModel, s.llmProvider);
     case InProgress:

@@ -25,6 +25,7 @@ enum Column : int {
     Cost,
     Recording,
     InProgress,
+    SessionId, ///< last, so that column layouts saved before it keep their meaning
     Count
 };
 

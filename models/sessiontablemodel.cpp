@@ -16,6 +16,7 @@ SessionTableModel::SessionTableModel(PageFetcher *fetcher, QObject *parent)
     , m_fetcher(fetcher)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_sort(new SessionSortLoader(fetcher, this))
+    , m_rows(m_sort->index(), PageSize)
 {
     // Viewport changes arrive in bursts while scrolling; one flush per event-loop turn.
     m_flushTimer.setSingleShot(true);
@@ -63,8 +64,8 @@ SessionTableModel::~SessionTableModel() = default;
 
 int SessionTableModel::pagedRowCount() const
 {
-    if (!m_order.isEmpty())
-        return int(m_order.size());
+    if (m_rows.isSorted())
+        return m_rows.sortedSize();
     return int(qBound(qint64(0), m_count, qint64(std::numeric_limits<int>::max() - MaxLiveRows)));
 }
 
@@ -91,15 +92,9 @@ SessionTableModel::Location SessionTableModel::locate(int row) const
         loc.cacheIndex = row;
         return loc;
     }
-    const int paged = row - live;
-    if (!m_order.isEmpty()) {
-        const auto pos = m_sort->index().position(m_order[paged]);
-        loc.pageNumber = pos.page;
-        loc.index = pos.index;
-    } else {
-        loc.pageNumber = paged / PageSize + 1;
-        loc.index = paged % PageSize;
-    }
+    const auto pos = m_rows.position(row - live);
+    loc.pageNumber = pos.page;
+    loc.index = pos.index;
     loc.page = m_cache.find(loc.pageNumber);
     if (loc.page && loc.index < loc.page->sessions.size())
         loc.session = &loc.page->sessions[loc.index];
@@ -140,12 +135,16 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     const SessionSummary &s = *loc.session;
     switch (role) {
     case Qt::DisplayRole:
+        if (column == SessionColumns::Character)
+            return m_characterNames.value(s.characterSlug, s.characterSlug);
         return SessionColumns::displayText(
             s, column,
             column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString());
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:
+        if (column == SessionColumns::Character && m_characterNames.contains(s.characterSlug))
+            return s.characterSlug;
         return SessionColumns::toolTip(s, column, m_zone);
     case SessionRole:
         return QVariant::fromValue(s);
@@ -201,6 +200,17 @@ void SessionTableModel::setTimeZone(const QTimeZone &zone)
                            {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
+void SessionTableModel::setCharacterNames(const QHash<QString, QString> &names)
+{
+    if (names == m_characterNames)
+        return;
+    m_characterNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, SessionColumns::Character),
+                           index(rowCount() - 1, SessionColumns::Character),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 void SessionTableModel::setViewport(int firstRow, int lastRow)
 {
     m_firstVisible = firstRow;
@@ -210,22 +220,11 @@ void SessionTableModel::setViewport(int firstRow, int lastRow)
 
 QList<int> SessionTableModel::pagesForRows(int first, int last) const
 {
-    QList<int> pages;
     const int live = int(m_live.sessions.size());
     first = qMax(first, live);
-    for (int row = first; row <= last; ++row) {
-        if (m_order.isEmpty()) {
-            // Unsorted rows are contiguous by page: step a page at a time.
-            const int page = (row - live) / PageSize + 1;
-            pages.append(page);
-            row = live + page * PageSize - 1;
-            continue;
-        }
-        const int page = m_sort->index().position(m_order[row - live]).page;
-        if (!pages.contains(page))
-            pages.append(page);
-    }
-    return pages;
+    if (first > last)
+        return {};
+    return m_rows.pagesForRows(first - live, last - live);
 }
 
 void SessionTableModel::flushViewport()
@@ -237,7 +236,7 @@ void SessionTableModel::flushViewport()
     const int last = qBound(first, m_lastVisible, rows - 1);
     QList<int> pages = pagesForRows(first, last);
     // One page ahead, in the direction of reading.
-    if (m_order.isEmpty()) {
+    if (!m_rows.isSorted()) {
         const int live = int(m_live.sessions.size());
         const int lastPage = (qMax(last, live) - live) / PageSize + 1;
         if (lastPage * PageSize < pagedRowCount())
@@ -269,22 +268,13 @@ void SessionTableModel::flushViewport()
 void SessionTableModel::emitPageChanged(int page)
 {
     const int live = int(m_live.sessions.size());
-    int first = -1, last = -1;
-    if (m_order.isEmpty()) {
-        first = live + (page - 1) * PageSize;
-        last = qMin(first + PageSize - 1, rowCount() - 1);
-    } else {
-        for (int key = m_sort->index().keyOf(page, 0);
-             key >= 0 && key < m_sort->index().size() && m_sort->index().position(key).page == page;
-             ++key) {
-            const int row = live + m_rowOfKey[key];
-            first = first < 0 ? row : qMin(first, row);
-            last = qMax(last, row);
-        }
-    }
-    if (first < 0 || first > last)
+    const auto [first, last] = m_rows.rowsOfPage(page);
+    if (first < 0)
         return;
-    Q_EMIT dataChanged(index(first, 0), index(last, SessionColumns::Count - 1), RowRoles);
+    const int lastRow = qMin(live + last, rowCount() - 1);
+    if (live + first > lastRow)
+        return;
+    Q_EMIT dataChanged(index(live + first, 0), index(lastRow, SessionColumns::Count - 1), RowRoles);
 }
 
 void SessionTableModel::setStatus(Status status)
@@ -312,4 +302,248 @@ SessionPageCache::Page SessionTableModel::makePage(const QList<SessionSummary> &
     for (const SessionSummary &s : sessions)
         page.createdText.append(SessionColumns::formatCreated(s.createdAt, m_zone));
     return page;
+}
+
+void SessionTableModel::setQuery(const UsageQuery &filter)
+{
+    startGeneration(filter);
+}
+
+void SessionTableModel::refresh()
+{
+    startGeneration(m_filter);
+}
+
+void SessionTableModel::startGeneration(const UsageQuery &filter)
+{
+    const bool sortWasPending = m_sort->isPending();
+    const bool wasSorted = m_sortColumn >= 0;
+    beginResetModel();
+    m_filter = filter;
+    m_query = filter;
+    m_query.page = 1;
+    m_query.pageSize = PageSize;
+    // Pin the end so that sessions arriving meanwhile cannot shift rows between pages.
+    const qint64 now = m_clock().toMSecsSinceEpoch() * 1000;
+    if (!m_query.range.endMicros || *m_query.range.endMicros > now)
+        m_query.range.endMicros = now;
+    m_count = -1;
+    m_totals = {};
+    m_lastError.reset();
+    m_cache.clear();
+    m_pageErrors.clear();
+    m_viewportPages.clear();
+    m_live = {};
+    m_coveredEnd = 0;
+    m_rows.clear();
+    m_sortColumn = -1;
+    m_sortOrder = Qt::DescendingOrder;
+    m_generation = m_fetcher->start(m_query);
+    m_sort->reset(m_generation);
+    endResetModel();
+    setStatus(Status::Loading);
+    Q_EMIT totalsChanged(m_totals);
+    if (sortWasPending)
+        Q_EMIT sortPendingChanged(false);
+    if (wasSorted)
+        Q_EMIT sortApplied(SessionColumns::Created, Qt::DescendingOrder);
+    m_fetcher->want({1});
+}
+
+void SessionTableModel::onPageReady(quint64 generation, int page, const UsagePage &data)
+{
+    if (generation != m_generation)
+        return;
+    m_pageErrors.remove(page);
+    if (m_count < 0) {
+        m_totals = data.totals;
+        // The first answer tells the true size: the scroll bar shows it at once.
+        const qint64 count = qMax<qint64>(0, data.count);
+        if (count > 0) {
+            beginInsertRows(
+                {}, 0, int(qMin<qint64>(count, std::numeric_limits<int>::max() - MaxLiveRows)) - 1);
+            m_count = count;
+            storePage(page, data.sessions);
+            endInsertRows();
+        } else {
+            m_count = 0;
+            m_sort->markComplete();
+        }
+        setStatus(Status::Ready);
+        Q_EMIT totalsChanged(m_totals);
+        Q_EMIT pageLoaded(page);
+        m_flushTimer.start();
+        return;
+    }
+    storePage(page, data.sessions);
+    emitPageChanged(page);
+    Q_EMIT pageLoaded(page);
+}
+
+void SessionTableModel::storePage(int page, const QList<SessionSummary> &sessions)
+{
+    const QList<int> evicted = m_cache.insert(page, makePage(sessions), m_viewportPages);
+    noteCharacters(sessions);
+    for (const int gone : evicted)
+        emitPageChanged(gone);
+}
+
+void SessionTableModel::onPageFailed(quint64 generation, int page, const ApiError &error)
+{
+    if (generation != m_generation)
+        return;
+    m_lastError = error;
+    if (m_count < 0) {
+        setStatus(Status::Failed);
+    } else {
+        m_pageErrors.insert(page, error);
+        emitPageChanged(page);
+    }
+    Q_EMIT errorOccurred(error);
+}
+
+void SessionTableModel::retryFailed()
+{
+    m_lastError.reset();
+    if (m_count < 0) {
+        setStatus(Status::Loading);
+        m_fetcher->want({1});
+        return;
+    }
+    const QList<int> failed = m_pageErrors.keys();
+    m_pageErrors.clear();
+    for (const int page : failed)
+        emitPageChanged(page);
+    m_viewportPages.clear();
+    m_flushTimer.start();
+}
+
+void SessionTableModel::cancel()
+{
+    m_flushTimer.stop();
+    m_fetcher->cancel();
+    m_sort->cancel();
+    if (m_count < 0)
+        setStatus(Status::Idle);
+}
+
+void SessionTableModel::sort(int column, Qt::SortOrder order)
+{
+    // The server's order is newest first; asking for it needs no keys.
+    const bool natural = column < 0 || column >= SessionColumns::Count ||
+                         (column == SessionColumns::Created && order == Qt::DescendingOrder);
+    if (natural) {
+        m_sort->dropPending();
+        if (m_sortColumn >= 0)
+            applySort(-1, Qt::DescendingOrder);
+        return;
+    }
+    if (column == SessionColumns::SessionId) {
+        // IDs carry no order a person looks for; the list keeps its order and says so.
+        Q_EMIT sortApplied(m_sortColumn < 0 ? int(SessionColumns::Created) : m_sortColumn,
+                           m_sortOrder);
+        return;
+    }
+    if (m_count <= 0)
+        return;
+    if (m_sort->isComplete()) {
+        applySort(column, order);
+        return;
+    }
+    // Not every row is known: load the whole set in parallel first, then sort.
+    m_sort->request(column, order, m_count);
+}
+
+void SessionTableModel::onCollectPage(int page, const QList<SessionSummary> &sessions)
+{
+    // The collector's pages are the table's pages: show the ones on screen right away.
+    if (m_viewportPages.contains(page) && !m_cache.contains(page)) {
+        m_pageErrors.remove(page);
+        storePage(page, sessions);
+        emitPageChanged(page);
+    }
+}
+
+void SessionTableModel::applySort(int column, Qt::SortOrder order)
+{
+    const bool natural = column < 0;
+    QList<qint32> newOrder = natural ? QList<qint32>() : m_sort->index().order(column, order);
+    const int newPaged = natural ? int(qMax<qint64>(0, m_count)) : int(newOrder.size());
+    if (newPaged != pagedRowCount()) {
+        // The pages held other rows than the count promised: the shape changes, so reset.
+        beginResetModel();
+        m_rows.setOrder(std::move(newOrder));
+        endResetModel();
+    } else {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const int live = int(m_live.sessions.size());
+        const QModelIndexList from = persistentIndexList();
+        QList<int> keys;
+        keys.reserve(from.size());
+        for (const QModelIndex &idx : from) {
+            const int paged = idx.row() - live;
+            keys.append(paged < 0 ? -1 : m_rows.keyAt(paged));
+        }
+        m_rows.setOrder(std::move(newOrder));
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (qsizetype i = 0; i < from.size(); ++i) {
+            const int row = keys[i] >= 0 ? live + m_rows.rowOfKey(keys[i]) : from[i].row();
+            to.append(index(row, from[i].column()));
+        }
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    m_sortColumn = natural ? -1 : column;
+    m_sortOrder = natural ? Qt::DescendingOrder : order;
+    Q_EMIT sortApplied(natural ? int(SessionColumns::Created) : column, m_sortOrder);
+    m_viewportPages.clear();
+    m_flushTimer.start();
+}
+
+void SessionTableModel::pollNewer()
+{
+    if (m_status != Status::Ready || m_fetcher->isCollecting() || !m_query.range.endMicros)
+        return;
+    const qint64 covered = m_coveredEnd > 0 ? m_coveredEnd : *m_query.range.endMicros;
+    qint64 end = m_clock().toMSecsSinceEpoch() * 1000;
+    if (m_filter.range.endMicros)
+        end = qMin(end, *m_filter.range.endMicros);
+    UsageQuery query = m_filter;
+    query.page = 1;
+    query.pageSize = PageSize;
+    query.range.startMicros = qMax(m_filter.range.startMicros.value_or(covered + 1), covered + 1);
+    query.range.endMicros = end;
+    if (*query.range.startMicros > end)
+        return;
+    m_newerQueryEnd = end; // m_coveredEnd moves on only once the answer is in
+    m_fetcher->fetchNewer(query);
+}
+
+void SessionTableModel::onNewer(quint64 generation, const UsagePage &data)
+{
+    if (generation != m_generation)
+        return;
+    if (data.count > data.sessions.size() || m_live.sessions.size() + data.count > MaxLiveRows) {
+        // Too many to insert by hand (more than a page, or the live rows would grow without
+        // bound): start a fresh generation, pinned at this moment.
+        refresh();
+        return;
+    }
+    m_coveredEnd = m_newerQueryEnd;
+    if (data.sessions.isEmpty())
+        return;
+    const SessionPageCache::Page fresh = makePage(data.sessions);
+    beginInsertRows({}, 0, int(fresh.sessions.size()) - 1);
+    m_live.sessions = fresh.sessions + m_live.sessions;
+    m_live.createdText = fresh.createdText + m_live.createdText;
+    endInsertRows();
+    m_totals.sessions += data.totals.sessions;
+    m_totals.llmInputTokens += data.totals.llmInputTokens;
+    m_totals.llmOutputTokens += data.totals.llmOutputTokens;
+    m_totals.sttAudioSeconds += data.totals.sttAudioSeconds;
+    m_totals.ttsCharacters += data.totals.ttsCharacters;
+    m_totals.estimatedCost += data.totals.estimatedCost;
+    noteCharacters(data.sessions);
+    Q_EMIT totalsChanged(m_totals);
 }

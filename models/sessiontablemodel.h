@@ -5,6 +5,7 @@
 #include "api/usagequery.h"
 #include "models/sessioncolumns.h"
 #include "models/sessionpagecache.h"
+#include "models/sessionroworder.h"
 #include "models/sessionsortloader.h"
 
 #include <QAbstractTableModel>
@@ -65,6 +66,9 @@ public:
     void setCacheBound(int pages) { m_cache.setBound(pages); }
     [[nodiscard]] int cacheBound() const { return m_cache.bound(); }
     void setTimeZone(const QTimeZone &zone); ///< invalid = local time
+    /// Characters' names where the server gives them: the Character column shows the name and
+    /// keeps the slug in its tooltip (sorting and copies keep the slug).
+    void setCharacterNames(const QHash<QString, QString> &names);
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
 
     [[nodiscard]] Status status() const { return m_status; }
@@ -160,10 +164,10 @@ private:
     qint64 m_coveredEnd = 0;       ///< live mode has everything up to here (0: the pinned end)
     qint64 m_newerQueryEnd = 0;    ///< end of the live request in flight
     SessionSortLoader *m_sort;     ///< the keys of every row, for sorting
+    SessionRowOrder m_rows;        ///< which page and index each paged row shows
     int m_sortColumn = -1;         ///< -1: the server's order
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    QList<qint32> m_order;    ///< sorted row -> key
-    QList<qint32> m_rowOfKey; ///< key -> sorted row
     QSet<QString> m_seenCharacters;
+    QHash<QString, QString> m_characterNames; ///< slug -> display name
     bool m_loading = false;
 };

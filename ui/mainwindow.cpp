@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "models/sessionlink.h"
 #include "models/sessiontablemodel.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/savedviews.h"
@@ -7,9 +8,11 @@
 #include "ui/sessions/sessiontableview.h"
 #include "ui/sessions/statusbanner.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
 #include <QShortcut>
@@ -40,8 +43,21 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     buildMenus();
 
     m_page->table()->setFocus(Qt::OtherFocusReason); // keys go to the list from the start
+    // After Enter opens a session the keyboard stays in the list; Space there plays it.
+    connect(m_page->table(), &SessionTableView::spacePressed, this, [this] {
+        if (isSessionOpen())
+            Q_EMIT playPauseRequested();
+    });
+    m_page->table()->setSpaceTaken([this] { return isSessionOpen(); });
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        if (isSessionOpen())
+            m_paneWidth = m_splitter->sizes().value(1);
+    });
     connect(m_page, &SessionsPage::sessionOpened, this, &MainWindow::openSession);
     connect(m_page, &SessionsPage::connectionRequested, this, &MainWindow::connectionRequested);
+    m_server = new QLabel(tr("Not connected"), this);
+    m_server->setObjectName(QStringLiteral("serverLabel"));
+    statusBar()->addPermanentWidget(m_server);
     connect(model, &SessionTableModel::loadingChanged, this, [this](bool loading) {
         statusBar()->showMessage(loading ? tr("Loading…") : QString());
     });
@@ -55,6 +71,11 @@ void MainWindow::buildMenus()
     QAction *connection =
         file->addAction(tr("&Connection…"), this, &MainWindow::connectionRequested);
     connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *goTo = file->addAction(tr("&Go to session…"), this, &MainWindow::askForSession);
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    goTo->setObjectName(QStringLiteral("goToSession"));
+    file->addAction(tr("&Export the list…"), this, &MainWindow::exportRequested)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -77,9 +98,17 @@ void MainWindow::buildMenus()
     m_liveAction->setCheckable(true);
     connect(m_liveAction, &QAction::toggled, m_page, [this](bool on) { m_page->setLiveMode(on); });
     QMenu *zones = view->addMenu(tr("&Time zone"));
-    zones->addAction(tr("Local time"), this, [this] { setTimeZone({}); });
-    zones->addAction(tr("UTC"), this, [this] { setTimeZone(QTimeZone::utc()); });
-    zones->addAction(tr("Other…"), this, &MainWindow::chooseTimeZone);
+    // The menu shows the zone in use: one of its three choices is always checked, and "Other"
+    // names the zone it stands for.
+    auto *zoneGroup = new QActionGroup(this);
+    m_localZone = zones->addAction(tr("Local time"), this, [this] { setTimeZone({}); });
+    m_utcZone = zones->addAction(tr("UTC"), this, [this] { setTimeZone(QTimeZone::utc()); });
+    m_otherZone = zones->addAction(tr("Other…"), this, &MainWindow::chooseTimeZone);
+    for (QAction *action : {m_localZone, m_utcZone, m_otherZone}) {
+        action->setCheckable(true);
+        zoneGroup->addAction(action);
+    }
+    m_localZone->setChecked(true);
 
     m_viewsMenu = menuBar()->addMenu(tr("&Saved views"));
     connect(m_viewsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildViewsMenu);
@@ -143,16 +172,74 @@ void MainWindow::openSession(const SessionSummary &session)
     showSessionsPage();
     if (sessionPane() == m_defaultPane)
         m_defaultPane->setSession(session);
-    m_paneSlot->show();
+    showPane();
     Q_EMIT sessionOpened(session);
 }
 
 void MainWindow::showSessionError(const QString &message)
 {
     showSessionsPage();
-    m_paneSlot->show();
+    showPane();
     m_page->banner()->showMessage(StatusBanner::Kind::Error, message);
     Q_EMIT sessionFailed(message);
+}
+
+void MainWindow::askForSession()
+{
+    // Not modal on a nested loop: the dialog answers through its signal.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("goToSessionDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Go to session"));
+    dialog->setLabelText(tr("Session ID or sessionscope:// link"));
+    connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::goToSession);
+    dialog->open();
+}
+
+bool MainWindow::goToSession(const QString &idOrLink)
+{
+    QString error;
+    const auto id = SessionLinks::sessionIdFrom(idOrLink, &error);
+    if (!id) {
+        statusBar()->showMessage(error, 8000);
+        return false;
+    }
+    Q_EMIT sessionRequested(*id);
+    return true;
+}
+
+void MainWindow::setServer(const QString &description)
+{
+    m_server->setText(description.isEmpty() ? tr("Not connected")
+                                            : tr("Connected to %1").arg(description));
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, 15000);
+}
+
+QString MainWindow::serverText() const
+{
+    return m_server->text();
+}
+
+int MainWindow::paneWidth() const
+{
+    const int total = m_splitter->width();
+    // Room for the transcript, while the list keeps enough to read its first columns.
+    const int wanted = m_paneWidth > 0 ? m_paneWidth : total * 9 / 20;
+    return qBound(qMin(360, total / 2), wanted, qMax(total - 360, total / 2));
+}
+
+void MainWindow::showPane()
+{
+    if (!m_paneSlot->isHidden())
+        return;
+    m_paneSlot->show();
+    const int total = m_splitter->width();
+    const int pane = paneWidth();
+    m_splitter->setSizes({total - pane, pane});
 }
 
 void MainWindow::closeSession()
@@ -172,6 +259,7 @@ void MainWindow::onEscape()
 void MainWindow::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
+    updateZoneMenu();
     m_page->setTimeZone(zone);
     m_defaultPane->setTimeZone(zone);
     Q_EMIT timeZoneChanged(zone);
@@ -181,17 +269,42 @@ void MainWindow::setTimeZone(const QTimeZone &zone)
         5000);
 }
 
+QString MainWindow::checkedTimeZoneEntry() const
+{
+    for (QAction *action : {m_localZone, m_utcZone, m_otherZone}) {
+        if (action->isChecked())
+            return action->text();
+    }
+    return {};
+}
+
 void MainWindow::chooseTimeZone()
 {
     QStringList ids;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         ids.append(QString::fromLatin1(id));
-    const QString current = m_zone.isValid() ? QString::fromLatin1(m_zone.id()) : QString();
+    // The picker starts at the zone in use, or at this machine's, not at the first of the list;
+    // typing in it narrows the list.
+    const QString current =
+        QString::fromLatin1(m_zone.isValid() ? m_zone.id() : QTimeZone::systemTimeZoneId());
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Time zone"), tr("Show times in"), ids,
                                                  qMax(0, ids.indexOf(current)), true, &ok);
     if (ok && QTimeZone::isTimeZoneIdAvailable(chosen.toLatin1()))
         setTimeZone(QTimeZone(chosen.toLatin1()));
+    else
+        updateZoneMenu(); // cancelled: the check goes back to the zone in use
+}
+
+void MainWindow::updateZoneMenu()
+{
+    const bool utc = m_zone.isValid() && m_zone == QTimeZone::utc();
+    m_localZone->setChecked(!m_zone.isValid());
+    m_utcZone->setChecked(utc);
+    m_otherZone->setChecked(m_zone.isValid() && !utc);
+    m_otherZone->setText(m_zone.isValid() && !utc
+                             ? tr("Other: %1…").arg(QString::fromLatin1(m_zone.id()))
+                             : tr("Other…"));
 }
 
 void MainWindow::rebuildViewsMenu()
@@ -238,6 +351,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900); // first run: room for the list and an open session side by side
     m_splitter->restoreState(m_settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_paneWidth = m_settings.value(QStringLiteral("window/paneWidth"), 0).toInt();
     m_page->restoreState(m_settings.value(QStringLiteral("sessions/state")).toMap());
     const QByteArray zone = m_settings.value(QStringLiteral("view/timeZone")).toByteArray();
     setTimeZone(zone.isEmpty() ? QTimeZone() : QTimeZone(zone));
@@ -249,6 +363,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    m_settings.setValue(QStringLiteral("window/paneWidth"), m_paneWidth);
     m_settings.setValue(QStringLiteral("sessions/state"), m_page->saveState());
     m_settings.setValue(QStringLiteral("view/timeZone"),
                         m_zone.isValid() ? m_zone.id() : QByteArray());

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QTimeZone>
 
+class QLabel;
 class QMenu;
 class QSettings;
 class QSplitter;
@@ -38,7 +39,17 @@ public:
     void showSessionsPage();
     void showAnalyticsPage();
     [[nodiscard]] bool isSessionOpen() const;
+    /// The width the session pane opens at: the one the user last gave it, or a good share of
+    /// the window.
+    [[nodiscard]] int paneWidth() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
+    /// The time-zone menu's checked entry, as it reads ("Local time", "UTC", "Other: …").
+    [[nodiscard]] QString checkedTimeZoneEntry() const;
+    /// The status bar names the server the window shows (empty: not connected).
+    void setServer(const QString &description);
+    /// A sentence in the status bar for a few seconds.
+    void showStatus(const QString &text);
+    [[nodiscard]] QString serverText() const;
 
     void restoreSettings();
     void saveSettings();
@@ -51,8 +62,19 @@ public Q_SLOTS:
     /// Back to the list, with its filters, selection and scroll position as they were.
     void closeSession();
     void setTimeZone(const QTimeZone &zone);
+    /// Asks for a session ID or link (Ctrl+G).
+    void askForSession();
+    /// Opens the session an ID or a `sessionscope://session/ID` link names; false (and a word
+    /// in the status bar) when the text is neither.
+    bool goToSession(const QString &idOrLink);
 
 Q_SIGNALS:
+    /// The user asked for a session by its ID.
+    void sessionRequested(const QString &sessionId);
+    /// File > Export: the list's sessions to a file.
+    void exportRequested();
+    /// Space while a session is open and the keyboard is in the list: play or pause it.
+    void playPauseRequested();
     void sessionOpened(const SessionSummary &session);
     /// The pane listens to this as to sessionOpened(), to show the message instead.
     void sessionFailed(const QString &message);
@@ -68,6 +90,8 @@ private:
     void onEscape();
     void rebuildViewsMenu();
     void saveCurrentView();
+    void showPane();
+    void updateZoneMenu();
 
     QSettings &m_settings;
     QTabWidget *m_tabs;
@@ -77,5 +101,10 @@ private:
     SessionDetailsForm *m_defaultPane;
     QMenu *m_viewsMenu = nullptr;
     QAction *m_liveAction = nullptr;
+    QAction *m_localZone = nullptr;
+    QAction *m_utcZone = nullptr;
+    QAction *m_otherZone = nullptr; ///< "Other: Europe/Berlin…" while such a zone is in use
+    QLabel *m_server;
+    int m_paneWidth = 0; ///< as the user last dragged it; 0: not yet
     QTimeZone m_zone;
 };

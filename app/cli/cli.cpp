@@ -2,7 +2,7 @@
 #include "api/apierror.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "app/cli/sessionlink.h"
+#include "models/sessionlink.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

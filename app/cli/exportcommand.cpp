@@ -2,102 +2,16 @@
 #include "app/cli/cli.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "app/cli/csvspool.h"
+#include "models/sessionexportwriter.h"
 #include "store/sessionstore.h"
 #include "store/storedsessions.h"
 
 #include <QFile>
 #include <QSaveFile>
-#include <QSet>
 
 namespace Cli {
 
 namespace {
-
-/// Turns the sessions of each page into the bytes of the output, from each session's JSON as
-/// the server sent it (the export asks the decoder to keep it): JSON Lines are written as they
-/// come, CSV rows go to a spool until every column is known.
-class ExportWriter
-{
-public:
-    ExportWriter(QIODevice &out, bool csv, bool keepPresignedQueries)
-        : m_out(out)
-        , m_csv(csv)
-        , m_keepPresignedQueries(keepPresignedQueries)
-    {}
-
-    bool open() { return !m_csv || m_spool.open() || fail(m_spool.errorString()); }
-
-    /// False when the output cannot be written: a local failure.
-    bool write(const QList<SessionSummary> &sessions)
-    {
-        QByteArray lines;
-        for (const SessionSummary &s : sessions) {
-            if (!s.sourceJson) {
-                // The client was asked to keep it: a page that comes without it was read by
-                // some other path, and writing a re-formatting instead would be a silent lie.
-                m_notLocal = true;
-                return fail(QStringLiteral("session %1 arrived without the JSON the server sent")
-                                .arg(s.sessionId));
-            }
-            const SessionJson &json = *s.sourceJson;
-            if (!m_csv) {
-                lines += json.line(m_keepPresignedQueries);
-                lines += '\n';
-                continue;
-            }
-            for (const QByteArray &key : SessionSerializer::extraCsvColumns(json)) {
-                if (!m_extraSeen.contains(key)) {
-                    m_extraSeen.insert(key);
-                    m_extra.append(key);
-                }
-            }
-            const QByteArray cells =
-                SessionSerializer::csvFieldsAsSent(json, m_extra, m_keepPresignedQueries);
-            if (!m_spool.append(cells, columnCount()))
-                return fail(m_spool.errorString());
-        }
-        if (!lines.isEmpty() && m_out.write(lines) != lines.size())
-            return fail(QStringLiteral("cannot write: %1").arg(m_out.errorString()));
-        return true;
-    }
-
-    /// The CSV header and rows, once every column is known.
-    bool finish()
-    {
-        if (!m_csv)
-            return true;
-        QByteArray header = SessionSerializer::csvHeader().trimmed();
-        for (const QByteArray &key : std::as_const(m_extra))
-            header += ',' + SessionSerializer::csvFieldUtf8(key);
-        return m_spool.writeTo(m_out, header, columnCount()) || fail(m_spool.errorString());
-    }
-
-    [[nodiscard]] QString errorString() const { return m_error; }
-    /// Whether the failure was this machine's (the output or the spool), not the client's.
-    [[nodiscard]] bool failedLocally() const { return !m_error.isEmpty() && !m_notLocal; }
-
-private:
-    [[nodiscard]] int columnCount() const
-    {
-        return int(SessionSerializer::csvColumns().size() + m_extra.size());
-    }
-    bool fail(const QString &error)
-    {
-        if (m_error.isEmpty())
-            m_error = error;
-        return false;
-    }
-
-    QIODevice &m_out;
-    bool m_csv;
-    bool m_keepPresignedQueries;
-    CsvSpool m_spool;
-    QList<QByteArray> m_extra; ///< unknown scalar fields, in the order first met
-    QSet<QByteArray> m_extraSeen;
-    QString m_error;
-    bool m_notLocal = false;
-};
 
 /// The stored JSON with the local review data added as two fields: `local_tags` (an array in
 /// JSON Lines, the tags joined by ", " in CSV, where arrays have no column) and `local_note`.
@@ -130,7 +44,7 @@ QByteArray withReviewData(const StoredSession &s, bool csv)
 /// `export --database`: the store's sessions of the filter, with their tags and notes, and no
 /// server. The store is as whole as its last sync.
 std::optional<int> exportStore(CliEnvironment &env, const QCommandLineParser &parser,
-                               const UsageQuery &query, ExportWriter &writer, bool csv,
+                               const UsageQuery &query, SessionExportWriter &writer, bool csv,
                                const QString &target, qint64 *exported)
 {
     StoreLocation location;
@@ -245,8 +159,10 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
         device = &standardOutput;
     }
     const QString target = file ? file->fileName() : QStringLiteral("standard output");
-    ExportWriter writer(*device, format == u"csv",
-                        parser.isSet(QStringLiteral("keep-presigned-urls")));
+    SessionExportWriter writer(*device,
+                               format == u"csv" ? SessionExportWriter::Format::Csv
+                                                : SessionExportWriter::Format::JsonLines,
+                               parser.isSet(QStringLiteral("keep-presigned-urls")));
     if (!writer.open())
         return localFailure(writer.errorString());
     CollectionSummary summary;

@@ -9,7 +9,9 @@
 #include "models/characterpalette.h"
 #include "models/pagefetcher.h"
 #include "models/playbackcontroller.h"
+#include "models/previousperiodtotals.h"
 #include "models/secretstore.h"
+#include "models/sessionexporter.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "ui/charts/analyticspage.h"
@@ -58,6 +60,10 @@ int runGui(QApplication &app, const LaunchOptions &options)
     auto *analytics = new AnalyticsPage(&analyticsServices, &palette);
     window.setAnalyticsPage(analytics);
     WindowWiring::connectAnalytics(window, analytics, &opener);
+    SessionExporter exporter(&client);
+    PreviousPeriodTotals previousTotals(&client);
+    WindowWiring::connectPreviousTotals(window, &previousTotals);
+    WindowWiring::connectExporter(window, &exporter);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;
@@ -107,6 +113,12 @@ int runGui(QApplication &app, const LaunchOptions &options)
     // Each new connection starts the list over and lets a waiting session link go out;
     // renewed tokens retry what failed.
     QObject::connect(&auth, &AuthSession::connected, &window, [&] {
+        // The status bar and the connection dialog show the server in use, not a default.
+        const QUrl server = client.baseUrl();
+        connection.setLastBaseUrl(server);
+        window.setServer(demo && server == demo->apiBaseUrl()
+                             ? QObject::tr("the demo server (%1)").arg(server.authority())
+                             : server.toDisplayString());
         window.sessionsPage()->applyFilters();
         opener.setReady(true);
     });

@@ -103,8 +103,6 @@ QWidget *AnalyticsPage::buildTotalsTab()
     using M = CharacterBarChart::Metric;
     for (const M metric : {M::Sessions, M::Cost, M::LlmTokens, M::SttMinutes, M::TtsCharacters})
         picker->addItem(CharacterBarChart::metricName(metric), int(metric));
-    connect(picker, &QComboBox::currentIndexChanged, this,
-            [this, picker] { m_bars->setMetric(M(picker->currentData().toInt())); });
     auto *panel = new ChartPanel(m_bars, m_totalsModel, CharacterTotalsModel::ExactRole);
     panel->addControl(picker);
     connect(panel, &ChartPanel::exportFailed, this, [this](const QString &message) {
@@ -116,8 +114,37 @@ QWidget *AnalyticsPage::buildTotalsTab()
     sorted->setSourceModel(m_totalsModel);
     sorted->setSortRole(CharacterTotalsModel::SortRole);
     auto *table = new QTableView;
+    table->setObjectName(QStringLiteral("totalsTable"));
     table->setModel(sorted);
     table->setSortingEnabled(true);
+    // The table opens in the chart's order (largest first, ties by name) and follows the
+    // chart's metric; a click on a header still sorts it by any other column.
+    const auto sortAsChart = [table](M metric) {
+        using C = CharacterTotalsModel;
+        switch (metric) {
+        case M::Sessions:
+            table->sortByColumn(C::SessionsColumn, Qt::DescendingOrder);
+            break;
+        case M::Cost:
+            table->sortByColumn(C::CostColumn, Qt::DescendingOrder);
+            break;
+        case M::LlmTokens:
+            table->sortByColumn(C::LlmInputTokensColumn, Qt::DescendingOrder);
+            break;
+        case M::SttMinutes:
+            table->sortByColumn(C::SttMinutesColumn, Qt::DescendingOrder);
+            break;
+        case M::TtsCharacters:
+            table->sortByColumn(C::TtsCharactersColumn, Qt::DescendingOrder);
+            break;
+        }
+    };
+    sortAsChart(m_bars->metric());
+    connect(picker, &QComboBox::currentIndexChanged, this, [this, picker, sortAsChart] {
+        const auto metric = M(picker->currentData().toInt());
+        m_bars->setMetric(metric);
+        sortAsChart(metric);
+    });
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT openSessions(index.data(CharacterTotalsModel::SlugRole).toString(), m_tenant,
@@ -294,6 +321,8 @@ void AnalyticsPage::onCharactersChanged()
     if (!m_stale)
         m_totalsModel->addCharacters(slugs);
     m_totalsModel->setDisplayNames(m_roster->names());
+    m_comparisonModel->setDisplayNames(m_roster->names());
+    Q_EMIT characterNamesChanged(m_roster->names());
     m_comparison->setAvailableCharacters(slugs);
     m_report->setCharacters(slugs);
 }

@@ -67,6 +67,8 @@ public:
     [[nodiscard]] QString errorText() const;
 
 Q_SIGNALS:
+    /// Characters' names became known (slug -> name), for the other views to show them.
+    void characterNamesChanged(const QHash<QString, QString> &names);
     /// Open the session list on exactly the sessions of a figure: this character and tenant
     /// (empty: all) over `first`..`last` (both invalid: all time), days in the page's zone.
     void openSessions(const QString &characterSlug, const QString &tenantId, QDate first,

@@ -1,6 +1,7 @@
 #include "ui/charts/characterbarchart.h"
 #include "models/characterpalette.h"
 #include "models/charactertotalsmodel.h"
+#include "ui/charts/nicescale.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -106,6 +107,15 @@ QList<double> CharacterBarChart::values(int row) const
     return {0};
 }
 
+int CharacterBarChart::rowOf(const QString &slug) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(CharacterTotalsModel::SlugRole).toString() == slug)
+            return row;
+    }
+    return -1;
+}
+
 QString CharacterBarChart::tooltip(int row) const
 {
     using C = CharacterTotalsModel;
@@ -117,7 +127,9 @@ QString CharacterBarChart::tooltip(int row) const
     case Metric::Sessions:
         return QStringLiteral("%1: %2 sessions").arg(name, exact(C::SessionsColumn));
     case Metric::Cost:
-        return QStringLiteral("%1: %2 USD").arg(name, exact(C::CostColumn));
+        return tr("%1: %2 (exactly %3)")
+            .arg(name, m_model->index(row, C::CostColumn).data().toString(),
+                 m_model->index(row, C::CostColumn).data(Qt::ToolTipRole).toString());
     case Metric::LlmTokens: {
         const QList<double> v = values(row);
         return QStringLiteral("%1\ninput: %2 tokens\noutput: %3 tokens\ntotal: %4 tokens")
@@ -194,11 +206,15 @@ void CharacterBarChart::rebuild()
             set->setColor(color);
             set->setBorderColor(color.darker(130));
             const QString slug = bar.slug;
-            const int row = bar.row;
-            connect(set, &QBarSet::clicked, this,
-                    [this, slug](int) { Q_EMIT characterActivated(slug); });
-            connect(set, &QBarSet::hovered, this, [this, row](bool on, int) {
-                if (on)
+            connect(set, &QBarSet::clicked, this, [this, slug](int) {
+                // The click leads to another page: no hover-out will come to take it down.
+                QToolTip::hideText();
+                Q_EMIT characterActivated(slug);
+            });
+            // The row is looked up when hovered: rows move as totals arrive.
+            connect(set, &QBarSet::hovered, this, [this, slug](bool on, int) {
+                const int row = rowOf(slug);
+                if (on && row >= 0)
                     QToolTip::showText(QCursor::pos(), tooltip(row), this);
                 else
                     QToolTip::hideText();
@@ -215,11 +231,11 @@ void CharacterBarChart::rebuild()
     x->append(labels);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? top * 1.08 : 1);
-    y->setTitleText(metricUnit(m_metric));
-    y->setLabelFormat(m_metric == Metric::Cost ? QStringLiteral("$%.2f") : QStringLiteral("%.0f"));
-    y->applyNiceNumbers();
+    const NiceScale scale =
+        NiceScale::forMaximum(top, m_metric == Metric::Cost         ? NiceScale::Kind::Money
+                                   : m_metric == Metric::SttMinutes ? NiceScale::Kind::Number
+                                                                    : NiceScale::Kind::Count);
+    QAbstractAxis *y = scale.makeAxis(metricUnit(m_metric));
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     c->setTitle(metricName(m_metric));

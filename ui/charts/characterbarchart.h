@@ -48,6 +48,7 @@ private:
     void rebuild();
     [[nodiscard]] QList<double> values(int row) const; ///< one or two stacked parts
     [[nodiscard]] QString tooltip(int row) const;
+    [[nodiscard]] int rowOf(const QString &slug) const;
 
     CharacterTotalsModel *m_model;
     CharacterPalette *m_palette;

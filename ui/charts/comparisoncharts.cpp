@@ -1,11 +1,27 @@
 #include "ui/charts/comparisoncharts.h"
 #include "models/characterpalette.h"
 #include "models/comparisonmodel.h"
+#include "ui/charts/nicescale.h"
 
-#include <QBarSeries>
+namespace {
+NiceScale::Kind scaleKind(ComparisonMetrics::Metric metric)
+{
+    const QString unit = ComparisonMetrics::unit(metric);
+    if (unit == u"sessions")
+        return NiceScale::Kind::Count;
+    if (unit.startsWith(u"USD"))
+        return NiceScale::Kind::Money;
+    if (unit == u"share")
+        return NiceScale::Kind::Share;
+    return NiceScale::Kind::Number;
+}
+} // namespace
+
+#include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
 #include <QGridLayout>
+#include <QStackedBarSeries>
 #include <QValueAxis>
 
 ComparisonCharts::ComparisonCharts(ComparisonModel *model, CharacterPalette *palette,
@@ -53,9 +69,9 @@ double ComparisonCharts::plotted(int row, int column) const
     const QChart *chart = m_views.value(row) ? m_views.at(row)->chart() : nullptr;
     if (!chart || chart->series().isEmpty())
         return 0;
-    const auto *series = static_cast<QBarSeries *>(chart->series().constFirst());
+    const auto *series = static_cast<QAbstractBarSeries *>(chart->series().constFirst());
     const auto sets = series->barSets();
-    return column < sets.size() ? sets.at(column)->at(0) : 0;
+    return column < sets.size() ? sets.at(column)->at(column) : 0;
 }
 
 void ComparisonCharts::rebuild()
@@ -71,15 +87,22 @@ void ComparisonCharts::rebuild()
         }
         const auto metric = ComparisonMetrics::Metric(row);
         chart->setTitle(ComparisonMetrics::name(metric));
-        auto *series = new QBarSeries;
+        // One set per character, its value in its own category and zero in the others: each
+        // bar keeps its character's colour and the axis below names it.
+        auto *series = new QStackedBarSeries;
         double top = 0;
-        for (int column = 0; column < m_model->columnCount(); ++column) {
+        const int characters = m_model->columnCount();
+        QStringList names;
+        for (int column = 0; column < characters; ++column) {
             const QModelIndex index = m_model->index(row, column);
             const QString slug = index.data(ComparisonModel::SlugRole).toString();
+            names.append(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
             auto *set = new QBarSet(slug);
             const double value = index.data(ComparisonModel::SortRole).toDouble();
             top = qMax(top, value);
-            set->append(value);
+            QList<qreal> values(characters, 0.0);
+            values[column] = value;
+            set->append(values);
             const QColor color = m_palette->color(slug, palette());
             set->setColor(color);
             // The best bar of the row gets a dark outline, as its cell is bold in the table.
@@ -89,11 +112,12 @@ void ComparisonCharts::rebuild()
             series->append(set);
         }
         chart->addSeries(series);
-        auto *y = new QValueAxis;
-        y->setRange(0, top > 0 ? top * 1.1 : 1);
-        y->setLabelFormat(top >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
-        y->setTitleText(ComparisonMetrics::unit(metric));
-        y->setTickCount(3);
+        auto *x = new QBarCategoryAxis;
+        x->append(names);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        QAbstractAxis *y = NiceScale::forMaximum(top, scaleKind(metric), 4)
+                               .makeAxis(ComparisonMetrics::unit(metric));
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
     }

@@ -1,6 +1,7 @@
 #include "ui/charts/dailyserieschart.h"
 #include "models/characterpalette.h"
 #include "models/dailyseriesmodel.h"
+#include "ui/charts/nicescale.h"
 
 #include <QDateTimeAxis>
 #include <QLineSeries>
@@ -113,10 +114,9 @@ void DailySeriesChart::rebuild()
                     QDateTime(m_model->lastDay(), QTime(23, 59)));
     x->setTitleText(QStringLiteral("day (local time)"));
     c->addAxis(x, Qt::AlignBottom);
-    auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? top * 1.08 : 1);
-    y->setTitleText(cost ? QStringLiteral("USD per day") : QStringLiteral("sessions per day"));
-    y->setLabelFormat(cost ? QStringLiteral("$%.2f") : QStringLiteral("%.0f"));
+    const NiceScale scale =
+        NiceScale::forMaximum(top, cost ? NiceScale::Kind::Money : NiceScale::Kind::Count);
+    QAbstractAxis *y = scale.makeAxis(cost ? tr("cost per day") : tr("sessions per day"));
     c->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *line : std::as_const(m_lines)) {
         line->attachAxis(x);

@@ -1,13 +1,17 @@
 #include "ui/charts/hourlychart.h"
+#include "models/moneyformat.h"
+#include "ui/charts/nicescale.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QStandardItemModel>
 #include <QToolTip>
 #include <QValueAxis>
 
 HourlyChart::HourlyChart(QWidget *parent)
     : QChartView(new QChart, parent)
+    , m_table(new QStandardItemModel(this))
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->hide();
@@ -26,6 +30,13 @@ double HourlyChart::sessionsAt(int hour) const
 void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor &color)
 {
     m_hours = hours;
+    m_table->clear();
+    m_table->setHorizontalHeaderLabels({tr("hour"), tr("sessions"), tr("cost_usd")});
+    for (int hour = 0; hour < 24; ++hour) {
+        m_table->appendRow({new QStandardItem(QString::number(hour)),
+                            new QStandardItem(QString::number(hours.at(hour).sessions)),
+                            new QStandardItem(hours.at(hour).cost.toDecimalString())});
+    }
     QChart *c = chart();
     c->removeAllSeries();
     const auto axes = c->axes();
@@ -39,7 +50,7 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
     for (int hour = 0; hour < 24; ++hour) {
         m_set->append(double(hours.at(hour).sessions));
         top = qMax(top, hours.at(hour).sessions);
-        labels.append(QString::number(hour).rightJustified(2, QLatin1Char('0')));
+        labels.append(QString::number(hour));
     }
     m_set->setColor(color);
     connect(m_set, &QBarSet::hovered, this, [this](bool on, int hour) {
@@ -49,10 +60,9 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
         }
         const DayFigures &f = m_hours.at(hour);
         QToolTip::showText(QCursor::pos(),
-                           QStringLiteral("%1:00–%1:59\n%2 sessions\n%3 USD")
+                           tr("%1:00–%1:59\n%2 sessions\n%3")
                                .arg(hour, 2, 10, QLatin1Char('0'))
-                               .arg(f.sessions)
-                               .arg(f.cost.toDecimalString()),
+                               .arg(QLocale().toString(f.sessions), MoneyFormat::text(f.cost)),
                            this);
     });
     auto *series = new QBarSeries;
@@ -60,13 +70,17 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
     c->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(labels);
-    x->setTitleText(QStringLiteral("hour"));
+    x->setTitleText(tr("hour"));
+    // Twenty-four labels side by side do not fit a half-width chart ("…" each): upright and
+    // a little smaller, they do.
+    x->setLabelsAngle(-90);
+    QFont small = x->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    x->setLabelsFont(small);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? double(top) * 1.1 : 1);
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setTitleText(QStringLiteral("sessions"));
+    QAbstractAxis *y =
+        NiceScale::forMaximum(double(top), NiceScale::Kind::Count).makeAxis(tr("sessions"));
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
 }

@@ -3,14 +3,19 @@
 #include "models/comparisonmodel.h"
 #include "ui/charts/comparisoncharts.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPixmap>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette, QWidget *parent)
@@ -21,6 +26,7 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     , m_hint(new QLabel(this))
     , m_table(new QTableView(this))
     , m_charts(new ComparisonCharts(model, palette, this))
+    , m_pages(new QStackedWidget(this))
 {
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(QStringLiteral("Characters (2–6):"), this));
@@ -34,13 +40,39 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_charts);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("comparisonExport"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("Charts as PNG…"), this, [this] { exportAs(QStringLiteral("png")); });
+    menu->addAction(tr("Data as CSV…"), this, [this] { exportAs(QStringLiteral("csv")); });
+    exportButton->setMenu(menu);
+    auto *results = new QWidget(this);
+    auto *resultsLayout = new QVBoxLayout(results);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *exportRow = new QHBoxLayout;
+    exportRow->addStretch(1);
+    exportRow->addWidget(exportButton);
+    resultsLayout->addLayout(exportRow);
+    resultsLayout->addWidget(m_table, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
+    split->addWidget(results);
     split->addWidget(scroll);
+
+    auto *empty = new QLabel(tr("Choose two to six characters on the left to compare them side "
+                                "by side: sessions, costs, durations and more, with a chart "
+                                "for each."),
+                             this);
+    empty->setObjectName(QStringLiteral("comparisonEmptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    m_pages->addWidget(empty);
+    m_pages->addWidget(split);
 
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_pages, 1);
     connect(m_picker, &QListWidget::itemChanged, this, &ComparisonView::onPickerChanged);
     onPickerChanged();
 }
@@ -77,6 +109,61 @@ void ComparisonView::choose(const QStringList &slugs)
     onPickerChanged();
 }
 
+bool ComparisonView::exportTo(const QString &fileName, QString *error)
+{
+    if (fileName.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+        // One row a metric, named by its machine name, one column a character, exact values.
+        const auto field = [](const QString &text) {
+            QString quoted = text;
+            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            return QLatin1Char('"') + quoted + QLatin1Char('"');
+        };
+        QString csv = field(QStringLiteral("metric"));
+        for (int column = 0; column < m_model->columnCount(); ++column)
+            csv += QLatin1Char(',') +
+                   field(m_model->index(0, column).data(ComparisonModel::SlugRole).toString());
+        csv += QStringLiteral("\r\n");
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            csv += field(ComparisonMetrics::key(ComparisonMetrics::Metric(row)));
+            for (int column = 0; column < m_model->columnCount(); ++column)
+                csv +=
+                    QLatin1Char(',') +
+                    field(m_model->index(row, column).data(ComparisonModel::ExactRole).toString());
+            csv += QStringLiteral("\r\n");
+        }
+        QSaveFile file(fileName);
+        if (file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit())
+            return true;
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    // The twelve charts as one picture, as they are laid out.
+    const QImage image = m_charts->grab().toImage();
+    if (image.save(fileName, "PNG"))
+        return true;
+    if (error)
+        *error = tr("Cannot write %1").arg(fileName);
+    return false;
+}
+
+void ComparisonView::exportAs(const QString &suffix)
+{
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export the comparison"), QStringLiteral("sessionscope-comparison.%1").arg(suffix),
+        tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(fileName, &error))
+        m_hint->setText(error);
+}
+
+bool ComparisonView::isShowingEmptyState() const
+{
+    return m_pages->currentIndex() == 0;
+}
+
 QStringList ComparisonView::chosen() const
 {
     QStringList out;
@@ -103,11 +190,13 @@ void ComparisonView::onPickerChanged()
     }
     m_updating = false;
     if (slugs.size() < ComparisonModel::MinCharacters) {
-        m_hint->setText(QStringLiteral("Pick at least two characters to compare."));
+        m_hint->setText(tr("Pick at least two characters to compare."));
         m_model->setCharacters({});
+        m_pages->setCurrentIndex(0);
     } else {
-        m_hint->setText(QStringLiteral("Bold: the best value of each row."));
+        m_hint->setText(tr("Bold: the best value of each row."));
         m_model->setCharacters(slugs);
+        m_pages->setCurrentIndex(1);
     }
     Q_EMIT chosenChanged(slugs);
 }

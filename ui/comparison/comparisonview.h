@@ -6,6 +6,7 @@ class CharacterPalette;
 class ComparisonCharts;
 class ComparisonModel;
 class QLabel;
+class QStackedWidget;
 class QListWidget;
 class QTableView;
 
@@ -26,11 +27,18 @@ public:
     void choose(const QStringList &slugs);
     [[nodiscard]] QStringList chosen() const;
     [[nodiscard]] ComparisonCharts *charts() const { return m_charts; }
+    /// Fewer than two characters are chosen: a sentence says what to do instead of empty
+    /// charts.
+    [[nodiscard]] bool isShowingEmptyState() const;
+    /// The comparison's figures as CSV (a .csv name, exact values) or its charts as a PNG
+    /// picture (any other name).
+    bool exportTo(const QString &fileName, QString *error = nullptr);
 
 Q_SIGNALS:
     void chosenChanged(const QStringList &slugs);
 
 private:
+    void exportAs(const QString &suffix);
     void onPickerChanged();
 
     ComparisonModel *m_model;
@@ -39,5 +47,6 @@ private:
     QLabel *m_hint;
     QTableView *m_table;
     ComparisonCharts *m_charts;
+    QStackedWidget *m_pages; ///< the empty state, or the table and the charts
     bool m_updating = false;
 };

@@ -91,11 +91,17 @@ void PlayerWidget::buildLayout()
     m_saveButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_saveButton->setToolTip(tr("Save recording as…"));
     m_retryButton->setText(tr("Retry"));
+    // Sliders a hand can use: the seek bar never shrinks to a square that reads as a check
+    // box, and both carry names for screen readers.
     m_slider->setAccessibleName(tr("Position"));
+    m_slider->setAccessibleDescription(tr("Where the recording plays from"));
+    m_slider->setMinimumWidth(160);
     m_volume->setRange(0, 100);
     m_volume->setValue(100);
-    m_volume->setMaximumWidth(90);
+    m_volume->setMinimumWidth(90);
+    m_volume->setMaximumWidth(140);
     m_volume->setToolTip(tr("Volume"));
+    m_volume->setAccessibleName(tr("Volume"));
     for (double rate : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0})
         m_speed->addItem(u"%1×"_s.arg(rate), rate);
     m_speed->setCurrentIndex(2);
@@ -103,6 +109,7 @@ void PlayerWidget::buildLayout()
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText); // server messages are shown, never interpreted
 
+    // Two rows, so that a narrow pane still gives the seek bar most of its width.
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_backButton);
     controls->addWidget(m_playButton);
@@ -110,15 +117,21 @@ void PlayerWidget::buildLayout()
     controls->addWidget(m_elapsed);
     controls->addWidget(m_slider, 1);
     controls->addWidget(m_total);
-    controls->addWidget(m_speed);
-    controls->addWidget(m_volume);
-    controls->addWidget(m_saveButton);
+    auto *settings = new QHBoxLayout;
+    auto *volumeLabel = new QLabel(tr("Volume"), this);
+    volumeLabel->setBuddy(m_volume);
+    settings->addWidget(m_speed);
+    settings->addStretch(1);
+    settings->addWidget(volumeLabel);
+    settings->addWidget(m_volume, 1);
+    settings->addWidget(m_saveButton);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_retryButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
+    layout->addLayout(settings);
     layout->addWidget(m_waveform);
     layout->addLayout(statusRow);
 }

@@ -27,6 +27,7 @@ public:
     void setTurnMarks(const QList<TranscriptTurn> &turns);
 
     [[nodiscard]] QSlider *seekSlider() const { return m_slider; }
+    [[nodiscard]] QSlider *volumeSlider() const { return m_volume; }
     [[nodiscard]] WaveformView *waveformView() const { return m_waveform; }
     [[nodiscard]] QString statusLine() const;
     /// Writes the loaded recording to `path`; false with a reason otherwise.

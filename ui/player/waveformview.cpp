@@ -8,7 +8,8 @@
 WaveformView::WaveformView(QWidget *parent)
     : QWidget(parent)
 {
-    setMinimumHeight(36);
+    setMinimumHeight(56);
+    setAccessibleName(tr("Recording waveform"));
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Click to seek"));
 }
@@ -73,20 +74,35 @@ void WaveformView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), pal.color(QPalette::Base));
     const int mid = height() / 2;
     const int w = width();
+    const int playhead = xAt(m_position);
     if (!m_waveform.peaks.isEmpty()) {
         // The waveform spans its own duration, which may differ slightly from the session's.
         const double span = m_duration > 0 && m_waveform.durationMs > 0
                                 ? double(m_waveform.durationMs) / double(m_duration)
                                 : 1.0;
         const qsizetype n = m_waveform.peaks.size();
-        p.setPen(pal.color(QPalette::Mid));
+        // Scaled to the loudest moment, so that a quiet recording still shows speech against
+        // silence instead of a flat grey band.
+        const float loudest = *std::max_element(m_waveform.peaks.cbegin(), m_waveform.peaks.cend());
+        const float scale = loudest > 0 ? 1.0f / loudest : 1.0f;
+        qsizetype turn = -1; // the turn under x: marks are in time order, x only moves on
         for (int x = 0; x < w; ++x) {
+            const qint64 at = positionAtX(x);
+            while (turn + 1 < m_marks.size() && m_marks.at(turn + 1) <= at)
+                ++turn;
             const qsizetype first = qsizetype(double(x) / w / span * n);
             const qsizetype last = std::min(n, qsizetype(double(x + 1) / w / span * n) + 1);
             float peak = 0;
             for (qsizetype i = first; i < last; ++i)
                 peak = std::max(peak, m_waveform.peaks.at(i));
-            const int h = std::max(1, int(peak * (height() - 4) / 2));
+            const int h = std::max(1, int(peak * scale * float(height() - 4) / 2));
+            // Each turn in its speaker's colour; what is still to play, paler.
+            QColor colour =
+                turn < 0 ? pal.color(QPalette::Mid)
+                         : speakerColour(turn < m_markAssistant.size() && m_markAssistant.at(turn));
+            if (x > playhead)
+                colour.setAlpha(110);
+            p.setPen(colour);
             p.drawLine(x, mid - h, x, mid + h);
         }
     } else {
@@ -95,13 +111,17 @@ void WaveformView::paintEvent(QPaintEvent *)
     }
     for (qsizetype i = 0; i < m_marks.size(); ++i) {
         const bool assistant = i < m_markAssistant.size() && m_markAssistant.at(i);
-        p.setPen(assistant ? QColor(0x2f, 0x6f, 0xd0) : QColor(0x2e, 0x9d, 0x5b));
+        p.setPen(speakerColour(assistant));
         const int x = xAt(m_marks.at(i));
         p.drawLine(x, 0, x, 5);
     }
     p.setPen(QPen(pal.color(QPalette::Highlight), 2));
-    const int x = xAt(m_position);
-    p.drawLine(x, 0, x, height());
+    p.drawLine(playhead, 0, playhead, height());
+}
+
+QColor WaveformView::speakerColour(bool assistant)
+{
+    return assistant ? QColor(0x2f, 0x6f, 0xd0) : QColor(0x2e, 0x9d, 0x5b);
 }
 
 void WaveformView::mousePressEvent(QMouseEvent *event)

@@ -33,6 +33,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    /// The colour of a speaker's turns, as in the transcript's marks.
+    [[nodiscard]] static QColor speakerColour(bool assistant);
     [[nodiscard]] int xAt(qint64 ms) const;
 
     Waveform m_waveform;

@@ -2,6 +2,8 @@
 #include "api/apierror.h"
 #include "models/characterpalette.h"
 #include "models/dailyreportbuilder.h"
+#include "models/moneyformat.h"
+#include "ui/charts/chartpanel.h"
 #include "ui/charts/hourlychart.h"
 
 #include <QComboBox>
@@ -10,7 +12,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +35,40 @@ QTableWidgetItem *cell(const QString &text, bool number = true)
     auto *item = new QTableWidgetItem(text);
     if (number)
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+/// One figure of the report's totals as the window writes it (money in the one money format,
+/// counts with the locale's grouping), the exact value the report carries on hover.
+QTableWidgetItem *figure(DailyReport::Change::Unit unit, const QString &exact, bool isChange)
+{
+    using Unit = DailyReport::Change::Unit;
+    const QLocale locale;
+    QString text = exact;
+    switch (unit) {
+    case Unit::Money: {
+        const Money amount = Money::parse(exact).value_or(Money());
+        text = isChange ? MoneyFormat::change(amount) : MoneyFormat::text(amount);
+        break;
+    }
+    case Unit::Seconds: {
+        const double seconds = exact.toDouble();
+        text = locale.toString(seconds, 'f', 1);
+        if (isChange && seconds > 0)
+            text.prepend(locale.positiveSign());
+        break;
+    }
+    case Unit::Count: {
+        const qint64 count = exact.toLongLong();
+        text = locale.toString(count);
+        if (isChange && count > 0)
+            text.prepend(locale.positiveSign());
+        break;
+    }
+    }
+    QTableWidgetItem *item = cell(text);
+    item->setToolTip(unit == Unit::Money ? MoneyFormat::exact(Money::parse(exact).value_or(Money()))
+                                         : exact);
     return item;
 }
 } // namespace
@@ -72,7 +110,8 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     controls->addWidget(show);
     auto *grid = new QGridLayout;
     grid->addWidget(m_totals, 0, 0);
-    grid->addWidget(m_hours, 0, 1);
+    // The hours export like every other chart: PNG, SVG and their figures as CSV.
+    grid->addWidget(new ChartPanel(m_hours, m_hours->hoursModel(), Qt::DisplayRole, this), 0, 1);
     grid->addWidget(m_costliest, 1, 0);
     grid->addWidget(m_longest, 1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -131,22 +170,22 @@ void DailyReportView::request()
 void DailyReportView::onReady(const DailyReport &report)
 {
     m_report = report;
-    m_status->setText(QStringLiteral("%1: %2 sessions, %3")
+    m_status->setText(tr("%1: %2 sessions, %3")
                           .arg(report.characterSlug)
-                          .arg(report.totals.sessions)
-                          .arg(report.totals.estimatedCost.toDisplayString()));
+                          .arg(QLocale().toString(report.totals.sessions))
+                          .arg(MoneyFormat::text(report.totals.estimatedCost)));
     const auto changes = report.changes();
     m_totals->setRowCount(int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
         const DailyReport::Change &c = changes.at(row);
         m_totals->setItem(row, 0, cell(c.name, false));
-        m_totals->setItem(row, 1, cell(c.currentText));
-        m_totals->setItem(row, 2, cell(c.previousText));
-        m_totals->setItem(row, 3, cell(c.absoluteText));
+        m_totals->setItem(row, 1, figure(c.unit, c.currentText, false));
+        m_totals->setItem(row, 2, figure(c.unit, c.previousText, false));
+        m_totals->setItem(row, 3, figure(c.unit, c.absoluteText, true));
         m_totals->setItem(row, 4,
                           cell(c.percent
-                                   ? QString::number(*c.percent, 'f', 1) + QStringLiteral(" %")
-                                   : QStringLiteral("n/a")));
+                                   ? QLocale().toString(*c.percent, 'f', 1) + QStringLiteral(" %")
+                                   : tr("n/a")));
     }
     fillSessions(m_costliest, report.costliest);
     fillSessions(m_longest, report.longest);
@@ -180,7 +219,8 @@ void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief
             row, 1,
             cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                  false));
-        table->setItem(row, 2, cell(s.cost.toDisplayString()));
+        table->setItem(row, 2, cell(MoneyFormat::text(s.cost)));
+        table->item(row, 2)->setToolTip(MoneyFormat::exact(s.cost));
         table->setItem(row, 3,
                        cell(QStringLiteral("%1:%2")
                                 .arg(seconds / 60)

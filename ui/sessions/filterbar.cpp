@@ -41,6 +41,9 @@ FilterBar::FilterBar(QWidget *parent)
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        // With "All time" the greyed boxes say so instead of showing dates that no longer
+        // apply: the minimum date stands for "no date" and is written as a dash.
+        edit->setSpecialValueText(QStringLiteral("—"));
         edit->setDate(today());
     }
     m_dateError->setObjectName(QStringLiteral("dateError"));
@@ -110,8 +113,16 @@ void FilterBar::onPresetChosen()
     const bool dated = p != Preset::AllTime;
     m_from->setEnabled(dated);
     m_to->setEnabled(dated);
-    if (p == Preset::AllTime || p == Preset::Custom)
+    if (p == Preset::AllTime || p == Preset::Custom) {
+        const QSignalBlocker blockFrom(m_from), blockTo(m_to);
+        for (QDateEdit *edit : {m_from, m_to}) {
+            if (p == Preset::AllTime)
+                edit->setDate(edit->minimumDate());
+            else if (edit->date() == edit->minimumDate())
+                edit->setDate(today()); // a custom range starts from today, not from the dash
+        }
         return;
+    }
     const auto [first, last] = presetDays(p, today());
     const QSignalBlocker blockFrom(m_from), blockTo(m_to);
     m_from->setDate(first);

@@ -213,15 +213,23 @@ void SessionsPage::onBannerAction()
 QVariantMap SessionsPage::saveState() const
 {
     return {{QStringLiteral("filters"), m_filterBar->saveState()},
-            {QStringLiteral("columns"), m_table->horizontalHeader()->saveState()}};
+            {QStringLiteral("columns"), m_table->horizontalHeader()->saveState()},
+            {QStringLiteral("columnCount"), int(SessionColumns::Count)},
+            {QStringLiteral("userSizedColumns"), m_table->hasUserSizedColumns()}};
 }
 
 void SessionsPage::restoreState(const QVariantMap &state)
 {
     m_filterBar->restoreState(state.value(QStringLiteral("filters")).toMap());
     const QByteArray columns = state.value(QStringLiteral("columns")).toByteArray();
-    if (!columns.isEmpty())
+    // A layout saved with another set of columns would put widths on the wrong ones: the
+    // columns are fitted afresh instead.
+    const bool sameColumns =
+        state.value(QStringLiteral("columnCount")).toInt() == int(SessionColumns::Count);
+    if (!columns.isEmpty() && sameColumns)
         m_table->horizontalHeader()->restoreState(columns);
+    m_table->setUserSizedColumns(sameColumns &&
+                                 state.value(QStringLiteral("userSizedColumns")).toBool());
     // A restored sort indicator must not start loading everything: the server's order first.
     const QSignalBlocker block(m_table->horizontalHeader());
     m_table->horizontalHeader()->setSortIndicator(SessionColumns::Created, Qt::DescendingOrder);

@@ -1,4 +1,5 @@
 #include "ui/sessions/sessiontableview.h"
+#include "models/sessionlink.h"
 #include "models/sessiontablemodel.h"
 
 #include <QApplication>
@@ -6,6 +7,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 
 SessionTableView::SessionTableView(QWidget *parent)
@@ -31,6 +33,11 @@ SessionTableView::SessionTableView(QWidget *parent)
             &SessionTableView::showHeaderMenu);
     connect(this, &QTableView::customContextMenuRequested, this,
             &SessionTableView::showContextMenu);
+    // A width the user drags is theirs: the columns are no longer fitted to what they show.
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting && (QGuiApplication::mouseButtons() & Qt::LeftButton))
+            m_userSized = true;
+    });
     connect(this, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { activateRow(index.row()); });
 }
@@ -45,6 +52,11 @@ void SessionTableView::setSessionModel(SessionTableModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, later);
     connect(model, &QAbstractItemModel::modelReset, this, later);
     connect(model, &QAbstractItemModel::layoutChanged, this, later);
+    // Each new list is fitted once its first page (the rows a user sees first) is in.
+    connect(model, &SessionTableModel::pageLoaded, this, [this](int page) {
+        if (page == 1)
+            fitColumnsToContents();
+    });
     // The model decides what sorting means (it may first load every row's keys).
     connect(model, &SessionTableModel::sortApplied, this, [this](int column, Qt::SortOrder order) {
         const QSignalBlocker block(horizontalHeader());
@@ -114,6 +126,38 @@ RowsCopy::Result SessionTableView::copySelection(RowsCopy::Format format)
     return result;
 }
 
+QString SessionTableView::copyLinkToCurrent()
+{
+    const SessionSummary *session = m_model ? m_model->session(currentIndex().row()) : nullptr;
+    if (!session)
+        return {};
+    const QString link = SessionLinks::toUrl(session->sessionId).toString(QUrl::FullyEncoded);
+    QApplication::clipboard()->setText(link);
+    return link;
+}
+
+void SessionTableView::fitColumnsToContents()
+{
+    if (!m_model || m_userSized)
+        return;
+    // Wide enough for the header and for what the rows on screen show (times, slugs, model
+    // names), within a bound so that one long value does not push the rest out of sight.
+    const int bound = qMax(fontMetrics().averageCharWidth() * 40, 200);
+    const QScopedValueRollback<bool> fitting(m_fitting, true);
+    QHeaderView *header = horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        const int wanted = qMax(header->sectionSizeHint(column), sizeHintForColumn(column));
+        header->resizeSection(column, qMin(wanted, bound));
+    }
+}
+
+void SessionTableView::setUserSizedColumns(bool userSized)
+{
+    m_userSized = userSized;
+}
+
 void SessionTableView::activateRow(int row)
 {
     if (m_model && m_model->isRowLoaded(row))
@@ -133,6 +177,11 @@ void SessionTableView::stepSession(int delta)
 
 void SessionTableView::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier && m_spaceTaken &&
+        m_spaceTaken()) {
+        Q_EMIT spacePressed();
+        return;
+    }
     if (event->matches(QKeySequence::Copy)) {
         copySelection(RowsCopy::Format::Tsv);
         return;
@@ -167,6 +216,7 @@ void SessionTableView::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
     menu.addAction(tr("Open session"), this, [this] { activateRow(currentIndex().row()); });
+    menu.addAction(tr("Copy link to session"), this, &SessionTableView::copyLinkToCurrent);
     menu.addSeparator();
     QAction *tsv =
         menu.addAction(tr("Copy as TSV"), this, [this] { copySelection(RowsCopy::Format::Tsv); });

@@ -5,6 +5,8 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <functional>
+
 class SessionTableModel;
 
 /// The session table: tells the model which rows are on screen (so that only those pages are
@@ -30,8 +32,22 @@ public:
     /// Moves the current row by `delta` and opens that session (J / K in the details pane).
     void stepSession(int delta);
 
+    /// Puts `sessionscope://session/ID` of the current row on the clipboard and returns it
+    /// (empty when the row is not loaded).
+    QString copyLinkToCurrent();
+    /// Sizes each shown column to its header and the rows on screen, unless the user sized
+    /// the columns by hand.
+    void fitColumnsToContents();
+    /// The widths are the user's (dragged, or restored from a layout the user made).
+    void setUserSizedColumns(bool userSized);
+    [[nodiscard]] bool hasUserSizedColumns() const { return m_userSized; }
+    /// While `taken` says so, Space is reported by spacePressed() instead of selecting.
+    void setSpaceTaken(std::function<bool()> taken) { m_spaceTaken = std::move(taken); }
+
 Q_SIGNALS:
     void sessionActivated(int row);
+    /// Space, when the window takes it (see setSpaceTaken).
+    void spacePressed();
     void copied(const RowsCopy::Result &result);
 
 protected:
@@ -47,4 +63,7 @@ private:
 
     SessionTableModel *m_model = nullptr;
     QTimer m_viewportTimer;
+    std::function<bool()> m_spaceTaken;
+    bool m_userSized = false;
+    bool m_fitting = false;
 };

@@ -1,4 +1,6 @@
 #include "ui/transcript/sessionheader.h"
+#include "models/moneyformat.h"
+#include "models/sessionlink.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -46,13 +48,25 @@ SessionHeader::SessionHeader(QWidget *parent)
     , m_form(new QFormLayout)
     , m_origin(new QToolButton(this))
     , m_copyId(new QToolButton(this))
+    , m_summary(new QLabel(this))
+    , m_detailsToggle(new QToolButton(this))
+    , m_details(new QWidget(this))
     , m_metadataToggle(new QToolButton(this))
     , m_metadata(new QTreeWidget(this))
 {
+    // On top, what identifies the call at a glance; the rest in the details below, closed
+    // until asked for, so that the transcript gets the room.
+    m_summary->setObjectName(QStringLiteral("sessionSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    QFont strong = m_summary->font();
+    strong.setBold(true);
+    m_summary->setFont(strong);
     for (const QString &label :
          {tr("Character"), tr("Tenant"), tr("Created"), tr("Finalized"), tr("Duration"),
           tr("Turns"), tr("Interruptions"), tr("LLM"), tr("Speech to text"), tr("Text to speech"),
-          tr("Cost"), tr("Room")})
+          tr("Cost"), tr("Status"), tr("Room"), tr("Number"), tr("User"), tr("Recording")})
         addField(label);
     // The origin is a button, not a rich-text link: nothing is opened without a click, and the
     // URL's text is never parsed as markup.
@@ -78,7 +92,15 @@ SessionHeader::SessionHeader(QWidget *parent)
     connect(m_copyId, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_sessionId); });
     idRow->addWidget(m_copyId);
-    m_form->addRow(tr("Session"), idRow);
+    auto *copyLink = new QToolButton(this);
+    copyLink->setObjectName(QStringLiteral("copySessionLink"));
+    copyLink->setText(tr("Copy link"));
+    copyLink->setToolTip(tr("Copy a link to this session that opens it in Sessionscope"));
+    connect(copyLink, &QToolButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(
+            SessionLinks::toUrl(m_sessionId).toString(QUrl::FullyEncoded));
+    });
+    idRow->addWidget(copyLink);
 
     m_metadataToggle->setArrowType(Qt::RightArrow);
     m_metadataToggle->setText(tr("Metadata"));
@@ -94,22 +116,45 @@ SessionHeader::SessionHeader(QWidget *parent)
         m_metadataToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
 
+    m_detailsToggle->setObjectName(QStringLiteral("detailsToggle"));
+    m_detailsToggle->setArrowType(Qt::RightArrow);
+    m_detailsToggle->setText(tr("Details"));
+    m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToggle->setAutoRaise(true);
+    m_detailsToggle->setCheckable(true);
+    auto *details = new QVBoxLayout(m_details);
+    details->setContentsMargins(0, 0, 0, 0);
+    details->addLayout(m_form);
+    details->addWidget(m_metadataToggle);
+    details->addWidget(m_metadata);
+    m_details->setVisible(false);
+    connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_details->setVisible(open);
+        m_detailsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_form);
-    layout->addWidget(m_metadataToggle);
-    layout->addWidget(m_metadata);
+    layout->addWidget(m_summary);
+    layout->addLayout(idRow);
+    layout->addWidget(m_detailsToggle);
+    layout->addWidget(m_details);
 }
 
 QLabel *SessionHeader::addField(const QString &label)
 {
-    auto *value = new QLabel(this);
+    auto *value = new QLabel(m_details);
     value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     m_form->addRow(label, value);
     m_fields.insert(label, value);
     return value;
+}
+
+QString SessionHeader::summaryText() const
+{
+    return m_summary->text();
 }
 
 QString SessionHeader::fieldText(const QString &label) const
@@ -163,10 +208,25 @@ void SessionHeader::showSession(const SessionSummary &s)
         tr("%1 · %2 characters").arg(s.ttsProvider, locale.toString(s.ttsCharacters)));
     // The API reports one total for LLM + STT + TTS; the shares are not derivable from it
     // without the provider's price list, so the usage of each part is shown instead.
-    set(tr("Cost"), tr("%1 total (exactly $%2); per-part costs are not reported")
-                        .arg(s.estimatedCost.toDisplayString(), s.estimatedCost.toDecimalString()));
+    set(tr("Cost"),
+        tr("%1 total (exactly %2); per-part costs are not reported")
+            .arg(MoneyFormat::text(s.estimatedCost), MoneyFormat::exact(s.estimatedCost)));
+    set(tr("Status"),
+        tr("%1; recording %2")
+            .arg(s.inProgress() ? tr("in progress") : tr("finished"),
+                 s.recordingStatusText.isEmpty() ? recordingStatusName(s.recordingStatus)
+                                                 : s.recordingStatusText));
     set(tr("Room"), s.roomName);
+    set(tr("Number"), locale.toString(s.id));
+    set(tr("User"), s.user ? locale.toString(*s.user) : tr("none"));
+    set(tr("Recording"), s.recordingUrl.isEmpty() ? tr("none") : s.recordingUrl);
     set(tr("Session"), s.sessionId);
+    m_summary->setText(
+        tr("%1 · %2 · %3 · %4 · %5")
+            .arg(s.characterSlug, s.createdAt.isValid() ? when(s.createdAt) : tr("unknown time"),
+                 formatDuration(s.durationSeconds), MoneyFormat::text(s.estimatedCost),
+                 s.inProgress() ? tr("in progress") : tr("finished")));
+    m_summary->setToolTip(tr("Exact cost: %1").arg(MoneyFormat::exact(s.estimatedCost)));
     m_sessionId = s.sessionId;
 
     const QUrl origin(s.originUrl, QUrl::StrictMode);

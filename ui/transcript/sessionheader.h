@@ -35,6 +35,9 @@ public:
     [[nodiscard]] QString fieldText(const QString &label) const;
     [[nodiscard]] QTreeWidget *metadataTree() const { return m_metadata; }
     [[nodiscard]] QToolButton *originButton() const { return m_origin; }
+    /// The line on top: character, time, duration, cost and status.
+    [[nodiscard]] QString summaryText() const;
+    [[nodiscard]] QToolButton *detailsToggle() const { return m_detailsToggle; }
 
     /// "1 h 02 min 05 s", "3 min 20 s", "12.5 s".
     [[nodiscard]] static QString formatDuration(double seconds);
@@ -51,6 +54,9 @@ private:
     QHash<QString, QLabel *> m_fields;
     QToolButton *m_origin;
     QToolButton *m_copyId;
+    QLabel *m_summary; ///< character, time, duration, cost, status
+    QToolButton *m_detailsToggle;
+    QWidget *m_details; ///< every other field and the metadata, closed by default
     QToolButton *m_metadataToggle;
     QTreeWidget *m_metadata;
     QUrl m_originUrl;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -126,11 +127,16 @@ void SessionPane::buildActions()
         connect(shortcut, &QShortcut::activated, this, slot);
     };
     add(QKeySequence::Find, [this] { m_findBar->activate(); });
-    add(QKeySequence(Qt::Key_Space), [this] { m_controller->togglePlayPause(); });
+    add(QKeySequence(Qt::Key_Space), [this] { togglePlayPause(); });
     add(QKeySequence(Qt::Key_Left), [this] { m_controller->skip(-PlaybackController::SkipMs); });
     add(QKeySequence(Qt::Key_Right), [this] { m_controller->skip(PlaybackController::SkipMs); });
     add(QKeySequence::FindNext, [this] { m_findBar->findNext(); });
     add(QKeySequence::FindPrevious, [this] { m_findBar->findPrevious(); });
+}
+
+void SessionPane::togglePlayPause()
+{
+    m_controller->togglePlayPause();
 }
 
 void SessionPane::showSession(const SessionSummary &session)
@@ -141,6 +147,8 @@ void SessionPane::showSession(const SessionSummary &session)
     m_session = session;
     m_header->showSession(session);
     m_headerScroll->show();
+    // J and K step through sessions: each one is read from its top.
+    m_headerScroll->verticalScrollBar()->setValue(0);
     m_message->hide();
     if (!same || Transcript(m_model->turns()) != session.transcript) {
         m_model->setTurns(session.transcript.toList());

@@ -41,6 +41,8 @@ public:
     void showError(const QString &message);
     /// Times in the header follow this zone (invalid: this machine's).
     void setTimeZone(const QTimeZone &zone);
+    /// Plays or pauses the recording (Space, in the pane or in the list beside it).
+    void togglePlayPause();
     /// The message line under the toolbar (an error, an export's result); empty when hidden.
     [[nodiscard]] QString messageText() const;
     [[nodiscard]] const SessionSummary &session() const { return m_session; }

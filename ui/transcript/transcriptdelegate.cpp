@@ -63,7 +63,13 @@ QTextLayout *TranscriptDelegate::layoutFor(const QModelIndex &index, const QFont
     layout.setFont(font);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    option.setTextDirection(text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
+    const bool rightToLeft = text.isRightToLeft();
+    option.setTextDirection(rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
+    // Said outright: a right-to-left paragraph sits against the right edge of the text width
+    // (paint() moves that edge to the bubble's). Left to the default, a short right-to-left line
+    // sat at the left and the shift in paint() pushed it out of its bubble.
+    option.setAlignment(rightToLeft ? Qt::AlignRight | Qt::AlignAbsolute
+                                    : Qt::AlignLeft | Qt::AlignAbsolute);
     layout.setTextOption(option);
 
     QList<QTextLayout::FormatRange> formats;

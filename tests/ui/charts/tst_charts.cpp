@@ -15,22 +15,37 @@
 #include "ui/charts/comparisoncharts.h"
 #include "ui/charts/dailyserieschart.h"
 #include "ui/charts/hourlychart.h"
+#include "ui/charts/nicescale.h"
+#include "ui/comparison/comparisonview.h"
 
+#include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QBuffer>
+#include <QCategoryAxis>
+#include <QFile>
 #include <QLineSeries>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
+#include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace AnalyticsFixture;
 
 namespace {
 constexpr int Timeout = 120000;
+
+/// Tick labels written as "0|1,000|2,000".
+QStringList ticks(const char *joined)
+{
+    return QString::fromUtf8(joined).split(QLatin1Char('|'));
 }
+} // namespace
 
 class TestCharts final : public QObject
 {
@@ -129,10 +144,18 @@ private Q_SLOTS:
     {
         CharacterBarChart chart(m_totals.get(), &m_palette);
         QSignalSpy activated(&chart, &CharacterBarChart::characterActivated);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
         QBarSet *second = chart.series()->barSets().at(1);
+        // Hovering shows the bar's figure; the click that leads away takes the tooltip down.
+        Q_EMIT second->hovered(true, 1);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY(QToolTip::text().startsWith(m_totals->displayName(chart.categories().at(1))));
+        QVERIFY(QToolTip::text().contains(QRegularExpression(QStringLiteral("[0-9]"))));
         Q_EMIT second->clicked(1);
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toString(), chart.categories().at(1));
+        QTRY_VERIFY(!QToolTip::isVisible());
     }
 
     void linesPerCharacterPerDay()
@@ -163,6 +186,109 @@ private Q_SLOTS:
         QCOMPARE(activated.first().at(1).toDate(), m_first.addDays(5));
     }
 
+    void niceTicks_data()
+    {
+        QTest::addColumn<double>("largest");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("labels");
+        using K = NiceScale::Kind;
+        QTest::newRow("sessions") << 4126.0 << int(K::Count)
+                                  << ticks("0|1,000|2,000|3,000|4,000|5,000");
+        QTest::newRow("few sessions") << 79.0 << int(K::Count) << ticks("0|20|40|60|80");
+        QTest::newRow("one session") << 1.0 << int(K::Count) << ticks("0|1");
+        QTest::newRow("four sessions") << 4.0 << int(K::Count) << ticks("0|1|2|3|4");
+        QTest::newRow("nothing") << 0.0 << int(K::Count) << ticks("0|1");
+        QTest::newRow("dollars") << 53.78 << int(K::Money) << ticks("$0|$20|$40|$60");
+        QTest::newRow("thousands of dollars")
+            << 3000.0 << int(K::Money) << ticks("$0|$1,000|$2,000|$3,000");
+        QTest::newRow("cents") << 0.0042 << int(K::Money)
+                               << ticks("$0.000|$0.001|$0.002|$0.003|$0.004|$0.005");
+        QTest::newRow("shares") << 0.63 << int(K::Share) << ticks("0 %|20 %|40 %|60 %|80 %");
+    }
+
+    void niceTicks()
+    {
+        QFETCH(double, largest);
+        QFETCH(int, kind);
+        QFETCH(QStringList, labels);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const NiceScale scale = NiceScale::forMaximum(largest, NiceScale::Kind(kind));
+        QCOMPARE(scale.labels(), labels);
+        QVERIFY(scale.maximum() >= largest);
+        // The axis a chart gets carries the same ticks, the top one at the scale's maximum.
+        std::unique_ptr<QAbstractAxis> axis(scale.makeAxis(QStringLiteral("t")));
+        auto *category = qobject_cast<QCategoryAxis *>(axis.get());
+        QVERIFY(category);
+        QCOMPARE(category->categoriesLabels(), labels);
+        QCOMPARE(category->max(), scale.maximum());
+        QCOMPARE(category->endValue(labels.last()), scale.maximum());
+    }
+
+    void barsReachTheirValueOnTheAxis()
+    {
+        // A one-session and a four-session hour: the axis ends on a whole number at or above
+        // the top bar, so a 4-session bar reaches the tick labelled 4.
+        std::array<DayFigures, 24> hours{};
+        hours[9].sessions = 1;
+        hours[14].sessions = 4;
+        HourlyChart chart;
+        chart.setHours(hours, Qt::blue);
+        const auto axes = chart.chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        auto *y = qobject_cast<QCategoryAxis *>(axes.first());
+        QVERIFY(y);
+        QCOMPARE(y->max(), 4.0);
+        QCOMPARE(y->categoriesLabels(), (ticks("0|1|2|3|4")));
+        QCOMPARE(chart.sessionsAt(14), 4.0);
+    }
+
+    void comparisonChartsNameTheirCharacters()
+    {
+        ComparisonModel model;
+        model.setAggregate(*m_aggregate);
+        ComparisonView view(&model, &m_palette);
+        view.setAvailableCharacters(slugs(m_server->dataset()));
+        // Before two characters are chosen: a sentence, not twelve empty charts.
+        QVERIFY(view.isShowingEmptyState());
+        const QStringList chosen = slugs(m_server->dataset()).mid(0, 3);
+        view.choose(chosen);
+        QVERIFY(!view.isShowingEmptyState());
+        view.charts()->rebuildNow();
+        QSet<QRgb> colours;
+        for (QChartView *chartView : view.charts()->views()) {
+            const auto axes = chartView->chart()->axes(Qt::Horizontal);
+            QCOMPARE(axes.size(), 1);
+            auto *x = qobject_cast<QBarCategoryAxis *>(axes.first());
+            QVERIFY(x);
+            QCOMPARE(x->categories(), chosen);
+            QVERIFY(qobject_cast<QCategoryAxis *>(chartView->chart()->axes(Qt::Vertical).first()));
+        }
+        for (const QString &slug : chosen)
+            colours.insert(m_palette.color(slug).rgb());
+        QCOMPARE(colours.size(), chosen.size());
+        // Compare exports like every chart view: its figures as CSV, its charts as a picture.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("comparison.csv"));
+        QString error;
+        QVERIFY2(view.exportTo(csv, &error), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvBytes = csvFile.readAll();
+        QCOMPARE(csvBytes.count("\r\n"), ComparisonMetrics::Count + 1);
+        QVERIFY(csvBytes.startsWith("\"metric\",\"" + chosen.first().toUtf8() + '"'));
+        QVERIFY(csvBytes.contains("\"total_cost_usd\""));
+        const QString png = dir.filePath(QStringLiteral("comparison.png"));
+        view.resize(1200, 900);
+        QVERIFY2(view.exportTo(png, &error), qPrintable(error));
+        QVERIFY(!QImage(png).isNull());
+        // A name the server gives replaces the slug under the bars.
+        model.setDisplayNames({{chosen.first(), QStringLiteral("First Character")}});
+        view.charts()->rebuildNow();
+        auto *x = qobject_cast<QBarCategoryAxis *>(
+            view.charts()->views().first()->chart()->axes(Qt::Horizontal).first());
+        QCOMPARE(x->categories().first(), QStringLiteral("First Character"));
+    }
+
     void smallMultiplesAndHours()
     {
         ComparisonModel model;
@@ -183,6 +309,13 @@ private Q_SLOTS:
         for (int h = 0; h < 24; ++h)
             sum += hours.sessionsAt(h);
         QCOMPARE(qint64(sum), m_aggregate->stats(slug).totals.sessions);
+        // The figures behind the bars, for the daily report's CSV export.
+        QStandardItemModel *table = hours.hoursModel();
+        QCOMPARE(table->rowCount(), 24);
+        qint64 tableSum = 0;
+        for (int h = 0; h < 24; ++h)
+            tableSum += table->index(h, 1).data().toLongLong();
+        QCOMPARE(tableSum, m_aggregate->stats(slug).totals.sessions);
     }
 
     void exportsPngSvgAndCsv()
@@ -249,6 +382,15 @@ private Q_SLOTS:
         // A bar stands for the whole range of the filter.
         QCOMPARE(open.first().at(2).toDate(), m_first);
         QCOMPARE(open.first().at(3).toDate(), m_last);
+
+        // The totals table lists the characters in the chart's order.
+        auto *table = page.findChild<QTableView *>(QStringLiteral("totalsTable"));
+        QVERIFY(table);
+        QStringList tableOrder;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            tableOrder.append(
+                table->model()->index(row, 0).data(CharacterTotalsModel::SlugRole).toString());
+        QCOMPARE(tableOrder, page.barChart()->categories());
     }
 };
 

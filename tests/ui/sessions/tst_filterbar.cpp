@@ -1,6 +1,7 @@
 #include "ui/sessions/filterbar.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -13,6 +14,7 @@ private Q_SLOTS:
     void presetBoundsInZone();
     void customDaysAcrossDstChange();
     void allTimeHasNoBounds();
+    void allTimeShowsNoStaleDates();
     void enterApplies();
     void stateRoundTrips();
     void dateErrorShows();
@@ -127,6 +129,33 @@ void TestFilterBar::dateErrorShows()
     QCOMPARE(bar.dateError(), QStringLiteral("Enter a valid date/time."));
     bar.apply(); // applying again clears it until the server answers
     QVERIFY(bar.dateError().isEmpty());
+}
+
+void TestFilterBar::allTimeShowsNoStaleDates()
+{
+    FilterBar bar;
+    const QDate first(2026, 3, 2);
+    const QDate last(2026, 3, 9);
+    bar.setCustomDays(first, last);
+    const auto edits = bar.findChildren<QDateEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QCOMPARE(edits.first()->text(), QStringLiteral("2026-03-02"));
+    // All time: the greyed boxes show a dash, not March's dates.
+    bar.setPreset(FilterBar::Preset::AllTime);
+    for (const QDateEdit *edit : edits) {
+        QVERIFY(!edit->isEnabled());
+        QCOMPARE(edit->text(), QStringLiteral("—"));
+    }
+    QCOMPARE(bar.days(), (std::pair<QDate, QDate>{}));
+    // Back to a custom range: real dates again, and the range asked for is a range.
+    bar.setPreset(FilterBar::Preset::Custom);
+    for (const QDateEdit *edit : edits) {
+        QVERIFY(edit->isEnabled());
+        QVERIFY(edit->text() != QStringLiteral("—"));
+    }
+    QVERIFY(bar.days().first.isValid());
+    bar.setCustomDays(first, last);
+    QCOMPARE(bar.days(), (std::pair<QDate, QDate>{first, last}));
 }
 
 QTEST_MAIN(TestFilterBar)

@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -80,6 +81,59 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().row(), 0);
         QTest::keyClick(&window, Qt::Key_J); // J does nothing while no session is open
         QCOMPARE(opened.size(), 3);
+    }
+
+    void spacePlaysAfterEnter()
+    {
+        Shown shown(*m_stack, m_settingsFile);
+        QVERIFY(QTest::qWaitForWindowActive(&shown.window));
+        SessionTableModel &model = shown.model;
+        MainWindow &window = shown.window;
+        window.sessionsPage()->applyFilters();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(0), Timeout);
+        SessionTableView *table = window.sessionsPage()->table();
+        QSignalSpy playPause(&window, &MainWindow::playPauseRequested);
+        table->setFocus();
+        table->setCurrentIndex(model.index(0, 0));
+        // No session open: Space is the list's own.
+        QTest::keyClick(table, Qt::Key_Space);
+        QCOMPARE(playPause.size(), 0);
+        // Enter opens the session and leaves the keyboard in the list; Space plays it.
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSessionOpen(), Timeout);
+        QCOMPARE(QApplication::focusWidget(), table);
+        QTest::keyClick(table, Qt::Key_Space);
+        QCOMPARE(playPause.size(), 1);
+        // In a text field a space is a space.
+        auto *field = window.sessionsPage()->filterBar()->findChild<QLineEdit *>();
+        QVERIFY(field);
+        field->setFocus();
+        const QString before = field->text();
+        QTest::keyClick(field, Qt::Key_Space);
+        QCOMPARE(playPause.size(), 1);
+        QCOMPARE(field->text(), before + QLatin1Char(' '));
+    }
+
+    void paneOpensWideAndKeepsItsWidth()
+    {
+        {
+            QSettings settings(m_settingsFile, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("window/paneWidth"), 700);
+        }
+        Shown shown(*m_stack, m_settingsFile);
+        MainWindow &window = shown.window;
+        window.restoreSettings();
+        window.resize(1600, 1000);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.sessionsPage()->applyFilters();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.model.isRowLoaded(0), Timeout);
+        window.openSession(
+            shown.model.index(0, 0).data(SessionTableModel::SessionRole).value<SessionSummary>());
+        QTRY_COMPARE(window.sessionPane()->parentWidget()->width(), 700);
+        QCOMPARE(window.paneWidth(), 700);
+        window.saveSettings();
+        QSettings settings(m_settingsFile, QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("window/paneWidth")).toInt(), 700);
     }
 
     void shortcutsReachTheirTargets()
@@ -157,6 +211,12 @@ private Q_SLOTS:
         MainWindow window(&model, settings);
         window.restoreSettings();
         QCOMPARE(window.timeZone(), berlin);
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("Other: Europe/Berlin…"));
+        window.setTimeZone(QTimeZone::utc());
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("UTC"));
+        window.setTimeZone({});
+        QCOMPARE(window.checkedTimeZoneEntry(), QStringLiteral("Local time"));
+        window.setTimeZone(berlin);
         QCOMPARE(window.size(), QSize(1234, 777));
         const FilterBar *filters = window.sessionsPage()->filterBar();
         QCOMPARE(filters->character(), QStringLiteral("support-bot"));

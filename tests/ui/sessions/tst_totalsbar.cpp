@@ -1,3 +1,6 @@
+#include "models/comparisonmetrics.h"
+#include "models/moneyformat.h"
+#include "models/sessioncolumns.h"
 #include "ui/sessions/totalsbar.h"
 
 #include <QTest>
@@ -11,6 +14,8 @@ private Q_SLOTS:
     void formatsTheServersFigures();
     void noSessionsHasNoAverage();
     void unknownWhileLoading();
+    void moneyReadsTheSameEverywhere();
+    void changeAgainstThePreviousPeriod();
 };
 
 void TestTotalsBar::formatsTheServersFigures()
@@ -34,7 +39,7 @@ void TestTotalsBar::formatsTheServersFigures()
     QCOMPARE(bar.toolTip(F::Cost), QStringLiteral("$18.250400"));
     // 18.2504 / 1284 = 0.014213707... -> exact to the micro-dollar in the tooltip.
     QCOMPARE(bar.toolTip(F::AverageCost), QStringLiteral("$0.014214"));
-    QCOMPARE(bar.text(F::AverageCost), t.averageCostPerSession().toDisplayString());
+    QCOMPARE(bar.text(F::AverageCost), QStringLiteral("$0.01"));
 }
 
 void TestTotalsBar::noSessionsHasNoAverage()
@@ -42,7 +47,7 @@ void TestTotalsBar::noSessionsHasNoAverage()
     TotalsBar bar;
     bar.setTotals({});
     QCOMPARE(bar.text(TotalsBar::Field::Sessions), QStringLiteral("0"));
-    QCOMPARE(bar.text(TotalsBar::Field::Cost), Money().toDisplayString());
+    QCOMPARE(bar.text(TotalsBar::Field::Cost), QStringLiteral("$0.00"));
     QCOMPARE(bar.text(TotalsBar::Field::AverageCost), QStringLiteral("—"));
 }
 
@@ -55,6 +60,57 @@ void TestTotalsBar::unknownWhileLoading()
     bar.setUnknown();
     QCOMPARE(bar.text(TotalsBar::Field::Sessions), QStringLiteral("…"));
     QVERIFY(bar.toolTip(TotalsBar::Field::Cost).isEmpty());
+}
+
+void TestTotalsBar::moneyReadsTheSameEverywhere()
+{
+    // In a locale that writes money differently from en_US, the totals bar, the session table
+    // and the comparison write one amount the same way, and the exact value on hover.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const Money cost = *Money::parse(std::string_view("8324.124"));
+    UsageTotals t;
+    t.sessions = 1;
+    t.estimatedCost = cost;
+    TotalsBar bar;
+    bar.setTotals(t);
+    SessionSummary session;
+    session.estimatedCost = cost;
+    CharacterStats stats;
+    stats.totals = t;
+    const QString text = bar.text(TotalsBar::Field::Cost);
+    QVERIFY2(text.startsWith(QStringLiteral("8.324,12")), qPrintable(text));
+    QCOMPARE(SessionColumns::displayText(session, SessionColumns::Cost, {}), text);
+    QCOMPARE(ComparisonMetrics::displayText(ComparisonMetrics::Metric::TotalCost, stats), text);
+    QCOMPARE(SessionColumns::toolTip(session, SessionColumns::Cost, {}),
+             bar.toolTip(TotalsBar::Field::Cost));
+    QVERIFY(bar.toolTip(TotalsBar::Field::Cost).startsWith(QStringLiteral("8.324,124000")));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestTotalsBar::changeAgainstThePreviousPeriod()
+{
+    TotalsBar bar;
+    UsageTotals now;
+    now.sessions = 1280;
+    now.llmInputTokens = 500;
+    now.estimatedCost = *Money::parse(std::string_view("20.00"));
+    UsageTotals before;
+    before.sessions = 1000;
+    before.llmInputTokens = 0;
+    before.estimatedCost = *Money::parse(std::string_view("25.00"));
+    bar.setTotals(now);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString()); // no previous period yet
+    bar.setPrevious(before);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QStringLiteral("▲ 28 %"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::Cost), QStringLiteral("▼ 20 %"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::LlmInput), QStringLiteral("new"));
+    QCOMPARE(bar.changeText(TotalsBar::Field::TtsCharacters), QStringLiteral("±0 %"));
+    // While the next figures load, and for "All time", no change is shown.
+    bar.setUnknown();
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString());
+    bar.setTotals(now);
+    bar.setPrevious(std::nullopt);
+    QCOMPARE(bar.changeText(TotalsBar::Field::Sessions), QString());
 }
 
 QTEST_MAIN(TestTotalsBar)

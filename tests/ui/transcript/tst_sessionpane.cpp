@@ -2,6 +2,9 @@
 #include "models/playbackcontroller.h"
 #include "models/playerbackend.h"
 #include "models/transcriptmodel.h"
+#include "models/waveformbuilder.h"
+#include "ui/player/playerwidget.h"
+#include "ui/player/waveformview.h"
 #include "ui/transcript/sessionheader.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/transcript/transcriptdelegate.h"
@@ -13,7 +16,9 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSlider>
 #include <QStandardPaths>
+#include <QStyleOptionViewItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -142,6 +147,128 @@ private Q_SLOTS:
         QCOMPARE(pane->model()->index(0).data(Qt::ToolTipRole).toString().left(6), u"Turn 0"_s);
     }
 
+    void rightToLeftTextStaysInItsBubble_data()
+    {
+        QTest::addColumn<bool>("assistant");
+        QTest::addColumn<QString>("text");
+        const QString arabic = u"مرحبا، كيف يمكنني مساعدتك اليوم؟ أريد أن أعرف حالة طلبي من فضلك، "
+                               u"لقد طلبته الأسبوع الماضي ولم يصل بعد."_s;
+        QTest::newRow("caller, several lines") << false << arabic;
+        QTest::newRow("character, several lines") << true << arabic;
+        QTest::newRow("short") << false << u"شكرا"_s;
+        QTest::newRow("mixed") << true << u"رقم الطلب هو 12345 وشكرا"_s;
+    }
+
+    void rightToLeftTextStaysInItsBubble()
+    {
+        QFETCH(bool, assistant);
+        QFETCH(QString, text);
+        auto pane = makePane();
+        pane->resize(420, 600);
+        pane->showSession(
+            sessionWith({{assistant ? TranscriptTurn::Role::Assistant : TranscriptTurn::Role::User,
+                          0, 0.0, text}}));
+        QTRY_VERIFY(pane->view()->viewport()->width() > 0);
+        TranscriptDelegate *delegate = pane->view()->bubbleDelegate();
+        const QModelIndex index = pane->model()->index(0);
+        QStyleOptionViewItem option;
+        option.initFrom(pane->view()->viewport());
+        option.font = pane->view()->font();
+        option.palette.setColor(QPalette::Text, Qt::black);
+        option.palette.setColor(QPalette::PlaceholderText, Qt::green);
+        const QSize size = delegate->sizeHint(option, index);
+        option.rect = QRect(QPoint(0, 0), size);
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            delegate->paint(&painter, option, index);
+        }
+        // The bubble is the most common colour that is neither the background nor the caption;
+        // the text is the near-black ink.
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = image.pixel(x, y);
+                if (c != qRgb(255, 255, 255) && qGray(c) >= 80 && qGreen(c) < 250)
+                    ++counts[c];
+            }
+        }
+        QRgb fill = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (!counts.contains(fill) || it.value() > counts.value(fill))
+                fill = it.key();
+        }
+        QRect bubble;
+        QRect ink;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = image.pixel(x, y);
+                if (c == fill)
+                    bubble |= QRect(x, y, 1, 1);
+                else if (qGray(c) < 80)
+                    ink |= QRect(x, y, 1, 1);
+            }
+        }
+        QVERIFY(!ink.isEmpty());
+        QVERIFY2(bubble.contains(ink),
+                 qPrintable(u"ink %1..%2 outside bubble %3..%4"_s.arg(ink.left())
+                                .arg(ink.right())
+                                .arg(bubble.left())
+                                .arg(bubble.right())));
+    }
+
+    void slidersAreUsableAndNamed()
+    {
+        // The pane as it opens beside the list at 1024 px: the sliders keep a width a hand can
+        // use and carry names for screen readers.
+        auto pane = makePane();
+        pane->resize(380, 600);
+        pane->showSession(sessionWith(trickyTurns()));
+        QSlider *seek = pane->player()->seekSlider();
+        QSlider *volume = pane->player()->volumeSlider();
+        QTRY_VERIFY(seek->width() >= 160);
+        QVERIFY(volume->width() >= 90);
+        QVERIFY(seek->width() > 2 * seek->height());
+        QVERIFY(volume->width() > 2 * volume->height());
+        QCOMPARE(seek->accessibleName(), u"Position"_s);
+        QCOMPARE(volume->accessibleName(), u"Volume"_s);
+    }
+
+    void waveformShowsSpeechSilenceAndSpeakers()
+    {
+        // Half a second of near silence (a caller's turn), then loud speech (the character's).
+        Waveform waveform;
+        waveform.durationMs = 10000;
+        for (int i = 0; i < 100; ++i)
+            waveform.peaks.append(i < 50 ? 0.004f : 0.08f);
+        WaveformView view;
+        view.resize(400, 60);
+        view.setDuration(10000);
+        view.setWaveform(waveform);
+        view.setTurnMarks({0, 5000}, {false, true});
+        QImage image(view.size(), QImage::Format_RGB32);
+        view.render(&image);
+        const QRgb base = view.palette().color(QPalette::Base).rgb();
+        const auto inkHeight = [&](int x) {
+            int ink = 0;
+            for (int y = 0; y < image.height(); ++y)
+                ink += image.pixel(x, y) != base ? 1 : 0;
+            return ink;
+        };
+        // Quiet peaks of a quiet recording still read as quiet against its loud ones, and the
+        // loud ones fill the height however low the recording's level.
+        QVERIFY2(inkHeight(100) < image.height() / 5, qPrintable(QString::number(inkHeight(100))));
+        QVERIFY2(inkHeight(300) > image.height() * 3 / 4,
+                 qPrintable(QString::number(inkHeight(300))));
+        // Each turn in its speaker's colour.
+        const QRgb caller = image.pixel(100, image.height() / 2);
+        const QRgb character = image.pixel(300, image.height() / 2);
+        QVERIFY(qGreen(caller) > qBlue(caller));
+        QVERIFY(qBlue(character) > qGreen(character));
+        QVERIFY(!view.accessibleName().isEmpty());
+    }
+
     void longTranscriptOpensAndScrolls()
     {
         const DemoDataset dataset(2000, 1, QDateTime(QDate(2026, 5, 28), QTime(12, 0), Qt::UTC));
@@ -200,6 +327,33 @@ private Q_SLOTS:
         QCOMPARE(h->fieldText(u"Origin"_s), s.originUrl); // shown literally, tags and all
         QCOMPARE(h->metadataTree()->topLevelItemCount(), 2);
         QVERIFY(!h->metadataTree()->findItems(u"path"_s, Qt::MatchRecursive).isEmpty());
+    }
+
+    void compactHeaderLeavesTheRoomToTheTranscript()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto pane = makePane();
+        pane->resize(420, 700);
+        SessionSummary s = sessionWith(trickyTurns());
+        s.id = 48213;
+        s.user = 77;
+        s.recordingUrl = u"https://cdn.example/rec/x.wav"_s;
+        pane->showSession(s);
+        SessionHeader *h = pane->header();
+        // On top: character, time, duration, cost and status, then the ID with its buttons.
+        const QString summary = h->summaryText();
+        for (const QString &part :
+             {u"support-bot"_s, u"2 min 05 s"_s, u"$0.01"_s, u"in progress"_s, u"2026-05-01"_s})
+            QVERIFY2(summary.contains(part), qPrintable(summary));
+        QCOMPARE(h->fieldText(u"Session"_s), s.sessionId);
+        // The rest is one click away, every field the API sends included.
+        QVERIFY(!h->detailsToggle()->isChecked());
+        QVERIFY(h->sizeHint().height() < 160);
+        QCOMPARE(h->fieldText(u"Number"_s), u"48,213"_s);
+        QCOMPARE(h->fieldText(u"User"_s), u"77"_s);
+        QCOMPARE(h->fieldText(u"Recording"_s), s.recordingUrl);
+        h->detailsToggle()->setChecked(true);
+        QTRY_VERIFY(h->metadataTree()->parentWidget()->isVisible());
     }
 
     void exportsAndBundle()

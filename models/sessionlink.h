@@ -25,4 +25,9 @@ namespace SessionLinks {
 [[nodiscard]] bool isLink(QStringView argument);
 /// The link's session and server, or nothing with a message that says what is wrong.
 [[nodiscard]] std::optional<SessionLink> parse(const QString &text, QString *error);
+/// The link to `sessionId`, naming `server` when one is given ("Copy link to session").
+[[nodiscard]] QUrl toUrl(const QString &sessionId, const QUrl &server = {});
+/// The session a person typed or pasted ("Go to session"): a link, or a bare session id. Nothing,
+/// with a message, when it is neither.
+[[nodiscard]] std::optional<QString> sessionIdFrom(const QString &text, QString *error);
 } // namespace SessionLinks

@@ -1,4 +1,4 @@
-#include "app/cli/sessionlink.h"
+#include "models/sessionlink.h"
 
 #include <QUrlQuery>
 
@@ -87,6 +87,38 @@ std::optional<SessionLink> parse(const QString &text, QString *error)
         link.server = *server;
     }
     return link;
+}
+
+QUrl toUrl(const QString &sessionId, const QUrl &server)
+{
+    // The id is one path segment: '/', '?', '#', '%' and spaces are percent-encoded.
+    QString text = Scheme + QStringLiteral("://session/") +
+                   QString::fromUtf8(QUrl::toPercentEncoding(sessionId));
+    if (!server.isEmpty())
+        text += QStringLiteral("?server=") +
+                QString::fromUtf8(QUrl::toPercentEncoding(server.toString(QUrl::FullyEncoded)));
+    return QUrl(text, QUrl::StrictMode);
+}
+
+std::optional<QString> sessionIdFrom(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    if (isLink(trimmed)) {
+        const auto link = parse(trimmed, error);
+        if (!link)
+            return std::nullopt;
+        return link->sessionId;
+    }
+    bool blank = false;
+    for (const QChar c : trimmed)
+        blank = blank || c.isSpace();
+    if (trimmed.isEmpty() || blank || trimmed.size() > MaxSessionIdLength ||
+        hasControlCharacter(trimmed)) {
+        *error = QStringLiteral("\"%1\" is not a session id or a session link: %2.")
+                     .arg(trimmed, exampleText());
+        return std::nullopt;
+    }
+    return trimmed;
 }
 
 } // namespace SessionLinks

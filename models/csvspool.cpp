@@ -1,4 +1,4 @@
-#include "app/cli/csvspool.h"
+#include "models/csvspool.h"
 
 #include <QDir>
 

@@ -1,5 +1,5 @@
 #include "app/cli/cli.h"
-#include "app/cli/sessionlink.h"
+#include "models/sessionlink.h"
 #include "tests/support/testsupport.h"
 
 #include <QTest>
@@ -201,4 +201,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestSessionLink)
-#include "tst_sessionlink.moc"
+#include "tst_cli_sessionlink.moc"
