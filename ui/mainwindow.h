@@ -37,6 +37,12 @@ public:
     void setAnalyticsPage(QWidget *page);
     void showSessionsPage();
     void showAnalyticsPage();
+    /// Another page after these two (the local store's); the window takes ownership.
+    void addPage(QWidget *page, const QString &title);
+    void showPage(QWidget *page);
+    /// For pages that add their own actions (File ▸ Open store…), above Quit.
+    [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
+    [[nodiscard]] QAction *quitAction() const { return m_quitAction; }
     [[nodiscard]] bool isSessionOpen() const;
     [[nodiscard]] QTimeZone timeZone() const { return m_zone; }
 
@@ -76,6 +82,8 @@ private:
     QStackedWidget *m_paneSlot;
     SessionDetailsForm *m_defaultPane;
     QMenu *m_viewsMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_quitAction = nullptr;
     QAction *m_liveAction = nullptr;
     QTimeZone m_zone;
 };

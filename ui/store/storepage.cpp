@@ -1,0 +1,179 @@
+#include "ui/store/storepage.h"
+#include "models/playbackcontroller.h"
+#include "models/transcriptmodel.h"
+#include "ui/sessions/totalsbar.h"
+#include "ui/store/storefilterbar.h"
+#include "ui/transcript/sessionpane.h"
+#include "ui/transcript/transcriptview.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
+    : QWidget(parent)
+    , m_browser(browser)
+    , m_filters(new StoreFilterBar(this))
+    , m_totals(new TotalsBar(this))
+    , m_message(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_panels(new QWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+{
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_table->setModel(browser->model());
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    // Rows of one height let the view ask only for the rows on screen.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSortIndicator(SessionColumns::Created, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    m_table->setAlternatingRowColors(true);
+    auto *panels = new QVBoxLayout(m_panels);
+    panels->setContentsMargins(0, 0, 0, 0);
+
+    auto *list = new QWidget(this);
+    auto *layout = new QVBoxLayout(list);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message);
+    layout->addWidget(m_panels);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_table, 1);
+    m_splitter->addWidget(list);
+    m_splitter->setStretchFactor(0, 3);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_splitter);
+    showMessage(tr("No store is open: File ▸ Open store… opens one (sessionscope sync fills "
+                   "one)."));
+
+    connect(m_filters, &StoreFilterBar::applyRequested, this, &StorePage::applyFilters);
+    connect(m_table, &QTableView::activated, this, &StorePage::openCurrent);
+    connect(browser, &StoreBrowser::opened, this, &StorePage::onOpened);
+    connect(browser, &StoreBrowser::sessionLoaded, this, &StorePage::onSessionLoaded);
+    connect(browser, &StoreBrowser::sessionFailed, this,
+            [this](const QString &, const QString &message) { showMessage(message); });
+    StoreSessionTableModel *model = browser->model();
+    connect(model, &StoreSessionTableModel::statusChanged, this, &StorePage::onStatus);
+    connect(model, &StoreSessionTableModel::totalsChanged, m_totals, &TotalsBar::setTotals);
+}
+
+void StorePage::setSessionPane(SessionPane *pane)
+{
+    delete m_pane;
+    m_pane = pane;
+    m_splitter->addWidget(pane);
+    m_splitter->setStretchFactor(1, 2);
+    pane->hide();
+    pane->controller()->setOffline(!m_online);
+}
+
+void StorePage::setOnline(bool online)
+{
+    m_online = online;
+    if (m_pane)
+        m_pane->controller()->setOffline(!online);
+}
+
+void StorePage::setTimeZone(const QTimeZone &zone)
+{
+    m_browser->model()->setTimeZone(zone);
+    if (m_pane)
+        m_pane->setTimeZone(zone);
+}
+
+void StorePage::addPanel(QWidget *panel)
+{
+    m_panels->layout()->addWidget(panel);
+}
+
+QString StorePage::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+bool StorePage::isSessionOpen() const
+{
+    return m_pane && !m_pane->isHidden();
+}
+
+void StorePage::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void StorePage::applyFilters()
+{
+    QString error;
+    const StoreSessionFilter filter = m_filters->filter(&error);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return;
+    }
+    if (!m_browser->isOpen())
+        return;
+    m_totals->setUnknown();
+    m_browser->model()->setFilter(filter);
+}
+
+void StorePage::openCurrent()
+{
+    StoreSessionTableModel *model = m_browser->model();
+    const QModelIndex current = m_table->currentIndex();
+    const int row = current.isValid() ? current.row() : 0;
+    if (const SessionSummary *s = model->session(row))
+        m_browser->openSession(s->sessionId);
+}
+
+void StorePage::closeSession()
+{
+    if (m_pane)
+        m_pane->hide();
+    m_table->setFocus(Qt::OtherFocusReason);
+}
+
+void StorePage::onOpened(bool ok, const QString &message)
+{
+    if (!ok) {
+        showMessage(tr("The store could not be opened: %1").arg(message));
+        return;
+    }
+    showMessage(tr("Store: %1").arg(m_browser->displayName()));
+    m_totals->setUnknown();
+    applyFilters();
+}
+
+void StorePage::onStatus()
+{
+    const StoreSessionTableModel *model = m_browser->model();
+    if (model->status() == StoreSessionTableModel::Status::Failed)
+        showMessage(tr("The store could not be read: %1").arg(model->lastError()));
+    else if (model->status() == StoreSessionTableModel::Status::Ready && model->rowCount() == 0)
+        showMessage(tr("Store: %1. No stored session matches these filters.")
+                        .arg(m_browser->displayName()));
+    else if (model->status() == StoreSessionTableModel::Status::Ready)
+        showMessage(tr("Store: %1").arg(m_browser->displayName()));
+}
+
+void StorePage::onSessionLoaded(const StoredSession &stored, double cueSeconds)
+{
+    if (!m_pane)
+        return;
+    m_pane->show();
+    m_pane->showSession(stored.session);
+    if (cueSeconds >= 0) {
+        // A search hit: its turn on screen, and the recording waiting at that moment.
+        const int row = m_pane->model()->rowAtTime(cueSeconds);
+        if (row >= 0)
+            m_pane->view()->showRow(row);
+        m_pane->controller()->seek(qint64(cueSeconds * 1000));
+    }
+    Q_EMIT sessionShown(stored);
+}

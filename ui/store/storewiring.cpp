@@ -1,0 +1,80 @@
+#include "ui/store/storewiring.h"
+#include "ui/mainwindow.h"
+#include "ui/store/openstoredialog.h"
+#include "ui/store/storepage.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QLabel>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace {
+QString lastSyncText(qint64 micros)
+{
+    if (micros < 0)
+        return QObject::tr("Store never synced");
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(micros / 1000).toLocalTime();
+    return QObject::tr("Last sync %1").arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+} // namespace
+
+namespace StoreWiring {
+
+void install(MainWindow &window, StorePage *page, QSettings &settings)
+{
+    window.addPage(page, QObject::tr("S&tore"));
+    StoreBrowser *browser = page->browser();
+
+    auto *open = new QAction(QObject::tr("Open &store…"), &window);
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    window.fileMenu()->insertAction(window.quitAction(), open);
+    window.fileMenu()->insertSeparator(window.quitAction());
+    QObject::connect(open, &QAction::triggered, &window, [&window, page, browser] {
+        OpenStoreDialog dialog(browser->argument(), &window);
+        if (dialog.exec() == QDialog::Accepted && !dialog.argument().isEmpty())
+            openStore(window, page, dialog.argument());
+    });
+    auto *show = new QAction(QObject::tr("Store"), &window);
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    window.addAction(show);
+    QObject::connect(show, &QAction::triggered, &window,
+                     [&window, page] { window.showPage(page); });
+
+    // Remembered only once it opened: a typo is not reopened at every start.
+    QObject::connect(browser, &StoreBrowser::opened, &window,
+                     [browser, &settings](bool ok, const QString &) {
+                         if (ok) {
+                             settings.setValue(DatabaseKey, browser->argument());
+                             settings.sync();
+                         }
+                     });
+    auto *lastSync = new QLabel(&window);
+    lastSync->setObjectName(QStringLiteral("lastSync"));
+    window.statusBar()->addPermanentWidget(lastSync);
+    QObject::connect(browser, &StoreBrowser::lastSyncRead, lastSync,
+                     [lastSync](qint64 micros) { lastSync->setText(lastSyncText(micros)); });
+    page->setTimeZone(window.timeZone());
+    QObject::connect(&window, &MainWindow::timeZoneChanged, page, &StorePage::setTimeZone);
+}
+
+void openStore(MainWindow &window, StorePage *page, const QString &argument)
+{
+    window.showPage(page);
+    page->browser()->open(argument);
+}
+
+bool openAtStart(MainWindow &window, StorePage *page, QSettings &settings,
+                 const QString &commandLine)
+{
+    if (!commandLine.isEmpty()) {
+        openStore(window, page, commandLine);
+        return true;
+    }
+    const QString last = settings.value(DatabaseKey).toString();
+    if (!last.isEmpty())
+        page->browser()->open(last);
+    return false;
+}
+
+} // namespace StoreWiring
