@@ -1,8 +1,10 @@
 #include "ui/store/storepage.h"
 #include "models/playbackcontroller.h"
+#include "models/storesearchmodel.h"
 #include "models/transcriptmodel.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/store/storefilterbar.h"
+#include "ui/store/storesearchpanel.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/transcript/transcriptview.h"
 
@@ -11,11 +13,13 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     : QWidget(parent)
     , m_browser(browser)
+    , m_search(new StoreSearchPanel(new StoreSearchModel(browser, this), this))
     , m_filters(new StoreFilterBar(this))
     , m_totals(new TotalsBar(this))
     , m_message(new QLabel(this))
@@ -41,6 +45,7 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     auto *layout = new QVBoxLayout(list);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_message);
+    layout->addWidget(m_search);
     layout->addWidget(m_panels);
     layout->addWidget(m_filters);
     layout->addWidget(m_totals);
@@ -55,6 +60,7 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
 
     connect(m_filters, &StoreFilterBar::applyRequested, this, &StorePage::applyFilters);
     connect(m_table, &QTableView::activated, this, &StorePage::openCurrent);
+    connect(m_search, &StoreSearchPanel::hitOpened, browser, &StoreBrowser::openSession);
     connect(browser, &StoreBrowser::opened, this, &StorePage::onOpened);
     connect(browser, &StoreBrowser::sessionLoaded, this, &StorePage::onSessionLoaded);
     connect(browser, &StoreBrowser::sessionFailed, this,
@@ -169,11 +175,15 @@ void StorePage::onSessionLoaded(const StoredSession &stored, double cueSeconds)
     m_pane->show();
     m_pane->showSession(stored.session);
     if (cueSeconds >= 0) {
-        // A search hit: its turn on screen, and the recording waiting at that moment.
-        const int row = m_pane->model()->rowAtTime(cueSeconds);
-        if (row >= 0)
-            m_pane->view()->showRow(row);
+        // A search hit: the recording waits at its moment, and its turn is brought on screen
+        // once the pane, shown just now, has its size (a hidden view cannot scroll).
         m_pane->controller()->seek(qint64(cueSeconds * 1000));
+        const int row = m_pane->model()->rowAtTime(cueSeconds);
+        const QString id = stored.session.sessionId;
+        QTimer::singleShot(0, m_pane, [pane = m_pane, row, id] {
+            if (pane->session().sessionId == id)
+                pane->view()->showRow(row);
+        });
     }
     Q_EMIT sessionShown(stored);
 }

@@ -11,12 +11,14 @@ class QStackedWidget;
 class QTableView;
 class SessionPane;
 class StoreFilterBar;
+class StoreSearchPanel;
 class TotalsBar;
 
 /// The page of the local store: which store is open, its filters, the totals of what they keep
 /// (computed by the store, like the live list's), and the table of stored sessions, sorted by a
 /// click on any column. A row opened (double click, Enter) shows the stored session in the
-/// session pane beside the list; its recording plays when the window is connected.
+/// session pane beside the list; its recording plays when the window is connected. Above the
+/// list, a search over every stored transcript opens a hit at its turn and moment.
 class StorePage final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
     void addPanel(QWidget *panel);
 
     [[nodiscard]] StoreFilterBar *filterBar() const { return m_filters; }
+    [[nodiscard]] StoreSearchPanel *searchPanel() const { return m_search; }
     [[nodiscard]] TotalsBar *totalsBar() const { return m_totals; }
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QString messageText() const;
@@ -59,6 +62,7 @@ private:
     void onStatus();
 
     StoreBrowser *m_browser;
+    StoreSearchPanel *m_search;
     StoreFilterBar *m_filters;
     TotalsBar *m_totals;
     QLabel *m_message;

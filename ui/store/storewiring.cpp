@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 #include "ui/store/openstoredialog.h"
 #include "ui/store/storepage.h"
+#include "ui/store/storesearchpanel.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -40,6 +41,13 @@ void install(MainWindow &window, StorePage *page, QSettings &settings)
     window.addAction(show);
     QObject::connect(show, &QAction::triggered, &window,
                      [&window, page] { window.showPage(page); });
+    auto *search = new QAction(QObject::tr("Search the store"), &window);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    window.addAction(search);
+    QObject::connect(search, &QAction::triggered, &window, [&window, page] {
+        window.showPage(page);
+        page->searchPanel()->focusSearch();
+    });
 
     // Remembered only once it opened: a typo is not reopened at every start.
     QObject::connect(browser, &StoreBrowser::opened, &window,

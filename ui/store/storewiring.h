@@ -6,9 +6,9 @@ class MainWindow;
 class StorePage;
 
 /// How the store's page joins the window, apart from app/ so that tests run the very
-/// connections the application makes: its tab (Ctrl+3), File ▸ Open store… (remembered in
-/// the settings, and opened again at the next start), the time of the last sync in the status
-/// bar, and the window's time zone.
+/// connections the application makes: its tab (Ctrl+3), its search (Ctrl+Shift+F), File ▸
+/// Open store… (remembered in the settings, and opened again at the next start), the time of
+/// the last sync in the status bar, and the window's time zone.
 namespace StoreWiring {
 
 inline const QString DatabaseKey = QStringLiteral("store/database");

@@ -3,21 +3,29 @@
 #include "models/playbackcontroller.h"
 #include "models/sessiontablemodel.h"
 #include "models/storebrowser.h"
+#include "models/storesearchmodel.h"
+#include "models/transcriptmodel.h"
 #include "tests/models/storefixture.h"
 #include "ui/mainwindow.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/store/openstoredialog.h"
+#include "ui/store/searchhitdelegate.h"
 #include "ui/store/storefilterbar.h"
 #include "ui/store/storepage.h"
+#include "ui/store/storesearchpanel.h"
 #include "ui/store/storewiring.h"
 #include "ui/transcript/sessionpane.h"
+#include "ui/transcript/transcriptview.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -101,6 +109,8 @@ private Q_SLOTS:
     void theStoreChosenIsOpenedAgainAtTheNextStart();
     void aStoreThatDoesNotOpenSaysWhy();
     void openDialogGivesTheDatabaseArgument();
+    void searchOpensAHitAtItsTurnAndMoment();
+    void highlightEscapesTheTranscriptsText();
 
 private:
     void openAndWait(Window &w, const QString &argument);
@@ -294,6 +304,86 @@ void TestStorePage::openDialogGivesTheDatabaseArgument()
     postgres.sqliteChoice()->setChecked(true);
     postgres.fileField()->setText(u" /tmp/x.sqlite "_s);
     QCOMPARE(postgres.argument(), u"/tmp/x.sqlite"_s);
+}
+
+void TestStorePage::searchOpensAHitAtItsTurnAndMoment()
+{
+    Window w(m_store, m_settingsFile);
+    w.page->setOnline(true); // so that the recording takes the cue
+    w.window.resize(1400, 900);
+    w.window.show();
+    w.window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w.window));
+    openAndWait(w, m_store.location.path);
+    w.window.showSessionsPage();
+
+    // A word of a late turn of a session whose recording is ready.
+    QString word;
+    SessionStore direct;
+    QString error;
+    QVERIFY(direct.open(m_store.location, SessionStore::Access::Reader, &error));
+    QSqlQuery turns(direct.database());
+    QVERIFY(turns.exec(u"SELECT t.text FROM transcript_turns t JOIN sessions s ON "
+                       "s.session_id = t.session_id WHERE s.recording_status = 'READY' AND "
+                       "t.position >= 6 ORDER BY t.turn_id LIMIT 100"_s));
+    static const QRegularExpression long_(u"\\b([A-Za-z]{9,})\\b"_s);
+    while (word.isEmpty() && turns.next()) {
+        const auto match = long_.match(turns.value(0).toString());
+        if (match.hasMatch())
+            word = match.captured(1);
+    }
+    QVERIFY(!word.isEmpty());
+
+    QTest::keyClick(&w.window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    StoreSearchPanel *panel = w.page->searchPanel();
+    QTRY_VERIFY(panel->field()->hasFocus());
+    QTest::keyClicks(panel->field(), word);
+    QTest::keyClick(panel->field(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->hits()->isVisible(), Timeout);
+    QVERIFY(panel->statusText().contains(u"found"_s));
+    QAbstractItemModel *hits = panel->hits()->model();
+    // The first hit in a session whose recording is ready and past its opening turns.
+    int chosen = -1;
+    for (int row = 0; row < hits->rowCount() && chosen < 0; ++row) {
+        const QString id = hits->index(row, 0).data(StoreSearchModel::SessionIdRole).toString();
+        const double at = hits->index(row, 0).data(StoreSearchModel::SecondsRole).toDouble();
+        if (at > 20 &&
+            countWhere(m_store, u"session_id = '%1' AND recording_status = 'READY'"_s.arg(id)) == 1)
+            chosen = row;
+    }
+    QVERIFY(chosen >= 0);
+    const QModelIndex hit = hits->index(chosen, 0);
+    const QString sessionId = hit.data(StoreSearchModel::SessionIdRole).toString();
+    const double seconds = hit.data(StoreSearchModel::SecondsRole).toDouble();
+    QSignalSpy shown(w.page, &StorePage::sessionShown);
+    panel->hits()->setFocus();
+    panel->hits()->setCurrentIndex(hit);
+    QTest::keyClick(panel->hits(), Qt::Key_Return);
+    QVERIFY(shown.wait(Timeout));
+    SessionPane *pane = w.page->sessionPane();
+    QCOMPARE(pane->session().sessionId, sessionId);
+    const int row = pane->model()->rowAtTime(seconds);
+    QVERIFY(row > 0);
+    QVERIFY(pane->model()->turn(row).text.contains(word, Qt::CaseInsensitive));
+    // The turn is on screen, and the recording waits at its moment.
+    const auto turnOnScreen = [&] {
+        const QRect turn = pane->view()->visualRect(pane->model()->index(row));
+        return pane->view()->viewport()->rect().intersects(turn);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(turnOnScreen(), Timeout);
+    QVERIFY(pane->view()->verticalScrollBar()->value() > 0); // it was not there from the start
+    QCOMPARE(pane->controller()->position(), qint64(seconds * 1000));
+}
+
+void TestStorePage::highlightEscapesTheTranscriptsText()
+{
+    const QString snippet = u"say <b>refund</b> & \"leave\""_s;
+    const qsizetype start = snippet.indexOf(u"refund"_s);
+    QCOMPARE(SearchHitDelegate::highlighted(snippet, start, 6),
+             u"say &lt;b&gt;<b>refund</b>&lt;/b&gt; &amp; &quot;leave&quot;"_s);
+    // A match that was not located: the text alone, escaped.
+    QCOMPARE(SearchHitDelegate::highlighted(snippet, -1, 0), snippet.toHtmlEscaped());
+    QCOMPARE(SearchHitDelegate::highlighted(snippet, 30, 6), snippet.toHtmlEscaped());
 }
 
 QTEST_MAIN(TestStorePage)
