@@ -12,6 +12,7 @@
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "models/storebrowser.h"
+#include "models/storesynccontroller.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/connection/connectioncontroller.h"
 #include "ui/mainwindow.h"
@@ -47,6 +48,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     SessionTableModel model(&fetcher);
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
     StoreBrowser store;                           // the same: the store's page shows its model
+    StoreSyncController storeSync(&client, &store);
 
     MainWindow window(&model, settings);
     WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
@@ -65,7 +67,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     auto *storePage = new StorePage(&store);
     storePage->setSessionPane(
         new SessionPane(new PlaybackController(new MediaPlayerBackend, &recordings, &client)));
-    StoreWiring::install(window, storePage, settings);
+    StoreWiring::install(window, storePage, settings, &storeSync);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;

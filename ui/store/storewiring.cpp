@@ -1,8 +1,10 @@
 #include "ui/store/storewiring.h"
+#include "models/storesynccontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/store/openstoredialog.h"
 #include "ui/store/storepage.h"
 #include "ui/store/storesearchpanel.h"
+#include "ui/store/storesyncbar.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -22,7 +24,7 @@ QString lastSyncText(qint64 micros)
 
 namespace StoreWiring {
 
-void install(MainWindow &window, StorePage *page, QSettings &settings)
+void install(MainWindow &window, StorePage *page, QSettings &settings, StoreSyncController *sync)
 {
     window.addPage(page, QObject::tr("S&tore"));
     StoreBrowser *browser = page->browser();
@@ -62,6 +64,24 @@ void install(MainWindow &window, StorePage *page, QSettings &settings)
     window.statusBar()->addPermanentWidget(lastSync);
     QObject::connect(browser, &StoreBrowser::lastSyncRead, lastSync,
                      [lastSync](qint64 micros) { lastSync->setText(lastSyncText(micros)); });
+    if (sync) {
+        auto *syncAction = new QAction(QObject::tr("S&ync store"), &window);
+        syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+        syncAction->setEnabled(false);
+        window.fileMenu()->insertAction(open, syncAction);
+        QObject::connect(browser, &StoreBrowser::opened, syncAction, [syncAction, sync](bool ok) {
+            syncAction->setEnabled(ok && !sync->isRunning());
+        });
+        QObject::connect(syncAction, &QAction::triggered, sync, &StoreSyncController::start);
+        QObject::connect(sync, &StoreSyncController::started, syncAction,
+                         [syncAction] { syncAction->setEnabled(false); });
+        QObject::connect(sync, &StoreSyncController::finished, &window,
+                         [&window, syncAction, browser](bool, const QString &message) {
+                             syncAction->setEnabled(browser->isOpen());
+                             window.statusBar()->showMessage(message, 15000);
+                         });
+        page->addPanel(new StoreSyncBar(sync));
+    }
     page->setTimeZone(window.timeZone());
     QObject::connect(&window, &MainWindow::timeZoneChanged, page, &StorePage::setTimeZone);
 }

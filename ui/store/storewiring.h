@@ -4,6 +4,7 @@
 
 class MainWindow;
 class StorePage;
+class StoreSyncController;
 
 /// How the store's page joins the window, apart from app/ so that tests run the very
 /// connections the application makes: its tab (Ctrl+3), its search (Ctrl+Shift+F), File ▸
@@ -13,7 +14,10 @@ namespace StoreWiring {
 
 inline const QString DatabaseKey = QStringLiteral("store/database");
 
-void install(MainWindow &window, StorePage *page, QSettings &settings);
+/// With `sync`, File ▸ Sync (Ctrl+Shift+Y) brings the open store up to date, its progress
+/// and Cancel above the table and its outcome in the status bar.
+void install(MainWindow &window, StorePage *page, QSettings &settings,
+             StoreSyncController *sync = nullptr);
 /// Opens `argument` in the page and shows it; remembered once it opened.
 void openStore(MainWindow &window, StorePage *page, const QString &argument);
 /// At start: the store of `--database` (shown), or else the one opened last (behind the

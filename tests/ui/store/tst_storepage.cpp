@@ -4,6 +4,7 @@
 #include "models/sessiontablemodel.h"
 #include "models/storebrowser.h"
 #include "models/storesearchmodel.h"
+#include "models/storesynccontroller.h"
 #include "models/transcriptmodel.h"
 #include "tests/models/storefixture.h"
 #include "ui/mainwindow.h"
@@ -13,6 +14,7 @@
 #include "ui/store/storefilterbar.h"
 #include "ui/store/storepage.h"
 #include "ui/store/storesearchpanel.h"
+#include "ui/store/storesyncbar.h"
 #include "ui/store/storewiring.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/transcript/transcriptview.h"
@@ -23,6 +25,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -61,17 +66,19 @@ struct Window
         : settings(settingsFile, QSettings::IniFormat)
         , model(&store.stack->fetcher)
         , window(&model, settings)
+        , sync(&store.stack->client, &browser)
         , page(new StorePage(&browser))
     {
         page->setSessionPane(new SessionPane(
             new PlaybackController(new SilentBackend, &recordings, &store.stack->client)));
-        StoreWiring::install(window, page, settings);
+        StoreWiring::install(window, page, settings, &sync);
     }
     QSettings settings;
     SessionTableModel model;
     RecordingFetcher recordings;
     StoreBrowser browser;
     MainWindow window;
+    StoreSyncController sync;
     StorePage *page;
 };
 
@@ -111,6 +118,7 @@ private Q_SLOTS:
     void openDialogGivesTheDatabaseArgument();
     void searchOpensAHitAtItsTurnAndMoment();
     void highlightEscapesTheTranscriptsText();
+    void syncFillsAnEmptyStoreAndCancelKeepsWhatIsWritten();
 
 private:
     void openAndWait(Window &w, const QString &argument);
@@ -384,6 +392,59 @@ void TestStorePage::highlightEscapesTheTranscriptsText()
     // A match that was not located: the text alone, escaped.
     QCOMPARE(SearchHitDelegate::highlighted(snippet, -1, 0), snippet.toHtmlEscaped());
     QCOMPARE(SearchHitDelegate::highlighted(snippet, 30, 6), snippet.toHtmlEscaped());
+}
+
+void TestStorePage::syncFillsAnEmptyStoreAndCancelKeepsWhatIsWritten()
+{
+    Window w(m_store, m_settingsFile);
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QAction *syncAction = nullptr;
+    for (QAction *action : w.window.fileMenu()->actions()) {
+        if (action->text().contains(u"ync"_s))
+            syncAction = action;
+    }
+    QVERIFY(syncAction);
+    QVERIFY(!syncAction->isEnabled()); // no store yet
+    const QString fresh = m_settingsDir.filePath(u"fresh.sqlite"_s);
+    openAndWait(w, fresh);
+    QCOMPARE(w.page->table()->model()->rowCount(), 0);
+    QVERIFY(syncAction->isEnabled());
+    auto *lastSync = w.window.statusBar()->findChild<QLabel *>(u"lastSync"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(lastSync->text(), u"Store never synced"_s, Timeout);
+
+    // Cancelled at its first page: what was written stays, the mark does not move.
+    auto *bar = w.page->findChild<StoreSyncBar *>();
+    QVERIFY(bar);
+    QSignalSpy finished(&w.sync, &StoreSyncController::finished);
+    QSignalSpy progress(&w.sync, &StoreSyncController::progress);
+    connect(&w.sync, &StoreSyncController::progress, bar->cancelButton(), &QPushButton::click,
+            Qt::SingleShotConnection);
+    syncAction->trigger();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!syncAction->isEnabled());
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(finished.constFirst().at(0).toBool(), false);
+    QVERIFY(finished.constFirst().at(1).toString().startsWith(u"Sync stopped"_s));
+    QVERIFY(!bar->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(w.browser.model()->status(), StoreSessionTableModel::Status::Ready,
+                              Timeout);
+    const int kept = w.page->table()->model()->rowCount();
+    QVERIFY2(kept < Sessions, qPrintable(QString::number(kept)));
+    QCOMPARE(lastSync->text(), u"Store never synced"_s);
+
+    // The next Sync completes the store: every session once, the server's totals exactly.
+    finished.clear();
+    syncAction->trigger();
+    QVERIFY(finished.wait(Timeout));
+    QVERIFY2(finished.constFirst().at(0).toBool(),
+             qPrintable(finished.constFirst().at(1).toString()));
+    QVERIFY(w.window.statusBar()->currentMessage().startsWith(u"Synced: "_s));
+    QTRY_COMPARE_WITH_TIMEOUT(w.page->table()->model()->rowCount(), Sessions, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(w.browser.model()->totals().estimatedCost.micros(),
+                              m_store.outcome.summary.serverTotals.estimatedCost.micros(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(lastSync->text().startsWith(u"Last sync "_s), Timeout);
+    QVERIFY(progress.size() >= 2);
 }
 
 QTEST_MAIN(TestStorePage)
