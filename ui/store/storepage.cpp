@@ -3,6 +3,7 @@
 #include "models/storesearchmodel.h"
 #include "models/transcriptmodel.h"
 #include "ui/sessions/totalsbar.h"
+#include "ui/store/reviewpanel.h"
 #include "ui/store/storefilterbar.h"
 #include "ui/store/storesearchpanel.h"
 #include "ui/transcript/sessionpane.h"
@@ -11,6 +12,9 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -26,6 +30,8 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     , m_table(new QTableView(this))
     , m_panels(new QWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_side(new QWidget(this))
+    , m_review(new ReviewPanel(browser, m_side))
 {
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -50,8 +56,31 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     layout->addWidget(m_filters);
     layout->addWidget(m_totals);
     layout->addWidget(m_table, 1);
+    auto *queue = new QPushButton(tr("Review &queue"), this);
+    queue->setToolTip(tr("The sessions tagged needs-review: N opens the next, R marks the open "
+                         "one reviewed"));
+    connect(queue, &QPushButton::clicked, this, &StorePage::startReviewQueue);
+    layout->insertWidget(0, queue, 0, Qt::AlignRight);
     m_splitter->addWidget(list);
     m_splitter->setStretchFactor(0, 3);
+    auto *side = new QVBoxLayout(m_side);
+    side->setContentsMargins(0, 0, 0, 0);
+    side->addWidget(m_review);
+    m_splitter->addWidget(m_side);
+    m_splitter->setStretchFactor(1, 2);
+    m_side->hide();
+    // Single keys, for working through a queue: a text field keeps its letters (it takes
+    // them before any shortcut), so typing a note or a tag never triggers them.
+    auto *next = new QShortcut(QKeySequence(Qt::Key_N), this, this, &StorePage::openNext);
+    next->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *reviewed = new QShortcut(QKeySequence(Qt::Key_R), this, this, &StorePage::markReviewed);
+    reviewed->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_review, &ReviewPanel::saved, this, &StorePage::onReviewSaved);
+    connect(browser->model(), &StoreSessionTableModel::windowLoaded, this,
+            [this](int first, int last) {
+                if (m_rowToOpen >= first && m_rowToOpen <= last)
+                    openRowOfTable(m_rowToOpen);
+            });
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_splitter);
@@ -74,9 +103,7 @@ void StorePage::setSessionPane(SessionPane *pane)
 {
     delete m_pane;
     m_pane = pane;
-    m_splitter->addWidget(pane);
-    m_splitter->setStretchFactor(1, 2);
-    pane->hide();
+    static_cast<QVBoxLayout *>(m_side->layout())->insertWidget(0, pane, 1);
     pane->controller()->setOffline(!m_online);
 }
 
@@ -106,7 +133,7 @@ QString StorePage::messageText() const
 
 bool StorePage::isSessionOpen() const
 {
-    return m_pane && !m_pane->isHidden();
+    return m_pane && !m_side->isHidden();
 }
 
 void StorePage::showMessage(const QString &text)
@@ -131,18 +158,64 @@ void StorePage::applyFilters()
 
 void StorePage::openCurrent()
 {
-    StoreSessionTableModel *model = m_browser->model();
     const QModelIndex current = m_table->currentIndex();
-    const int row = current.isValid() ? current.row() : 0;
-    if (const SessionSummary *s = model->session(row))
-        m_browser->openSession(s->sessionId);
+    openRowOfTable(current.isValid() ? current.row() : 0);
+}
+
+void StorePage::openRowOfTable(int row)
+{
+    StoreSessionTableModel *model = m_browser->model();
+    if (row < 0 || row >= model->rowCount())
+        return;
+    const SessionSummary *s = model->session(row);
+    if (!s) {
+        m_rowToOpen = row; // when its window arrives
+        model->data(model->index(row, 0));
+        return;
+    }
+    m_rowToOpen = -1;
+    m_openRow = row;
+    m_table->setCurrentIndex(model->index(row, 0));
+    m_browser->openSession(s->sessionId);
 }
 
 void StorePage::closeSession()
 {
-    if (m_pane)
-        m_pane->hide();
+    m_side->hide();
     m_table->setFocus(Qt::OtherFocusReason);
+}
+
+void StorePage::startReviewQueue()
+{
+    m_filters->clear();
+    m_filters->tagField()->setText(NeedsReview);
+    m_rowToOpen = 0;
+    applyFilters();
+}
+
+void StorePage::openNext()
+{
+    if (m_openRow + 1 < m_browser->model()->rowCount())
+        openRowOfTable(m_openRow + 1);
+    else
+        showMessage(tr("No session after this one in the list."));
+}
+
+void StorePage::markReviewed()
+{
+    if (!isSessionOpen() || m_review->sessionId().isEmpty())
+        return;
+    m_review->replaceTags({NeedsReview}, {Reviewed});
+}
+
+void StorePage::onReviewSaved()
+{
+    // A list filtered by tag may have lost the session: read it again, and open what now
+    // stands where it stood (the next one of a review queue).
+    if (m_browser->model()->filter().tag.isEmpty())
+        return;
+    m_rowToOpen = qMax(0, m_openRow);
+    m_browser->model()->refresh();
 }
 
 void StorePage::onOpened(bool ok, const QString &message)
@@ -158,7 +231,16 @@ void StorePage::onOpened(bool ok, const QString &message)
 
 void StorePage::onStatus()
 {
-    const StoreSessionTableModel *model = m_browser->model();
+    StoreSessionTableModel *model = m_browser->model();
+    if (model->status() == StoreSessionTableModel::Status::Ready && m_rowToOpen >= 0) {
+        if (model->rowCount() == 0) {
+            m_rowToOpen = -1;
+            if (model->filter().tag == NeedsReview)
+                showMessage(tr("The review queue is empty: no session is tagged needs-review."));
+            return;
+        }
+        openRowOfTable(qMin(m_rowToOpen, model->rowCount() - 1));
+    }
     if (model->status() == StoreSessionTableModel::Status::Failed)
         showMessage(tr("The store could not be read: %1").arg(model->lastError()));
     else if (model->status() == StoreSessionTableModel::Status::Ready && model->rowCount() == 0)
@@ -172,8 +254,9 @@ void StorePage::onSessionLoaded(const StoredSession &stored, double cueSeconds)
 {
     if (!m_pane)
         return;
-    m_pane->show();
+    m_side->show();
     m_pane->showSession(stored.session);
+    m_review->showSession(stored);
     if (cueSeconds >= 0) {
         // A search hit: the recording waits at its moment, and its turn is brought on screen
         // once the pane, shown just now, has its size (a hidden view cannot scroll).

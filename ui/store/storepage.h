@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class ReviewPanel;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -18,13 +19,18 @@ class TotalsBar;
 /// (computed by the store, like the live list's), and the table of stored sessions, sorted by a
 /// click on any column. A row opened (double click, Enter) shows the stored session in the
 /// session pane beside the list; its recording plays when the window is connected. Above the
-/// list, a search over every stored transcript opens a hit at its turn and moment.
+/// list, a search over every stored transcript opens a hit at its turn and moment. Beside the
+/// pane, the session's tags and note; the review queue (the sessions tagged needs-review) is
+/// worked through with N (next) and R (mark reviewed: needs-review becomes reviewed).
 class StorePage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StorePage)
 
 public:
+    static inline const QString NeedsReview = QStringLiteral("needs-review");
+    static inline const QString Reviewed = QStringLiteral("reviewed");
+
     explicit StorePage(StoreBrowser *browser, QWidget *parent = nullptr);
 
     /// The page takes ownership. Its recording plays only while online (setOnline).
@@ -39,6 +45,9 @@ public:
 
     [[nodiscard]] StoreFilterBar *filterBar() const { return m_filters; }
     [[nodiscard]] StoreSearchPanel *searchPanel() const { return m_search; }
+    [[nodiscard]] ReviewPanel *reviewPanel() const { return m_review; }
+    /// The table's row of the session on screen; -1 when it came from elsewhere (a search).
+    [[nodiscard]] int openRow() const { return m_openRow; }
     [[nodiscard]] TotalsBar *totalsBar() const { return m_totals; }
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QString messageText() const;
@@ -50,6 +59,13 @@ public Q_SLOTS:
     /// The selected row, or the first.
     void openCurrent();
     void closeSession();
+    /// The list becomes the sessions tagged needs-review, and the first one opens.
+    void startReviewQueue();
+    /// The row after the open session's.
+    void openNext();
+    /// The open session leaves the queue: needs-review removed, reviewed added; the next
+    /// session of the list opens.
+    void markReviewed();
 
 Q_SIGNALS:
     /// A stored session is on screen (the review panel follows it).
@@ -60,6 +76,8 @@ private:
     void onOpened(bool ok, const QString &message);
     void onSessionLoaded(const StoredSession &session, double cueSeconds);
     void onStatus();
+    void openRowOfTable(int row);
+    void onReviewSaved();
 
     StoreBrowser *m_browser;
     StoreSearchPanel *m_search;
@@ -69,6 +87,10 @@ private:
     QTableView *m_table;
     QWidget *m_panels;
     QSplitter *m_splitter;
+    QWidget *m_side;
+    ReviewPanel *m_review;
     SessionPane *m_pane = nullptr;
+    int m_openRow = -1;
+    int m_rowToOpen = -1; ///< opens once the list has it (after a filter or a refresh)
     bool m_online = false;
 };

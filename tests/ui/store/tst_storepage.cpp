@@ -6,10 +6,12 @@
 #include "models/storesearchmodel.h"
 #include "models/storesynccontroller.h"
 #include "models/transcriptmodel.h"
+#include "store/reviewstore.h"
 #include "tests/models/storefixture.h"
 #include "ui/mainwindow.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/store/openstoredialog.h"
+#include "ui/store/reviewpanel.h"
 #include "ui/store/searchhitdelegate.h"
 #include "ui/store/storefilterbar.h"
 #include "ui/store/storepage.h"
@@ -26,6 +28,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -119,6 +122,7 @@ private Q_SLOTS:
     void searchOpensAHitAtItsTurnAndMoment();
     void highlightEscapesTheTranscriptsText();
     void syncFillsAnEmptyStoreAndCancelKeepsWhatIsWritten();
+    void reviewQueueWorksWithTheKeyboard();
 
 private:
     void openAndWait(Window &w, const QString &argument);
@@ -445,6 +449,92 @@ void TestStorePage::syncFillsAnEmptyStoreAndCancelKeepsWhatIsWritten()
                               m_store.outcome.summary.serverTotals.estimatedCost.micros(), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(lastSync->text().startsWith(u"Last sync "_s), Timeout);
     QVERIFY(progress.size() >= 2);
+}
+
+void TestStorePage::reviewQueueWorksWithTheKeyboard()
+{
+    QString error;
+    QStringList queued;
+    {
+        SessionStore writer;
+        QVERIFY2(writer.open(m_store.location, SessionStore::Access::Writer, &error),
+                 qPrintable(error));
+        QSqlQuery ids(writer.database());
+        QVERIFY(ids.exec(u"SELECT session_id FROM sessions ORDER BY session_id LIMIT 3 OFFSET "
+                         "100"_s));
+        while (ids.next())
+            queued.append(ids.value(0).toString());
+        ids.finish();
+        for (const QString &id : std::as_const(queued))
+            QVERIFY(ReviewStore::addTags(writer, id, {StorePage::NeedsReview}, &error));
+    }
+    QCOMPARE(queued.size(), 3);
+    Window w(m_store, m_settingsFile);
+    w.window.resize(1400, 900);
+    w.window.show();
+    w.window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w.window));
+    openAndWait(w, m_store.location.path);
+    QSignalSpy shown(w.page, &StorePage::sessionShown);
+    QPushButton *queue = nullptr;
+    for (QPushButton *button : w.page->findChildren<QPushButton *>()) {
+        if (button->text() == u"Review &queue"_s)
+            queue = button;
+    }
+    QVERIFY(queue);
+    QTest::mouseClick(queue, Qt::LeftButton);
+    QVERIFY(shown.wait(Timeout));
+    StoreSessionTableModel *model = w.browser.model();
+    QCOMPARE(model->rowCount(), 3);
+    const QString first = w.page->sessionPane()->session().sessionId;
+    QVERIFY(queued.contains(first));
+    QCOMPARE(w.page->reviewPanel()->tags(), QStringList{StorePage::NeedsReview});
+
+    // N: the next one.
+    w.page->table()->setFocus();
+    QTest::keyClick(w.page->table(), Qt::Key_N);
+    QVERIFY(shown.wait(Timeout));
+    QCOMPARE(w.page->openRow(), 1);
+    const QString second = w.page->sessionPane()->session().sessionId;
+    QVERIFY(second != first && queued.contains(second));
+    const QString third = model->session(2)->sessionId;
+
+    // R: reviewed, out of the queue, and the next one opens where it stood.
+    QTest::keyClick(w.page->table(), Qt::Key_R);
+    QVERIFY(shown.wait(Timeout));
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(w.page->sessionPane()->session().sessionId, third);
+    SessionStore direct;
+    QVERIFY(direct.open(m_store.location, SessionStore::Access::Reader, &error));
+    QCOMPARE(ReviewStore::tags(direct, second), QStringList{StorePage::Reviewed});
+
+    // Letters typed in the note stay there; Save keeps the note and the tags.
+    ReviewPanel *review = w.page->reviewPanel();
+    review->noteField()->setFocus();
+    QTest::keyClicks(review->noteField(), u"Refund promised; call back"_s);
+    QCOMPARE(w.page->sessionPane()->session().sessionId, third);
+    review->tagsField()->setText(u"needs-review, refund"_s);
+    QSignalSpy saved(review, &ReviewPanel::saved);
+    QTest::mouseClick(review->saveButton(), Qt::LeftButton);
+    QVERIFY(saved.wait(Timeout));
+    QCOMPARE(ReviewStore::note(direct, third), u"Refund promised; call back"_s);
+    QCOMPARE(ReviewStore::tags(direct, third), (QStringList{StorePage::NeedsReview, u"refund"_s}));
+
+    // The filter by tag.
+    w.page->filterBar()->clear();
+    w.page->filterBar()->tagField()->setText(u"refund"_s);
+    w.page->applyFilters();
+    QTRY_COMPARE_WITH_TIMEOUT(model->status(), StoreSessionTableModel::Status::Ready, Timeout);
+    QCOMPARE(model->rowCount(), 1);
+
+    // Put the store back as the other tests expect it.
+    SessionStore writer;
+    QVERIFY(writer.open(m_store.location, SessionStore::Access::Writer, &error));
+    for (const QString &id : std::as_const(queued)) {
+        QVERIFY(ReviewStore::removeTags(
+            writer, id, {StorePage::NeedsReview, StorePage::Reviewed, u"refund"_s}, &error));
+        QVERIFY(ReviewStore::setNote(writer, id, {}, &error));
+    }
 }
 
 QTEST_MAIN(TestStorePage)
