@@ -157,6 +157,9 @@ void StoreSessionTableModel::sort(int column, Qt::SortOrder order)
     beginResetModel();
     clearRows();
     endResetModel();
+    // A reset view shows the top: ask for it now rather than at the first paint.
+    if (m_count > 0)
+        want(0);
 }
 
 void StoreSessionTableModel::setCacheBound(int windows)
@@ -247,6 +250,8 @@ void StoreSessionTableModel::onTotals(quint64 ticket, const UsageTotals &totals)
     }
     setStatus(Status::Ready);
     Q_EMIT totalsChanged(m_totals);
+    if (m_count > 0 && m_wanted.isEmpty())
+        want(0); // the top, which a view shows first
     dispatch();
 }
 
