@@ -14,7 +14,7 @@ StoreBrowser::StoreBrowser(QObject *parent)
                 readLastSync();
             });
     connect(&m_reader, &StoreReader::sessionReady, this,
-            [this](quint64 ticket, const StoredSession &session) {
+            [this](quint64 ticket, const StoreSessionDetail &session) {
                 if (ticket == m_sessionTicket)
                     Q_EMIT sessionLoaded(session, m_cue);
             });

@@ -42,7 +42,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// `message` is the error when !ok.
     void opened(bool ok, const QString &message);
-    void sessionLoaded(const StoredSession &session, double cueSeconds);
+    void sessionLoaded(const StoreSessionDetail &session, double cueSeconds);
     void sessionFailed(const QString &sessionId, const QString &message);
     void searchFinished(const QString &text, const QList<TranscriptHit> &hits);
     void searchFailed(const QString &text, const QString &message);

@@ -102,9 +102,9 @@ quint64 StoreReader::search(const QString &text, const UsageQuery &filter, int l
 quint64 StoreReader::loadSession(const QString &sessionId)
 {
     return submit([this, sessionId](quint64 ticket, SessionStore *store) {
-        StoredSession session;
+        StoreSessionDetail session;
         QString error;
-        if (StoredSession::load(*store, sessionId, &session, &error))
+        if (StoreSessionDetail::load(*store, sessionId, &session, &error))
             Q_EMIT sessionReady(ticket, session);
         else
             Q_EMIT failed(ticket, error);

@@ -53,7 +53,7 @@ Q_SIGNALS:
     void rowsReady(quint64 ticket, const QList<SessionSummary> &rows);
     void totalsReady(quint64 ticket, const UsageTotals &totals);
     void searchReady(quint64 ticket, const QList<TranscriptHit> &hits);
-    void sessionReady(quint64 ticket, const StoredSession &session);
+    void sessionReady(quint64 ticket, const StoreSessionDetail &session);
     void lastSyncReady(quint64 ticket, qint64 micros);
     /// A tag or note change was committed.
     void reviewSaved(quint64 ticket, const QString &sessionId);

@@ -205,8 +205,8 @@ bool StoreSessionQuery::totals(const SessionStore &store, const StoreSessionFilt
     return true;
 }
 
-bool StoredSession::load(const SessionStore &store, const QString &sessionId, StoredSession *out,
-                         QString *error)
+bool StoreSessionDetail::load(const SessionStore &store, const QString &sessionId,
+                              StoreSessionDetail *out, QString *error)
 {
     QSqlQuery query(store.database());
     if (!run(query, QStringLiteral("SELECT json FROM sessions WHERE session_id = ?"), {sessionId},

@@ -82,12 +82,12 @@ struct StoreSessionQuery
 
 /// The whole stored session (transcript included) from its kept JSON, with its local review
 /// data. False with a message when the store has no such session or its JSON does not decode.
-struct StoredSession
+struct StoreSessionDetail
 {
     SessionSummary session;
     QStringList tags;
     QString note;
 
-    static bool load(const SessionStore &store, const QString &sessionId, StoredSession *out,
+    static bool load(const SessionStore &store, const QString &sessionId, StoreSessionDetail *out,
                      QString *error);
 };

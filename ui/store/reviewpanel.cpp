@@ -44,7 +44,7 @@ ReviewPanel::ReviewPanel(StoreBrowser *browser, QWidget *parent)
     });
 }
 
-void ReviewPanel::showSession(const StoredSession &session)
+void ReviewPanel::showSession(const StoreSessionDetail &session)
 {
     m_sessionId = session.session.sessionId;
     m_tags = session.tags;

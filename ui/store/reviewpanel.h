@@ -20,7 +20,7 @@ class ReviewPanel final : public QWidget
 public:
     explicit ReviewPanel(StoreBrowser *browser, QWidget *parent = nullptr);
 
-    void showSession(const StoredSession &session);
+    void showSession(const StoreSessionDetail &session);
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
     [[nodiscard]] QStringList tags() const { return m_tags; }
     [[nodiscard]] QLineEdit *tagsField() const { return m_tagsField; }

@@ -250,7 +250,7 @@ void StorePage::onStatus()
         showMessage(tr("Store: %1").arg(m_browser->displayName()));
 }
 
-void StorePage::onSessionLoaded(const StoredSession &stored, double cueSeconds)
+void StorePage::onSessionLoaded(const StoreSessionDetail &stored, double cueSeconds)
 {
     if (!m_pane)
         return;

@@ -69,12 +69,12 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     /// A stored session is on screen (the review panel follows it).
-    void sessionShown(const StoredSession &session);
+    void sessionShown(const StoreSessionDetail &session);
 
 private:
     void showMessage(const QString &text);
     void onOpened(bool ok, const QString &message);
-    void onSessionLoaded(const StoredSession &session, double cueSeconds);
+    void onSessionLoaded(const StoreSessionDetail &session, double cueSeconds);
     void onStatus();
     void openRowOfTable(int row);
     void onReviewSaved();
