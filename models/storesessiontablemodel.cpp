@@ -72,7 +72,7 @@ QVariant StoreSessionTableModel::data(const QModelIndex &index, int role) const
     const SessionSummary &s = it->rows[at];
     switch (role) {
     case Qt::DisplayRole:
-        return SessionColumns::displayText(s, column, it->createdText[at]);
+        return SessionColumns::displayText(s, column, createdText(*it, at));
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:
@@ -170,13 +170,21 @@ void StoreSessionTableModel::setCacheBound(int windows)
 void StoreSessionTableModel::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
-    for (Window &window : m_cache) {
-        for (qsizetype i = 0; i < window.rows.size(); ++i)
-            window.createdText[i] = SessionColumns::formatCreated(window.rows[i].createdAt, zone);
-    }
+    for (Window &window : m_cache)
+        window.createdText.fill(QString());
     if (m_count > 0)
         Q_EMIT dataChanged(index(0, SessionColumns::Created),
                            index(m_count - 1, SessionColumns::Created), {Qt::DisplayRole});
+}
+
+QString StoreSessionTableModel::createdText(Window &window, int at) const
+{
+    // Formatted when first shown: a conversion to the zone costs microseconds a row, and most
+    // rows of a window are never on screen.
+    QString &text = window.createdText[at];
+    if (text.isNull())
+        text = SessionColumns::formatCreated(window.rows[at].createdAt, m_zone);
+    return text;
 }
 
 void StoreSessionTableModel::setFilter(const StoreSessionFilter &filter)
@@ -264,9 +272,7 @@ void StoreSessionTableModel::onRows(quint64 ticket, const QList<SessionSummary> 
     m_rowsWindow = -1;
     Window window;
     window.rows = rows;
-    window.createdText.reserve(rows.size());
-    for (const SessionSummary &s : rows)
-        window.createdText.append(SessionColumns::formatCreated(s.createdAt, m_zone));
+    window.createdText.resize(rows.size());
     window.lastUse = ++m_useClock;
     m_cache.insert(number, std::move(window));
     while (m_cache.size() > m_cacheBound) {

@@ -90,9 +90,10 @@ private:
     struct Window
     {
         QList<SessionSummary> rows;
-        QStringList createdText;
+        QStringList createdText; ///< null until the row is first shown
         quint64 lastUse = 0;
     };
+    QString createdText(Window &window, int at) const;
     void startQuestion();
     void want(int window) const;
     void dispatch();
