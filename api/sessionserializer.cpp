@@ -1,7 +1,9 @@
 #include "api/sessionserializer.h"
 
 #include <QLocale>
-#include <QSet>
+
+#include <string_view>
+#include <unordered_set>
 
 #include <utility>
 
@@ -194,33 +196,60 @@ QByteArray csvField(const QString &text)
 
 QByteArray csvFieldUtf8(QByteArrayView utf8)
 {
-    QByteArray out = utf8.toByteArray();
-    if (out.contains(',') || out.contains('"') || out.contains('\n') || out.contains('\r')) {
-        out.replace("\"", "\"\"");
-        return '"' + out + '"';
-    }
+    QByteArray out;
+    appendCsvField(out, utf8);
     return out;
+}
+
+void appendCsvField(QByteArray &out, QByteArrayView utf8)
+{
+    // One pass over the value and no copy of it: an export writes some 30 cells per session.
+    const char *const begin = utf8.data();
+    const char *const end = begin + utf8.size();
+    const char *p = begin;
+    while (p != end && *p != ',' && *p != '"' && *p != '\n' && *p != '\r')
+        ++p;
+    if (p == end) {
+        out.append(utf8);
+        return;
+    }
+    out += '"';
+    const char *from = begin;
+    for (const char *q = begin; q != end; ++q) {
+        if (*q == '"') {
+            out.append(from, q - from + 1); // the quote itself, then its double
+            out += '"';
+            from = q + 1;
+        }
+    }
+    out.append(from, end - from);
+    out += '"';
 }
 
 bool isApiField(QByteArrayView key)
 {
-    static const QSet<QByteArray> fields = [] {
-        QSet<QByteArray> all;
-        for (const QString &column : csvColumns())
-            all.insert(column.toUtf8());
-        all.insert(QByteArrayLiteral("transcript"));
+    static const std::unordered_set<std::string_view> fields = [] {
+        static const QList<QByteArray> names = [] {
+            QList<QByteArray> all;
+            for (const QString &column : csvColumns())
+                all.append(column.toUtf8());
+            all.append(QByteArrayLiteral("transcript"));
+            return all;
+        }();
+        std::unordered_set<std::string_view> all;
+        for (const QByteArray &name : names)
+            all.insert(std::string_view(name.constData(), std::size_t(name.size())));
         return all;
     }();
-    return fields.contains(key.toByteArray());
+    return fields.contains(std::string_view(key.data(), std::size_t(key.size())));
 }
 
 QList<QByteArray> extraCsvColumns(const SessionJson &json)
 {
     QList<QByteArray> keys;
     for (const SessionJson::Field &field : json.fields()) {
-        const QByteArray key = field.key.toByteArray();
-        if (field.isScalar() && !isApiField(key) && !keys.contains(key))
-            keys.append(key);
+        if (field.isScalar() && !isApiField(field.key) && !keys.contains(field.key))
+            keys.append(field.key.toByteArray());
     }
     return keys;
 }
@@ -235,6 +264,7 @@ QByteArray csvFieldsAsSent(const SessionJson &json, const QList<QByteArray> &ext
         return all;
     }();
     QByteArray row;
+    row.reserve(json.bytes().size());
     bool first = true;
     const auto cell = [&](const QByteArray &key, bool apiField) {
         if (!std::exchange(first, false))
@@ -247,7 +277,7 @@ QByteArray csvFieldsAsSent(const SessionJson &json, const QList<QByteArray> &ext
         if (!keepPresignedQueries && key == "recording_presigned_url" &&
             field->kind == SessionJson::Kind::String)
             value = value.first(SessionJson::queryStart(value));
-        row += csvFieldUtf8(value);
+        appendCsvField(row, value);
     };
     for (const QByteArray &key : apiColumns)
         cell(key, true);

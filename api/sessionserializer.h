@@ -17,6 +17,8 @@ namespace SessionSerializer {
 /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
 [[nodiscard]] QByteArray csvField(const QString &text);
 [[nodiscard]] QByteArray csvFieldUtf8(QByteArrayView utf8);
+/// The same, appended to `out`.
+void appendCsvField(QByteArray &out, QByteArrayView utf8);
 
 /// Whether `key` is a field of the API's AgentSessionSummary (a CSV column or `transcript`).
 [[nodiscard]] bool isApiField(QByteArrayView key);

@@ -1,4 +1,6 @@
 #include "app/cli/cli.h"
+#include "app/cli/sessionlink.h"
+#include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
 #include "app/gui/storeoption.h"
 
@@ -15,6 +17,16 @@ bool isHeadlessOption(const char *argument)
 {
     return std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
            std::strcmp(argument, "--version") == 0;
+}
+
+/// --help or --version anywhere among the window's options ("sessionscope --demo --help").
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (isHeadlessOption(argv[i]))
+            return true;
+    }
+    return false;
 }
 
 bool hasDisplay()
@@ -35,14 +47,17 @@ int main(int argc, char **argv)
 {
     // Command line or window is decided before any application object exists: a QApplication
     // without a display aborts, so a typo must never get that far.
-    if (argc > 1 && argv[1][0] != '-' && !Cli::isSubcommand(argv[1])) {
+    // A sessionscope: link is what the desktop hands over when a link is clicked (Exec=sessionscope
+    // %u); the window's option parser reads it.
+    if (argc > 1 && argv[1][0] != '-' && !Cli::isSubcommand(argv[1]) &&
+        !SessionLinks::isLink(QString::fromLocal8Bit(argv[1]))) {
         std::fprintf(stderr, "sessionscope: unknown command \"%s\"; see sessionscope --help.\n",
                      argv[1]);
         return Cli::Usage;
     }
     // A subcommand runs headless, with no display needed; so do --help and --version, which
     // must work over ssh too. Anything else opens the window.
-    if (argc > 1 && (Cli::isSubcommand(argv[1]) || isHeadlessOption(argv[1]))) {
+    if (argc > 1 && (Cli::isSubcommand(argv[1]) || asksForHelpOrVersion(argc, argv))) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("sessionscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
@@ -60,6 +75,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sessionscope"));
     QApplication::setOrganizationName(QStringLiteral("Sessionscope"));
     QApplication::setApplicationVersion(QStringLiteral(SESSIONSCOPE_VERSION));
+    // The desktop entry's name, so that Wayland compositors match the window to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SESSIONSCOPE_APP_ID));
+    QApplication::setWindowIcon(AboutBox::applicationIcon());
     // The user's proxies (http_proxy, https_proxy, no_proxy on Linux); --proxy or the
     // connection dialog override them for the API client.
     QNetworkProxyFactory::setUseSystemConfiguration(true);

@@ -9,6 +9,7 @@
 #include "bench/childrun.h"
 #include "bench/fetchrun.h"
 #include "bench/freshminute.h"
+#include "tests/support/csvrecords.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -78,11 +79,50 @@ QByteArray withoutSignatures(QByteArray line)
     return QString::fromUtf8(line).replace(signature, QStringLiteral("X-Amz-...")).toUtf8();
 }
 
+/// Two CSV files cell by cell: the same records, each cell the same text or the same number
+/// spelled another way (Python writes the server's 0.30 as 0.3).
+QString sameCsv(const QString &ours, const QString &python)
+{
+    QFile a(ours);
+    QFile b(python);
+    if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the outputs");
+    const auto x = TestSupport::parseCsv(a.readAll());
+    const auto y = TestSupport::parseCsv(b.readAll());
+    if (x.size() != y.size())
+        return QStringLiteral("DIFFERENT: %1 records against %2").arg(x.size()).arg(y.size());
+    qint64 respelled = 0;
+    for (qsizetype r = 0; r < x.size(); ++r) {
+        if (x[r].size() != y[r].size())
+            return QStringLiteral("DIFFERENT from record %1 (%2 cells against %3)")
+                .arg(r + 1)
+                .arg(x[r].size())
+                .arg(y[r].size());
+        for (qsizetype c = 0; c < x[r].size(); ++c) {
+            if (x[r][c] == y[r][c])
+                continue;
+            bool okX = false, okY = false;
+            const double numberX = x[r][c].toDouble(&okX), numberY = y[r][c].toDouble(&okY);
+            if (okX && okY && numberX == numberY) {
+                ++respelled;
+                continue;
+            }
+            return QStringLiteral("DIFFERENT from record %1 (column %2)")
+                .arg(r + 1)
+                .arg(QString::fromUtf8(x[0].value(c)));
+        }
+    }
+    return respelled ? QStringLiteral("same: %1 cells spell a number differently").arg(respelled)
+                     : QStringLiteral("identical records");
+}
+
 /// Compares the two outputs of the first round line by line.
 QString sameOutput(const QString &ours, const QString &python)
 {
     if (Bench::sameFileContents(ours, python))
         return QStringLiteral("identical bytes");
+    if (ours.endsWith(u".csv"))
+        return sameCsv(ours, python);
     QFile a(ours);
     QFile b(python);
     if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly))

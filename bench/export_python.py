@@ -3,15 +3,20 @@
 another (page_size=200), following `next` until it is null.
 
 The baseline bench_export measures `sessionscope export` against. It writes what the command
-writes: JSONL (one session object per line, as json.dumps gives it) or CSV (the csv module, the
-columns of the command's header, values formatted as the command formats them).
+writes by default: JSONL (one session object per line, as json.dumps gives it) or CSV (the csv
+module: the API's columns, then one column for each unknown field whose value is a scalar, in the
+order first met; values as the command writes them). Like the command, it leaves out the signed
+query string of `recording_presigned_url`, and since a CSV header can only be written once every
+column is known, it spools the rows to a temporary file first.
 
 usage: export_python.py jsonl|csv BASE_URL API_KEY END_ISO OUTPUT
 prints: `sessions N` and `pages N`.
 """
 import csv
+import io
 import json
 import sys
+import tempfile
 import urllib.parse
 import urllib.request
 
@@ -23,20 +28,25 @@ COLUMNS = [
     "stt_audio_seconds", "stt_provider", "tts_characters", "tts_provider", "estimated_cost_usd",
     "recording_status", "recording_url", "recording_presigned_url", "transcript_text",
 ]
+KNOWN = set(COLUMNS) | {"transcript"}
 
 
-def cell(name, value):
-    """One CSV value as the command writes it: null is empty, objects are compact JSON,
-    numbers are written in their shortest form (12.0 as 12), whole-second times without .000."""
+def cell(value):
+    """One CSV value as the command writes it: null is empty, booleans and objects as JSON."""
     if value is None:
         return ""
-    if name == "metadata":
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if name in ("created_at", "finalized_at") and value.endswith(".000Z"):
-        return value[:-5] + "Z"
     return str(value)
+
+
+def unsigned(session):
+    url = session.get("recording_presigned_url")
+    if isinstance(url, str):
+        session["recording_presigned_url"] = url.split("?", 1)[0]
+    return session
 
 
 def pages(base, key, end):
@@ -50,23 +60,51 @@ def pages(base, key, end):
         url = block["pagination"]["next"]
 
 
+def write_jsonl(out, base, key, end):
+    count = pages_seen = 0
+    for sessions in pages(base, key, end):
+        pages_seen += 1
+        for s in sessions:
+            out.write(json.dumps(unsigned(s), ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")
+            count += 1
+    return count, pages_seen
+
+
+def write_csv(out, base, key, end):
+    columns = list(COLUMNS)
+    rows = []  # (bytes, columns) of each spooled row
+    count = pages_seen = 0
+    with tempfile.TemporaryFile() as spool:
+        for sessions in pages(base, key, end):
+            pages_seen += 1
+            for s in sessions:
+                unsigned(s)
+                for name, value in s.items():
+                    if name not in KNOWN and name not in columns and \
+                            not isinstance(value, (dict, list)):
+                        columns.append(name)
+                text = io.StringIO()
+                csv.writer(text).writerow([cell(s.get(c)) for c in columns])
+                data = text.getvalue().encode("utf-8")
+                spool.write(data)
+                rows.append((len(data), len(columns)))
+                count += 1
+        spool.seek(0)
+        csv.writer(out).writerow(columns)
+        out.flush()
+        raw = out.buffer
+        for size, width in rows:
+            data = spool.read(size)
+            raw.write(data[:-2] + b"," * (len(columns) - width) + b"\r\n")
+    return count, pages_seen
+
+
 def main():
     fmt, base, key, end, output = sys.argv[1:6]
-    count = 0
-    page_count = 0
     with open(output, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out) if fmt == "csv" else None
-        if writer:
-            writer.writerow(COLUMNS)
-        for sessions in pages(base, key, end):
-            page_count += 1
-            for s in sessions:
-                if writer:
-                    writer.writerow([cell(c, s.get(c)) for c in COLUMNS])
-                else:
-                    out.write(json.dumps(s, ensure_ascii=False, separators=(",", ":")))
-                    out.write("\n")
-                count += 1
+        write = write_csv if fmt == "csv" else write_jsonl
+        count, page_count = write(out, base, key, end)
     print(f"sessions {count}")
     print(f"pages {page_count}")
 

@@ -83,13 +83,21 @@ if [[ "$quick" != 1 ]]; then
         run "Full fetch against Python, 100,000 sessions" "$bin/bench_fetch" --sessions 100000 \
             --runs "$runs" --python-runs 1
 fi
+has bench_sync &&
+    run "sessionscope sync against Python, 20,000 sessions" "$bin/bench_sync" \
+        --sessions 20000 --runs "$runs"
+if [[ "$quick" != 1 ]]; then
+    has bench_sync &&
+        run "sessionscope sync against Python, 100,000 sessions" "$bin/bench_sync" \
+            --sessions 100000 --runs "$runs" --python-runs 1
+fi
 has bench_tls &&
     run "Full fetch over HTTPS with latency against curl" "$bin/bench_tls" --sessions 20000 \
         --latency 20 --runs "$target_runs" --in-flight 4,6
 has bench_decode && run "Decode throughput" "$bin/bench_decode"
 # The other programs (table, transcript, charts, ...) take no arguments.
 for t in "${targets[@]}"; do
-    case "$t" in bench_export | bench_fetch | bench_tls | bench_decode) continue ;; esac
+    case "$t" in bench_export | bench_fetch | bench_sync | bench_tls | bench_decode) continue ;; esac
     [[ -x "$bin/$t" ]] && run "$t" "$bin/$t"
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"

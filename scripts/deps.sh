@@ -9,7 +9,7 @@ packages=(
   qt6-charts-dev qt6-multimedia-dev libqt6svg6-dev libqt6opengl6-dev
   libgl-dev libxkbcommon-dev libvulkan-dev
   qt6-httpserver-dev qt6-websockets-dev
-  libqt6sql6-sqlite qt6-qpa-plugins
+  libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
   qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   pulseaudio pulseaudio-utils
@@ -18,6 +18,10 @@ packages=(
   python3 curl
   # tests/app/tst_cli: a real proxy between the command line and the demo server
   squid
+  # tests/store, tests/app/tst_cli_store: the store on a private PostgreSQL server
+  postgresql-15
+  # scripts/package-check.sh: builds the .deb (dpkg-shlibdeps) and checks it
+  lintian desktop-file-utils appstream man-db dpkg-dev
   # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
   time
 )

@@ -36,6 +36,16 @@ Kind kindOf(char32_t c)
     return Kind::Separator;
 }
 
+void appendUcs4(QString &out, char32_t c)
+{
+    if (QChar::requiresSurrogates(c)) {
+        out += QChar(QChar::highSurrogate(c));
+        out += QChar(QChar::lowSurrogate(c));
+    } else {
+        out += QChar(char16_t(c));
+    }
+}
+
 /// One code point of the original text, folded: nothing for a mark, otherwise its decomposed
 /// letters in folded case, each handed to `emit`. ASCII, most of what transcripts hold, is
 /// folded here directly; other code points once per thread, then from a cache.
@@ -48,29 +58,22 @@ template<typename Emit> void fold(char32_t c, Emit &&emit)
     thread_local QHash<char32_t, QList<char32_t>> cache;
     auto it = cache.constFind(c);
     if (it == cache.constEnd()) {
-        QList<char32_t> folded;
+        QString kept;
         const QString decomposed =
             QString::fromUcs4(&c, 1).normalized(QString::NormalizationForm_KD);
         for (const char32_t d : decomposed.toUcs4()) {
-            if (QChar::category(d) == QChar::Mark_NonSpacing ||
-                QChar::category(d) == QChar::Mark_Enclosing)
-                continue;
-            folded.append(QChar::toCaseFolded(d));
+            if (QChar::category(d) != QChar::Mark_NonSpacing &&
+                QChar::category(d) != QChar::Mark_Enclosing)
+                appendUcs4(kept, d);
         }
+        // Upper case first: Qt folds one code point to one, and ß must become ss.
+        QList<char32_t> folded;
+        for (const uint f : kept.toUpper().toCaseFolded().toUcs4())
+            folded.append(char32_t(f));
         it = cache.insert(c, folded);
     }
     for (const char32_t f : *it)
         emit(f);
-}
-
-void appendUcs4(QString &out, char32_t c)
-{
-    if (QChar::requiresSurrogates(c)) {
-        out += QChar(QChar::highSurrogate(c));
-        out += QChar(QChar::lowSurrogate(c));
-    } else {
-        out += QChar(char16_t(c));
-    }
 }
 
 /// Calls `take(codePoint, utf16Index)` for each code point of `text`.
@@ -93,38 +96,44 @@ template<typename Take> void forEachCodePoint(const QString &text, Take &&take)
 
 namespace SearchText {
 
-QStringList tokens(const QString &text)
+QString folded(const QString &text)
 {
-    QStringList result;
-    QString current;
-    const auto flush = [&] {
-        if (!current.isEmpty())
-            result.append(std::exchange(current, QString()));
+    // One buffer, no list of tokens: a sync folds every turn it writes.
+    QString out;
+    out.reserve(text.size());
+    bool inToken = false;
+    const auto separate = [&] {
+        if (inToken)
+            out += QLatin1Char(' ');
+        inToken = false;
     };
     forEachCodePoint(text, [&](char32_t c, qsizetype) {
         fold(c, [&](char32_t f) {
             switch (kindOf(f)) {
             case Kind::Separator:
-                flush();
+                separate();
                 break;
             case Kind::Letter:
-                appendUcs4(current, f);
+                appendUcs4(out, f);
+                inToken = true;
                 break;
             case Kind::Alone:
-                flush();
-                appendUcs4(current, f);
-                flush();
+                separate();
+                appendUcs4(out, f);
+                inToken = true;
+                separate();
                 break;
             }
         });
     });
-    flush();
-    return result;
+    if (out.endsWith(QLatin1Char(' ')))
+        out.chop(1);
+    return out;
 }
 
-QString folded(const QString &text)
+QStringList tokens(const QString &text)
 {
-    return tokens(text).join(QLatin1Char(' '));
+    return folded(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 QList<QStringList> queryWords(const QString &query)

@@ -69,9 +69,20 @@ bool SessionStore::takeFileLock(const QString &path, QString *error)
 
 bool SessionStore::open(const StoreLocation &location, Access access, QString *error)
 {
+    if (QSqlDatabase::contains(m_connection)) { // opened before: start afresh
+        m_dialect.reset();
+        m_lock.reset();
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
     m_location = location;
     const SqlDialect dialect(location.kind);
     const QString name = location.displayName();
+    if (dialect.isSqlite() && access == Access::Reader && !QFileInfo::exists(location.path)) {
+        *error = QStringLiteral("there is no database at %1; sessionscope sync makes one")
+                     .arg(location.path);
+        return false;
+    }
     if (dialect.isSqlite()) {
         const QString folder = QFileInfo(location.path).absolutePath();
         if (!QDir().mkpath(folder)) {
@@ -88,18 +99,7 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
                                                                : QStringLiteral("libqt6sql6-psql"));
         return false;
     }
-    if (dialect.isSqlite()) {
-        db.setDatabaseName(location.path);
-        // Readers (the user's own queries) may hold the file briefly: wait for them.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    } else {
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setPassword(location.password);
-        db.setDatabaseName(location.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=15"));
-    }
+    dialect.configure(db, location);
     if (!db.open()) {
         *error = QStringLiteral("cannot open %1: %2").arg(name, db.lastError().text());
         return false;

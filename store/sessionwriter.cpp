@@ -208,6 +208,13 @@ bool SessionWriter::upsert(const SessionSummary &s, bool *inserted, QString *err
             return fail(*m_deleteTurns);
         m_deleteTurns->finish();
     }
+    return insertTurns(s, error);
+}
+
+bool SessionWriter::insertTurns(const SessionSummary &s, QString *error)
+{
+    if (!m_indexTurn)
+        return insertTurnsInRows(s, error);
     for (qsizetype i = 0; i < s.transcript.size(); ++i) {
         const TranscriptTurn turn = s.transcript.at(i);
         m_insertTurn->bindValue(0, s.sessionId);
@@ -218,16 +225,62 @@ bool SessionWriter::upsert(const SessionSummary &s, bool *inserted, QString *err
         m_insertTurn->bindValue(5, notNull(turn.text));
         const QString searchText = notNull(SearchText::folded(turn.text));
         m_insertTurn->bindValue(6, searchText);
-        if (!m_insertTurn->exec())
-            return fail(*m_insertTurn);
-        if (m_indexTurn) {
-            m_indexTurn->bindValue(0, searchText);
-            if (!m_indexTurn->exec())
-                return fail(*m_indexTurn);
+        m_indexTurn->bindValue(0, searchText);
+        if (!m_insertTurn->exec() || !m_indexTurn->exec()) {
+            *error = m_insertTurn->lastError().isValid() ? m_insertTurn->lastError().text()
+                                                         : m_indexTurn->lastError().text();
+            m_insertTurn->finish();
+            m_indexTurn->finish();
+            return false;
         }
     }
     m_insertTurn->finish();
-    if (m_indexTurn)
-        m_indexTurn->finish();
+    m_indexTurn->finish();
+    return true;
+}
+
+QSqlQuery *SessionWriter::turnRowsStatement(int rows, QString *error)
+{
+    auto it = m_turnRows.find(rows);
+    if (it != m_turnRows.end())
+        return &it->second;
+    QStringList tuples;
+    for (int i = 0; i < rows; ++i)
+        tuples.append(QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery query(m_store.database());
+    if (!query.prepare(QStringLiteral("INSERT INTO transcript_turns (session_id, position, "
+                                      "turn_index, role, ts, text, search_text) VALUES ") +
+                       tuples.join(QStringLiteral(", ")))) {
+        *error = query.lastError().text();
+        return nullptr;
+    }
+    return &m_turnRows.emplace(rows, std::move(query)).first->second;
+}
+
+bool SessionWriter::insertTurnsInRows(const SessionSummary &s, QString *error)
+{
+    for (qsizetype first = 0; first < s.transcript.size(); first += TurnsPerStatement) {
+        const int rows = int(qMin<qsizetype>(TurnsPerStatement, s.transcript.size() - first));
+        QSqlQuery *query = turnRowsStatement(rows, error);
+        if (!query)
+            return false;
+        int at = 0;
+        for (qsizetype i = first; i < first + rows; ++i) {
+            const TranscriptTurn turn = s.transcript.at(i);
+            query->bindValue(at++, s.sessionId);
+            query->bindValue(at++, qint64(i));
+            query->bindValue(at++, turn.turnIndex);
+            query->bindValue(at++, transcriptRoleName(turn.role));
+            query->bindValue(at++, turn.ts);
+            query->bindValue(at++, notNull(turn.text));
+            query->bindValue(at++, notNull(SearchText::folded(turn.text)));
+        }
+        const bool ok = query->exec();
+        if (!ok)
+            *error = query->lastError().text();
+        query->finish();
+        if (!ok)
+            return false;
+    }
     return true;
 }

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <map>
 #include <optional>
 
 class SessionStore;
@@ -25,6 +26,12 @@ public:
 
 private:
     bool prepare(QString *error);
+    bool insertTurns(const SessionSummary &session, QString *error);
+    /// Where the database indexes turns itself (PostgreSQL), turns go in many rows a statement:
+    /// one round trip to the server for up to TurnsPerStatement turns instead of one each.
+    bool insertTurnsInRows(const SessionSummary &session, QString *error);
+    QSqlQuery *turnRowsStatement(int rows, QString *error);
+    static constexpr int TurnsPerStatement = 64;
 
     SessionStore &m_store;
     // Prepared once: a sync writes thousands of sessions with the same statements.
@@ -34,4 +41,5 @@ private:
     std::optional<QSqlQuery> m_insertTurn;
     std::optional<QSqlQuery> m_indexTurn; ///< only where the dialect indexes by hand
     std::optional<QSqlQuery> m_unindexTurns;
+    std::map<int, QSqlQuery> m_turnRows; ///< by number of rows, at most TurnsPerStatement of them
 };

@@ -5,6 +5,22 @@ QString SqlDialect::driver() const
     return isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
 }
 
+void SqlDialect::configure(QSqlDatabase &db, const StoreLocation &location) const
+{
+    if (isSqlite()) {
+        db.setDatabaseName(location.path);
+        // Readers (the user's own queries) may hold the file briefly: wait for them.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        return;
+    }
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setUserName(location.user);
+    db.setPassword(location.password); // empty: libpq reads PGPASSWORD or ~/.pgpass
+    db.setDatabaseName(location.databaseName);
+    db.setConnectOptions(QStringLiteral("connect_timeout=15"));
+}
+
 QStringList SqlDialect::connectionSetup() const
 {
     if (!isSqlite())
@@ -12,9 +28,10 @@ QStringList SqlDialect::connectionSetup() const
     // WAL: readers (the user's own queries, a search) never block the sync, and a commit is
     // durable once written to the log; NORMAL sync is what WAL is safe with against a crash of
     // the process (kill -9 loses nothing committed).
-    return {QStringLiteral("PRAGMA journal_mode = WAL"),
-            QStringLiteral("PRAGMA synchronous = NORMAL"),
-            QStringLiteral("PRAGMA foreign_keys = ON")};
+    // A 64 MB page cache: the search index's merges read back what a sync has just written.
+    return {
+        QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
+        QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA cache_size = -65536")};
 }
 
 QString SqlDialect::generatedKey() const

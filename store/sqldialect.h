@@ -2,6 +2,7 @@
 
 #include "store/storelocation.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ public:
     [[nodiscard]] bool isSqlite() const { return m_kind == StoreLocation::Kind::Sqlite; }
     /// The Qt SQL driver's name.
     [[nodiscard]] QString driver() const;
+    /// Points a connection of driver() at `location`, before it is opened.
+    void configure(QSqlDatabase &db, const StoreLocation &location) const;
     /// Run once per connection, before anything else (SQLite's journal and foreign keys).
     [[nodiscard]] QStringList connectionSetup() const;
     /// An integer key the database assigns: SQLite's rowid alias, PostgreSQL's identity.

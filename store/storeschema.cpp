@@ -176,7 +176,10 @@ bool migrate(QSqlDatabase &db, const SqlDialect &dialect, int *from, QString *er
                          .arg(query.lastError().text());
             query.finish();
             db.rollback();
-            return false;
+            // Another process may have migrated it meanwhile (two commands opening a new store
+            // at once): then there is nothing left to do.
+            QString ignored;
+            return version(db, dialect, &ignored) == CurrentVersion;
         }
     }
     query.finish();

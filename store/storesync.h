@@ -38,6 +38,9 @@ struct StoreSyncOutcome
     CollectionSummary summary; ///< of the walk, when it ended whole
 };
 
+Q_DECLARE_METATYPE(StoreSyncProgress)
+Q_DECLARE_METATYPE(StoreSyncOutcome)
+
 /// The sync engine: copies the sessions of a filter from the API into a store and keeps it
 /// current, the pattern the API documents for an hourly sync. The first run walks every page;
 /// later runs ask from the high-water mark on (inclusive: the boundary's sessions come again

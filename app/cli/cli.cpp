@@ -2,10 +2,12 @@
 #include "api/apierror.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
+#include "app/cli/sessionlink.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
+#include <QRegularExpression>
 
 #include <cstring>
 
@@ -29,17 +31,43 @@ constexpr Command Commands[] = {
     {"note", "keep a note on a stored session (local review data)", &runNote},
 };
 
+/// The window's options. The same parser reads them and prints them, so --help cannot leave one
+/// out; help and version are answered before any window exists (see main.cpp).
+void setUpWindowParser(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QStringLiteral("Sessionscope: browse, hear and cost the calls of your voice characters.\n"
+                       "Without a command, opens the window."));
+    parser.addOptions({
+        {{QStringLiteral("h"), QStringLiteral("help")},
+         QStringLiteral("Show this help; 'sessionscope COMMAND --help' describes a command.")},
+        {QStringLiteral("version"), QStringLiteral("Show the version.")},
+    });
+    CliEnvironment::addConnectionOptions(parser);
+    parser.addOption(
+        {QStringLiteral("session"), QStringLiteral("Open this session."), QStringLiteral("ID")});
+    parser.addPositionalArgument(
+        QStringLiteral("link"),
+        QStringLiteral("A session link, sessionscope://session/ID?server=URL: opens that session "
+                       "on that server, as --session ID --base-url URL do."),
+        QStringLiteral("[LINK]"));
+}
+
 int printTopLevelHelp(CliEnvironment &env)
 {
-    env.out() << "Usage: sessionscope [--demo] [--base-url URL] [--api-key KEY] [--token JWT] "
-                 "[--session ID]\n"
-                 "       sessionscope <command> [options]\n\n"
-                 "Without a command, opens the window. Commands:\n";
+    QCommandLineParser parser;
+    setUpWindowParser(parser);
+    QString help = parser.helpText();
+    help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+([^\n]*)\n")),
+                 QStringLiteral("Usage: sessionscope\\1\n       sessionscope COMMAND [options]\n"));
+    env.out() << help << "\nCommands:\n";
     for (const Command &c : Commands)
         env.out() << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
-    env.out() << "\nExit codes: 0 ok, 2 usage, 3 authentication, 4 other API error, 5 network,\n"
-                 "6 local file or database error.\n"
-                 "'sessionscope <command> --help' describes each command.\n";
+    env.out() << "  " << QStringLiteral("help").leftJustified(10) << "show this help\n"
+              << "\nEnvironment: SESSIONSCOPE_API_KEY, SESSIONSCOPE_TOKEN (instead of --api-key,\n"
+                 "--token); http_proxy, https_proxy, no_proxy (unless --proxy is given).\n"
+                 "\nExit codes: 0 ok, 2 usage, 3 authentication, 4 other API error, 5 network,\n"
+                 "6 local file or database error.\n";
     return Ok;
 }
 } // namespace
@@ -63,7 +91,8 @@ int run(QCoreApplication &app)
     CliEnvironment env;
     const QStringList arguments = app.arguments();
     const QByteArray name = arguments.value(1).toUtf8();
-    if (name == "--version") {
+    // --version anywhere before a command, as in "sessionscope --demo --version".
+    if (!isSubcommand(name.constData()) && arguments.contains(QStringLiteral("--version"))) {
         env.out() << "sessionscope " << QCoreApplication::applicationVersion() << '\n';
         return Ok;
     }
@@ -77,29 +106,45 @@ int run(QCoreApplication &app)
 bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Sessionscope: browse, hear and cost the calls of your voice characters.\n"
-                       "Commands for scripts: sessionscope report|export|sync|search --help"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    CliEnvironment::addConnectionOptions(parser);
-    parser.addOption(
-        {QStringLiteral("session"), QStringLiteral("Open this session."), QStringLiteral("ID")});
+    setUpWindowParser(parser);
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
-    if (!parser.positionalArguments().isEmpty()) {
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && !SessionLinks::isLink(positional[0]))) {
         *error = QStringLiteral("Unknown command \"%1\"; see sessionscope --help.")
-                     .arg(parser.positionalArguments().constFirst());
+                     .arg(positional.constFirst());
         return false;
     }
+    if (!CliEnvironment::readConnection(parser, options, error))
+        return false;
     options.sessionId = parser.value(QStringLiteral("session"));
-    return CliEnvironment::readConnection(parser, options, error);
+    if (positional.isEmpty())
+        return true;
+    const auto link = SessionLinks::parse(positional[0], error);
+    if (!link)
+        return false;
+    if (parser.isSet(QStringLiteral("session"))) {
+        *error = QStringLiteral("Give a session link or --session, not both.");
+        return false;
+    }
+    options.sessionId = link->sessionId;
+    if (link->server.isEmpty())
+        return true;
+    if (parser.isSet(QStringLiteral("base-url")) || options.demo) {
+        *error = QStringLiteral("The link names its server: give it without --base-url or --demo.");
+        return false;
+    }
+    options.baseUrl = link->server;
+    // A key or token in the environment belongs to the server the user set up; the link's server
+    // was chosen by whoever wrote the link, so it gets only what the keychain holds for it (or
+    // what the user types into the connection dialog).
+    if (!parser.isSet(QStringLiteral("api-key")))
+        options.apiKey.clear();
+    if (!parser.isSet(QStringLiteral("token")))
+        options.token.clear();
+    return true;
 }
 
 int exitCodeFor(const ApiError &error)

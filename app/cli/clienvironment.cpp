@@ -233,6 +233,20 @@ int CliEnvironment::usageError(const QString &message, const QString &command)
     return Cli::Usage;
 }
 
+std::optional<int> CliEnvironment::answerHelp(const QCommandLineParser &parser,
+                                              const QString &command)
+{
+    // --help-all is listed by addHelpOption(); Qt's own options do not apply to a command, so it
+    // prints the same help rather than being ignored while the command runs.
+    if (!parser.isSet(QStringLiteral("help")) && !parser.isSet(QStringLiteral("help-all")))
+        return std::nullopt;
+    QString help = parser.helpText();
+    help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                 QStringLiteral("Usage: sessionscope ") + command);
+    m_out << help;
+    return Cli::Ok;
+}
+
 std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
                                                 const QStringList &arguments,
                                                 const QString &command, LaunchOptions &connection,
@@ -240,13 +254,8 @@ std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
 {
     if (!parser.parse(arguments.mid(1)))
         return usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                     QStringLiteral("Usage: sessionscope ") + command);
-        m_out << help;
-        return Cli::Ok;
-    }
+    if (const auto done = answerHelp(parser, command))
+        return done;
     QString error;
     if (!readConnection(parser, connection, &error) || !readFilter(parser, query, &error))
         return usageError(error, command);

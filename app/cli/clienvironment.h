@@ -51,6 +51,8 @@ public:
     std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments,
                                     const QString &command, LaunchOptions &connection,
                                     UsageQuery &query);
+    /// Prints the command's help when --help or --help-all was given, and returns Cli::Ok then.
+    std::optional<int> answerHelp(const QCommandLineParser &parser, const QString &command);
     /// connect(), with the failure printed for `command`; the exit code on failure.
     std::optional<int> connectFor(const LaunchOptions &connection, const QString &command);
     /// Every session of `query` once, or an error: see UsageCollector for the recovery rule.

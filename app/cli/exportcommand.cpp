@@ -3,6 +3,8 @@
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
 #include "app/cli/csvspool.h"
+#include "store/sessionstore.h"
+#include "store/storedsessions.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -97,6 +99,84 @@ private:
     bool m_notLocal = false;
 };
 
+/// The stored JSON with the local review data added as two fields: `local_tags` (an array in
+/// JSON Lines, the tags joined by ", " in CSV, where arrays have no column) and `local_note`.
+QByteArray withReviewData(const StoredSession &s, bool csv)
+{
+    QByteArray json = s.json.trimmed();
+    json.chop(1); // the closing brace
+    if (json.trimmed() != "{")
+        json += ',';
+    json += "\"local_tags\":";
+    if (csv) {
+        SessionSerializer::appendJsonString(json, s.tags.join(QStringLiteral(", ")));
+    } else {
+        json += '[';
+        for (qsizetype i = 0; i < s.tags.size(); ++i) {
+            if (i > 0)
+                json += ',';
+            SessionSerializer::appendJsonString(json, s.tags.at(i));
+        }
+        json += ']';
+    }
+    json += ",\"local_note\":";
+    if (s.note.isEmpty())
+        json += "null";
+    else
+        SessionSerializer::appendJsonString(json, s.note);
+    return json + '}';
+}
+
+/// `export --database`: the store's sessions of the filter, with their tags and notes, and no
+/// server. The store is as whole as its last sync.
+std::optional<int> exportStore(CliEnvironment &env, const QCommandLineParser &parser,
+                               const UsageQuery &query, ExportWriter &writer, bool csv,
+                               const QString &target, qint64 *exported)
+{
+    StoreLocation location;
+    QString error;
+    if (!CliEnvironment::readDatabase(parser, &location, &error))
+        return env.usageError(error, QStringLiteral("export"));
+    SessionStore store;
+    if (!store.open(location, SessionStore::Access::Reader, &error)) {
+        env.err() << "sessionscope export: " << error << Qt::endl;
+        return LocalFailure;
+    }
+    QList<SessionSummary> batch;
+    QString failure;
+    const auto flush = [&] {
+        if (!batch.isEmpty() && !writer.write(batch))
+            failure = QStringLiteral("%1: %2").arg(target, writer.errorString());
+        batch.clear();
+        return failure.isEmpty();
+    };
+    const bool read = StoredSessions::forEach(
+        store, query,
+        [&](const StoredSession &stored) {
+            auto json = SessionJson::read(std::string_view(withReviewData(stored, csv)));
+            if (const QString *problem = std::get_if<QString>(&json)) {
+                failure = QStringLiteral("the stored JSON of session %1 is damaged: %2")
+                              .arg(stored.sessionId, *problem);
+                return false;
+            }
+            SessionSummary s;
+            s.sessionId = stored.sessionId;
+            s.sourceJson = std::get<SessionJsonPointer>(json);
+            batch.append(std::move(s));
+            ++*exported;
+            return batch.size() < 200 || flush();
+        },
+        &error);
+    if (!read)
+        failure = QStringLiteral("database error: ") + error;
+    if (failure.isEmpty())
+        flush();
+    if (failure.isEmpty())
+        return std::nullopt;
+    env.err() << "sessionscope export: " << failure << Qt::endl;
+    return LocalFailure;
+}
+
 } // namespace
 
 int runExport(CliEnvironment &env, const QStringList &arguments)
@@ -126,6 +206,11 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
              .arg(UsageCollector::DefaultParallel),
          QStringLiteral("N"), QString::number(UsageCollector::DefaultParallel)},
     });
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("Export from this store (a SQLite file or a postgresql:// "
+                                     "URL) instead of the server, each session with its local "
+                                     "tags and note (local_tags, local_note)."),
+                      QStringLiteral("PATH|URL")});
     LaunchOptions connection;
     UsageQuery query;
     if (const auto stop = env.parseCommand(parser, arguments, command, connection, query))
@@ -164,19 +249,24 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
                         parser.isSet(QStringLiteral("keep-presigned-urls")));
     if (!writer.open())
         return localFailure(writer.errorString());
-    if (const auto stop = env.connectFor(connection, command))
-        return *stop;
-    env.client().setKeepSessionJson(true);
-
     CollectionSummary summary;
-    const auto stopped = env.collectAll(
-        query, parallel, command,
-        [&](const QList<SessionSummary> &sessions) {
-            if (writer.write(sessions))
-                return QString();
-            return QStringLiteral("%1: %2").arg(target, writer.errorString());
-        },
-        &summary);
+    std::optional<int> stopped;
+    if (parser.isSet(QStringLiteral("database"))) {
+        stopped =
+            exportStore(env, parser, query, writer, format == u"csv", target, &summary.delivered);
+    } else {
+        if (const auto stop = env.connectFor(connection, command))
+            return *stop;
+        env.client().setKeepSessionJson(true);
+        stopped = env.collectAll(
+            query, parallel, command,
+            [&](const QList<SessionSummary> &sessions) {
+                if (writer.write(sessions))
+                    return QString();
+                return QStringLiteral("%1: %2").arg(target, writer.errorString());
+            },
+            &summary);
+    }
     if (stopped) {
         if (file)
             file->cancelWriting();

@@ -17,12 +17,8 @@ std::optional<int> openFor(CliEnvironment &env, QCommandLineParser &parser,
     CliEnvironment::addDatabaseOption(parser);
     if (!parser.parse(arguments.mid(1)))
         return env.usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        env.out() << parser.helpText().replace(QStringLiteral("Usage: ") +
-                                                   QCoreApplication::applicationFilePath(),
-                                               QStringLiteral("Usage: sessionscope ") + command);
-        return Ok;
-    }
+    if (const auto done = env.answerHelp(parser, command))
+        return done;
     if (parser.positionalArguments().isEmpty())
         return env.usageError(QStringLiteral("give a SESSION_ID."), command);
     StoreLocation location;

@@ -38,12 +38,8 @@ int runSearch(CliEnvironment &env, const QStringList &arguments)
     });
     if (!parser.parse(arguments.mid(1)))
         return env.usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        env.out() << parser.helpText().replace(QStringLiteral("Usage: ") +
-                                                   QCoreApplication::applicationFilePath(),
-                                               QStringLiteral("Usage: sessionscope search"));
-        return Ok;
-    }
+    if (const auto done = env.answerHelp(parser, command))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return env.usageError(QStringLiteral("give one TEXT to search for (quote a phrase)."),
                               command);

@@ -16,7 +16,7 @@ namespace Cli {
 
 namespace {
 
-/// "90s", "30m", "1h", "2d" in milliseconds; nothing when malformed or under ten seconds.
+/// "90s", "30m", "1h", "2d" in milliseconds; nothing when malformed or under a second.
 std::optional<qint64> parsePeriod(const QString &text)
 {
     static const QRegularExpression format(QStringLiteral("^([0-9]{1,6})([smhd])$"));
@@ -30,7 +30,7 @@ std::optional<qint64> parsePeriod(const QString &text)
                           : unit == u'h' ? 3600000
                                          : 86400000;
     const qint64 ms = amount * unitMs;
-    if (ms < 10000)
+    if (ms < 1000)
         return std::nullopt;
     return ms;
 }
@@ -77,7 +77,7 @@ StoreSyncOutcome runEngine(CliEnvironment &env, SessionStore &store, const Usage
     if (!outcome)
         loop.exec();
     if (showProgress)
-        env.err() << '\n';
+        env.err() << Qt::endl;
     return *outcome;
 }
 
@@ -173,8 +173,8 @@ int runSync(CliEnvironment &env, const QStringList &arguments)
     if (parser.isSet(QStringLiteral("every"))) {
         periodMs = parsePeriod(parser.value(QStringLiteral("every")));
         if (!periodMs)
-            return env.usageError(QStringLiteral("--every takes a period of at least 10 seconds "
-                                                 "such as 90s, 30m, 1h or 1d."),
+            return env.usageError(QStringLiteral("--every takes a period such as 90s, 30m, 1h "
+                                                 "or 1d (at least 1s)."),
                                   command);
     }
     // Stop requests are taken from here on: a signal while the database opens or the

@@ -1,4 +1,5 @@
 #include "app/gui/guiapp.h"
+#include "app/gui/aboutbox.h"
 
 #include "api/apiclient.h"
 #include "api/recordingfetcher.h"
@@ -51,6 +52,7 @@ int runGui(QApplication &app, const LaunchOptions &options)
     StoreSyncController storeSync(&client, &store);
 
     MainWindow window(&model, settings);
+    AboutBox::addHelpMenu(window);
     WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
                                                  new MediaPlayerBackend, &recordings, &client)));
     // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.

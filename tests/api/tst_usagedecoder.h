@@ -38,6 +38,9 @@ private Q_SLOTS:
     void keptJsonIsValidatedWhole();
     void aLineBreakInsideAStringIsRefused();
     void scanVariantsAgree();
+    void csvCellsAreQuotedOnlyWhenNeeded_data();
+    void csvCellsAreQuotedOnlyWhenNeeded();
+    void aCarriageReturnBetweenTokensIsRemoved();
     void expectedKeyVariantsAgree();
     void transcriptAsLinesVariantsAgree();
 };

@@ -1,6 +1,7 @@
 // The session JSON a decode keeps for exports (UsageDecoder::Options::keepSessionJson), and the
 // decoder's byte scans: each SSE2 scan against its plain version.
 #include "api/jsonscan.h"
+#include "api/sessionserializer.h"
 #include "api/usagedecoder.h"
 #include "tests/api/tst_usagedecoder.h"
 
@@ -161,6 +162,40 @@ void TestUsageDecoder::aLineBreakInsideAStringIsRefused()
     const auto kept = decodeKeeping(pageOf("{\"session_id\":\"s\",\"x\":\"a\nb\"}"));
     QVERIFY(!kept.ok());
     QCOMPARE(kept.error().kind, ApiError::Kind::MalformedResponse);
+}
+
+void TestUsageDecoder::csvCellsAreQuotedOnlyWhenNeeded_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("cell");
+    QTest::newRow("plain") << QByteArray("support-bot") << QByteArray("support-bot");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+    QTest::newRow("comma") << QByteArray("a,b") << QByteArray("\"a,b\"");
+    QTest::newRow("quotes") << QByteArray(R"(say "hi")") << QByteArray(R"("say ""hi""")");
+    QTest::newRow("only a quote") << QByteArray("\"") << QByteArray(R"("""")");
+    QTest::newRow("line feed") << QByteArray("User: a\nAssistant: b")
+                               << QByteArray("\"User: a\nAssistant: b\"");
+    QTest::newRow("carriage return") << QByteArray("a\rb") << QByteArray("\"a\rb\"");
+    QTest::newRow("UTF-8 and HTML") << QByteArray("<b>Grüße</b> 😀") << QByteArray("<b>Grüße</b> 😀");
+}
+
+void TestUsageDecoder::csvCellsAreQuotedOnlyWhenNeeded()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, cell);
+    QCOMPARE(SessionSerializer::csvFieldUtf8(value), cell);
+    QByteArray row("x,");
+    SessionSerializer::appendCsvField(row, value);
+    QCOMPARE(row, "x," + cell);
+}
+
+void TestUsageDecoder::aCarriageReturnBetweenTokensIsRemoved()
+{
+    // A bare carriage return splits a line for some readers just as a line feed does.
+    const auto kept = decodeKeeping(pageOf("{\"id\": 1,\r\"session_id\": \"sess_1\"}"));
+    QVERIFY(kept.ok());
+    QCOMPARE(kept.value().sessions.first().sourceJson->bytes(),
+             QByteArray(R"({"id":1,"session_id":"sess_1"})"));
 }
 
 void TestUsageDecoder::scanVariantsAgree()

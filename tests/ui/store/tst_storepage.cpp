@@ -410,7 +410,19 @@ void TestStorePage::syncFillsAnEmptyStoreAndCancelKeepsWhatIsWritten()
     }
     QVERIFY(syncAction);
     QVERIFY(!syncAction->isEnabled()); // no store yet
+    // A reader never creates a store: the empty one is made as sync makes it, by a writer.
     const QString fresh = m_settingsDir.filePath(u"fresh.sqlite"_s);
+    StoreWiring::openStore(w.window, w.page, fresh);
+    QTRY_VERIFY_WITH_TIMEOUT(w.page->messageText().contains(u"sessionscope sync makes one"_s),
+                             Timeout);
+    QVERIFY(!syncAction->isEnabled());
+    {
+        SessionStore writer;
+        StoreLocation location;
+        location.path = fresh;
+        QString error;
+        QVERIFY2(writer.open(location, SessionStore::Access::Writer, &error), qPrintable(error));
+    }
     openAndWait(w, fresh);
     QCOMPARE(w.page->table()->model()->rowCount(), 0);
     QVERIFY(syncAction->isEnabled());
