@@ -3,6 +3,7 @@
 #include "store/storefilter.h"
 #include "store/storereader.h"
 #include "tests/models/storefixture.h"
+#include "tests/support/postgresprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void memoryStaysBoundedWhileScrollingEverything();
     void staleAnswersAreDropped();
     void aStoreThatDoesNotOpenFailsWithItsMessage();
+    void postgresqlAnswersAsSqliteDoes();
 
 private:
     void startModel(StoreSessionTableModel &model, const StoreSessionFilter &filter = {});
@@ -418,6 +420,70 @@ void TestStoreSessionTableModel::aStoreThatDoesNotOpenFailsWithItsMessage()
     QCOMPARE(model.status(), StoreSessionTableModel::Status::Failed);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.lastError().isEmpty());
+}
+
+void TestStoreSessionTableModel::postgresqlAnswersAsSqliteDoes()
+{
+    // The same sessions, tags and notes synced into PostgreSQL (a private server, C collation
+    // like SQLite's byte order): every order and filter gives the same rows in the same order.
+    PostgresProcess postgres;
+    QString error;
+    QVERIFY2(postgres.start(&error), qPrintable(error));
+    const QString argument = postgres.createDatabase(&error);
+    QVERIFY2(!argument.isEmpty(), qPrintable(error));
+    StoreLocation location;
+    QVERIFY2(StoreLocation::parse(argument, &location, &error), qPrintable(error));
+    {
+        SessionStore writer;
+        QVERIFY2(writer.open(location, SessionStore::Access::Writer, &error), qPrintable(error));
+        StoreSync sync(&m_store.stack->client, &writer);
+        QSignalSpy finished(&sync, &StoreSync::finished);
+        sync.start(UsageQuery{});
+        QVERIFY(finished.wait(240000));
+        QCOMPARE(finished.constFirst().constFirst().value<StoreSyncOutcome>().kind,
+                 StoreSyncOutcome::Kind::Done);
+        for (const QString &id : std::as_const(m_tagged))
+            QVERIFY(ReviewStore::addTags(writer, id, {QStringLiteral("needs-review")}, &error));
+        for (const QString &id : std::as_const(m_noted))
+            QVERIFY(ReviewStore::setNote(writer, id, QStringLiteral("call back"), &error));
+    }
+    StoreReader reader;
+    QSignalSpy opened(&reader, &StoreReader::opened);
+    reader.open(location);
+    QVERIFY(opened.wait(Timeout));
+    QVERIFY2(opened.constFirst().at(1).toBool(), qPrintable(opened.constFirst().at(2).toString()));
+
+    StoreSessionTableModel sqlite(m_reader.get());
+    StoreSessionTableModel pg(&reader);
+    QAbstractItemModelTester tester(&pg);
+    const auto ids = [](const QList<SessionSummary> &rows) {
+        QStringList out;
+        for (const SessionSummary &s : rows)
+            out.append(s.sessionId);
+        return out;
+    };
+    StoreSessionFilter tagged;
+    tagged.tag = QStringLiteral("needs-review");
+    StoreSessionFilter finishedWithoutNote;
+    finishedWithoutNote.inProgress = false;
+    finishedWithoutNote.hasNote = false;
+    finishedWithoutNote.minCostMicros = m_all.at(10).estimatedCost.micros();
+    for (const StoreSessionFilter &filter : {StoreSessionFilter{}, tagged, finishedWithoutNote}) {
+        startModel(sqlite, filter);
+        startModel(pg, filter);
+        QCOMPARE(pg.totals().sessions, sqlite.totals().sessions);
+        QCOMPARE(pg.totals().estimatedCost.micros(), sqlite.totals().estimatedCost.micros());
+        QCOMPARE(pg.totals().llmInputTokens, sqlite.totals().llmInputTokens);
+        for (int column = 0; column < SessionColumns::Count; ++column) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                sqlite.sort(column, order);
+                pg.sort(column, order);
+                const QStringList expected = ids(readAll(sqlite));
+                QCOMPARE(expected.size(), int(sqlite.totals().sessions));
+                QCOMPARE(ids(readAll(pg)), expected);
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStoreSessionTableModel)
