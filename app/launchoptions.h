@@ -14,5 +14,6 @@ struct LaunchOptions
     QString token;          ///< --token or SESSIONSCOPE_TOKEN (a JWT access token)
     bool demo = false;      ///< start the bundled demo server and connect to it
     QString sessionId;      ///< --session: open the window on this session
+    QString database;       ///< --database: open the window on this store, with no server
     NetworkOptions network; ///< --timeout, --proxy, --ca-certificate
 };

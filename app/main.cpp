@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 #include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
+#include "app/gui/storeoption.h"
 #include "models/sessionlink.h"
 
 #include <QApplication>
@@ -82,7 +83,9 @@ int main(int argc, char **argv)
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     LaunchOptions options;
     QString error;
-    if (!Cli::parseGuiOptions(app.arguments(), options, &error)) {
+    QStringList arguments = app.arguments();
+    if (!StoreOption::take(arguments, &options.database, &error) ||
+        !Cli::parseGuiOptions(arguments, options, &error)) {
         std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
         return 2;
     }

@@ -80,6 +80,11 @@ void PlaybackController::setSession(const SessionSummary &session)
     if (m_session.recordingStatus != RecordingStatus::Ready ||
         m_session.recordingPresignedUrl.isEmpty())
         return setStatus(Status::NoRecording, whyNothingToPlay(m_session));
+    // A stored session's address has no signature; only the server can sign a fresh one.
+    if (m_offline)
+        return setStatus(Status::NoRecording,
+                         tr("The recording needs a connection to the server: connect (File ▸ "
+                            "Connection…) and open the session again to play it."));
     startFetch({});
 }
 

@@ -49,6 +49,10 @@ public:
 
     /// Shows a session: stops what played, and fetches its recording when it has one.
     void setSession(const SessionSummary &session);
+    /// Offline (a session read from the local store with no server): a recording is not
+    /// fetched, and the status says that it needs a connection. The next session follows it.
+    void setOffline(bool offline) { m_offline = offline; }
+    [[nodiscard]] bool isOffline() const { return m_offline; }
     void clear();
     [[nodiscard]] const SessionSummary &session() const { return m_session; }
 
@@ -115,4 +119,5 @@ private:
     double m_rate = 1.0;
     int m_refreshes = 0;
     int m_networkRetries = 0;
+    bool m_offline = false;
 };

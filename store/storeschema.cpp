@@ -79,6 +79,35 @@ QStringList versionTwo(const SqlDialect &dialect)
     return statements;
 }
 
+/// Version 3: an index per column the window sorts on, each ending in session_id (the tie
+/// break), so that reading any window in any order walks an index instead of sorting.
+QStringList versionThree()
+{
+    QStringList statements;
+    const char *const sorted[][2] = {
+        {"created", "created_at_micros"},
+        {"character", "character_slug"},
+        {"tenant", "tenant_id"},
+        {"duration", "duration_seconds"},
+        {"turns", "turn_count"},
+        {"interruptions", "interruption_count"},
+        {"llm_input", "llm_input_tokens"},
+        {"llm_output", "llm_output_tokens"},
+        {"model", "llm_model"},
+        {"stt", "stt_audio_seconds"},
+        {"tts", "tts_characters"},
+        {"cost", "estimated_cost_micros"},
+        {"recording", "recording_status"},
+        {"finalized", "finalized_at_micros"},
+    };
+    for (const auto &index : sorted)
+        statements.append(
+            QStringLiteral("CREATE INDEX sessions_sort_%1 ON sessions(%2, session_id)")
+                .arg(QLatin1String(index[0]), QLatin1String(index[1])));
+    statements.append(QStringLiteral("UPDATE schema_version SET version = 3"));
+    return statements;
+}
+
 bool tableExists(QSqlDatabase &db, const SqlDialect &dialect, const QString &table, bool *exists,
                  QString *error)
 {
@@ -136,7 +165,9 @@ bool migrate(QSqlDatabase &db, const SqlDialect &dialect, int *from, QString *er
     QStringList steps;
     if (found < 1)
         steps += versionOne();
-    steps += versionTwo(dialect);
+    if (found < 2)
+        steps += versionTwo(dialect);
+    steps += versionThree();
     QSqlQuery query(db);
     for (const QString &statement : std::as_const(steps)) {
         if (!query.exec(statement)) {

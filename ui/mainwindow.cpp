@@ -68,6 +68,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     QAction *connection =
         file->addAction(tr("&Connection…"), this, &MainWindow::connectionRequested);
     connection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -77,7 +78,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Export the list…"), this, &MainWindow::exportRequested)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+    m_quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // Ctrl+F belongs to where the focus is: the filters in the list, the transcript's find bar
@@ -155,6 +157,16 @@ void MainWindow::showAnalyticsPage()
 {
     if (m_tabs->count() > 1)
         m_tabs->setCurrentIndex(1);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title)
+{
+    m_tabs->addTab(page, title);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    m_tabs->setCurrentWidget(page);
 }
 
 QWidget *MainWindow::sessionPane() const

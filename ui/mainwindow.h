@@ -38,6 +38,12 @@ public:
     void setAnalyticsPage(QWidget *page);
     void showSessionsPage();
     void showAnalyticsPage();
+    /// Another page after these two (the local store's); the window takes ownership.
+    void addPage(QWidget *page, const QString &title);
+    void showPage(QWidget *page);
+    /// For pages that add their own actions (File ▸ Open store…), above Quit.
+    [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
+    [[nodiscard]] QAction *quitAction() const { return m_quitAction; }
     [[nodiscard]] bool isSessionOpen() const;
     /// The width the session pane opens at: the one the user last gave it, or a good share of
     /// the window.
@@ -100,6 +106,8 @@ private:
     QStackedWidget *m_paneSlot;
     SessionDetailsForm *m_defaultPane;
     QMenu *m_viewsMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_quitAction = nullptr;
     QAction *m_liveAction = nullptr;
     QAction *m_localZone = nullptr;
     QAction *m_utcZone = nullptr;

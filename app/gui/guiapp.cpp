@@ -14,12 +14,16 @@
 #include "models/sessionexporter.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
+#include "models/storebrowser.h"
+#include "models/storesynccontroller.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/connection/connectioncontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/player/mediaplayerbackend.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
+#include "ui/store/storepage.h"
+#include "ui/store/storewiring.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/windowwiring.h"
 
@@ -46,6 +50,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
     PageFetcher fetcher(&client);
     SessionTableModel model(&fetcher);
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
+    StoreBrowser store;                           // the same: the store's page shows its model
+    StoreSyncController storeSync(&client, &store);
 
     MainWindow window(&model, settings);
     AboutBox::addHelpMenu(window);
@@ -64,6 +70,12 @@ int runGui(QApplication &app, const LaunchOptions &options)
     PreviousPeriodTotals previousTotals(&client);
     WindowWiring::connectPreviousTotals(window, &previousTotals);
     WindowWiring::connectExporter(window, &exporter);
+
+    // The local store's page, with a session pane of its own; its recordings play when online.
+    auto *storePage = new StorePage(&store);
+    storePage->setSessionPane(
+        new SessionPane(new PlaybackController(new MediaPlayerBackend, &recordings, &client)));
+    StoreWiring::install(window, storePage, settings, &storeSync);
 
     // The demo runs in this process, on loopback, only when asked for.
     std::unique_ptr<DemoServer> demo;
@@ -121,14 +133,20 @@ int runGui(QApplication &app, const LaunchOptions &options)
                              : server.toDisplayString());
         window.sessionsPage()->applyFilters();
         opener.setReady(true);
+        storePage->setOnline(true);
     });
-    QObject::connect(&auth, &AuthSession::credentialsNeeded, &opener,
-                     [&opener] { opener.setReady(false); });
+    QObject::connect(&auth, &AuthSession::credentialsNeeded, &opener, [&opener, storePage] {
+        opener.setReady(false);
+        storePage->setOnline(false);
+    });
     QObject::connect(&auth, &AuthSession::credentialsRenewed, &model,
                      &SessionTableModel::retryFailed);
 
     window.restoreSettings();
     window.show();
+    // --database opens the window on that store with no server; otherwise the store chosen
+    // last is opened again, beside the connection.
+    const bool offline = StoreWiring::openAtStart(window, storePage, settings, options.database);
     if (!options.sessionId.isEmpty())
         opener.open(options.sessionId);
 
@@ -146,6 +164,8 @@ int runGui(QApplication &app, const LaunchOptions &options)
         auth.useApiKey(baseUrl, options.apiKey, false);
     } else if (!options.token.isEmpty()) {
         auth.useAccessToken(baseUrl, options.token);
+    } else if (offline) {
+        // Offline: File ▸ Connection… connects when the user wants recordings or live data.
     } else if (baseUrl.isValid()) {
         auth.restore(baseUrl);
     } else {

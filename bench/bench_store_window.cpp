@@ -1,0 +1,278 @@
+// The offline window on a store of many sessions (100,000 by default), filled by the store's
+// own sync from the in-process demo server: from asking for the list to its first rows painted,
+// and from a click on a column to the first rows of that order painted, each against the
+// `sqlite3` command-line tool running the same query on the same file; then the memory the
+// window holds while every row is scrolled through.
+//
+//   bench_store_window [--sessions N] [--database FILE] [--runs N]
+// A --database file that already holds N sessions is used as it is (no sync).
+#include "bench/benchutil.h"
+
+#include "api/apiclient.h"
+#include "demo/demoserver.h"
+#include "models/sessioncolumns.h"
+#include "models/storebrowser.h"
+#include "store/sessionstore.h"
+#include "store/storesync.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace {
+constexpr int Timeout = 600000;
+
+/// Runs the event loop until `condition` holds, waking at each event (QTest::qWaitFor sleeps
+/// in steps of up to 10 ms, which would be most of what is measured here).
+template<typename Condition> void waitOrDie(Condition condition, int timeoutMs = Timeout)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QTimer guard; // wakes the loop to look at the clock
+    guard.start(100);
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            qFatal("bench_store_window: timed out");
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+}
+
+QString argumentAfter(const QStringList &arguments, const QString &name, const QString &fallback)
+{
+    const qsizetype at = arguments.indexOf(name);
+    return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
+}
+
+qint64 storedSessions(const QString &path)
+{
+    if (!QFile::exists(path))
+        return 0;
+    StoreLocation location;
+    location.path = path;
+    SessionStore store;
+    QString error;
+    if (!store.open(location, SessionStore::Access::Reader, &error))
+        return 0;
+    return store.sessionCount(&error);
+}
+
+/// The store's own sync from the demo server; the seconds it took.
+double fill(const QString &path, int sessions)
+{
+    DemoOptions options;
+    options.sessions = sessions;
+    options.seed = 7;
+    DemoServer server(options);
+    QString error;
+    if (!server.start(&error))
+        qFatal("demo server: %s", qPrintable(error));
+    QNetworkAccessManager network;
+    ApiClient client(&network);
+    client.setBaseUrl(server.apiBaseUrl());
+    client.setCredentials({server.staffApiKey(), {}});
+    StoreLocation location;
+    location.path = path;
+    SessionStore store;
+    if (!store.open(location, SessionStore::Access::Writer, &error))
+        qFatal("store: %s", qPrintable(error));
+    StoreSync sync(&client, &store);
+    QSignalSpy finished(&sync, &StoreSync::finished);
+    QElapsedTimer timer;
+    timer.start();
+    sync.start(UsageQuery{});
+    waitOrDie([&] { return !finished.isEmpty(); });
+    if (finished.constFirst().constFirst().value<StoreSyncOutcome>().kind !=
+        StoreSyncOutcome::Kind::Done)
+        qFatal("the sync did not end whole");
+    return double(timer.elapsed()) / 1000.0;
+}
+
+/// The window's query with its values written in, for the sqlite3 tool.
+QString literalSql(const StoreSessionQuery &query)
+{
+    QVariantList values;
+    QString sql = query.rowsSql(&values);
+    for (const QVariant &v : std::as_const(values)) {
+        const qsizetype mark = sql.indexOf(QLatin1Char('?'));
+        const QString literal = v.typeId() == QMetaType::QString
+                                    ? QLatin1Char('\'') + v.toString() + QLatin1Char('\'')
+                                    : v.toString();
+        sql.replace(mark, 1, literal);
+    }
+    return sql;
+}
+
+/// Wall time of `sqlite3 FILE` running `sql`, output discarded; the median of `runs`.
+double sqliteMs(const QString &path, const QString &sql, int runs)
+{
+    return Bench::medianMs(runs, [&] {
+        QProcess process;
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.start(QStringLiteral("sqlite3"), {QStringLiteral("-batch"), path, sql});
+        if (!process.waitForFinished(Timeout) || process.exitCode() != 0)
+            qFatal("sqlite3 failed: %s", process.readAllStandardError().constData());
+    });
+}
+
+QString ms(double value)
+{
+    return QStringLiteral("%1 ms").arg(value, 0, 'f', value < 10 ? 2 : 1);
+}
+
+QString ratio(double ours, double baseline)
+{
+    return ours <= baseline ? QStringLiteral("%1x faster").arg(baseline / ours, 0, 'f', 2)
+                            : QStringLiteral("%1x slower").arg(ours / baseline, 0, 'f', 2);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList arguments = app.arguments();
+    const int sessions =
+        argumentAfter(arguments, QStringLiteral("--sessions"), QStringLiteral("100000")).toInt();
+    const int runs =
+        argumentAfter(arguments, QStringLiteral("--runs"), QStringLiteral("5")).toInt();
+    QTemporaryDir folder;
+    const QString path = argumentAfter(arguments, QStringLiteral("--database"),
+                                       folder.filePath(QStringLiteral("sessions.sqlite")));
+    double syncSeconds = 0;
+    if (storedSessions(path) != sessions)
+        syncSeconds = fill(path, sessions);
+    out << "\n"
+        << "Store: SQLite, filled by the store's sync from the in-process demo server"
+        << (syncSeconds > 0 ? QStringLiteral(" in %1 s").arg(syncSeconds, 0, 'f', 1) : QString())
+        << "; runs per figure: " << runs << ", median; the baseline is `sqlite3 -batch FILE SQL` "
+        << "(process start included) running the window's own query.\n";
+
+    StoreBrowser browser;
+    QSignalSpy opened(&browser, &StoreBrowser::opened);
+    browser.open(path);
+    waitOrDie([&] { return !opened.isEmpty(); });
+    if (!opened.constFirst().constFirst().toBool())
+        qFatal("open: %s", qPrintable(opened.constFirst().at(1).toString()));
+    StoreSessionTableModel *model = browser.model();
+    QTableView view;
+    view.resize(1400, 900);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.setModel(model);
+    view.show();
+    waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
+
+    // Asking for the list: count and totals, then the first window, then the paint.
+    QList<double> firstRows, firstAvailable;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        model->refresh();
+        waitOrDie([&] { return model->isRowLoaded(0); });
+        firstAvailable.append(double(timer.nsecsElapsed()) / 1e6);
+        view.grab();
+        firstRows.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    const double paintMs = Bench::medianMs(runs, [&] { view.grab(); });
+    StoreSessionQuery first;
+    first.limit = StoreSessionTableModel::WindowSize;
+    QVariantList unused;
+    const QString totals = StoreSessionQuery::totalsSql({}, &unused);
+    const double sqliteFirst =
+        sqliteMs(path, totals + QStringLiteral("; ") + literalSql(first), runs);
+    QList<Bench::Row> rows, available;
+    rows.append({QStringLiteral("list asked to first rows painted (count, totals, 200 rows)"),
+                 ms(Bench::median(firstRows)), ms(sqliteFirst),
+                 ratio(Bench::median(firstRows), sqliteFirst)});
+    available.append({QStringLiteral("list asked to first rows in the model"),
+                      ms(Bench::median(firstAvailable)), ms(sqliteFirst),
+                      ratio(Bench::median(firstAvailable), sqliteFirst)});
+
+    // A click on each column: the first rows of that order, painted.
+    double worst = 0;
+    QString worstColumn;
+    for (int column = 0; column < SessionColumns::Count; ++column) {
+        QList<double> sorted, ready;
+        for (int i = 0; i < runs; ++i) {
+            const Qt::SortOrder order = i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder;
+            model->sort(SessionColumns::Created, Qt::DescendingOrder);
+            QElapsedTimer timer;
+            timer.start();
+            model->sort(column, order);
+            waitOrDie([&] { return model->isRowLoaded(0); });
+            ready.append(double(timer.nsecsElapsed()) / 1e6);
+            view.grab();
+            sorted.append(double(timer.nsecsElapsed()) / 1e6);
+        }
+        StoreSessionQuery query;
+        query.sortKey = StoreSessionTableModel::sortKey(column);
+        query.limit = StoreSessionTableModel::WindowSize;
+        const double baseline = sqliteMs(path, literalSql(query), runs);
+        const double ours = Bench::median(sorted);
+        rows.append(
+            {QStringLiteral("sort by %1 to first rows painted").arg(SessionColumns::title(column)),
+             ms(ours), ms(baseline), ratio(ours, baseline)});
+        available.append({QStringLiteral("sort by %1 to first rows in the model")
+                              .arg(SessionColumns::title(column)),
+                          ms(Bench::median(ready)), ms(baseline),
+                          ratio(Bench::median(ready), baseline)});
+        if (ours / baseline > worst) {
+            worst = ours / baseline;
+            worstColumn = SessionColumns::title(column);
+        }
+    }
+    Bench::printTable(out,
+                      QStringLiteral("Offline window, %1 sessions (wall time, lower is better; "
+                                     "target: within 2x of sqlite3)")
+                          .arg(QLocale().toString(sessions)),
+                      rows);
+    Bench::printTable(out,
+                      QStringLiteral("The same without the paint: rows in the model, ready to "
+                                     "show (lower is better)"),
+                      available);
+    out << "\nEach figure of the first table includes one paint of the table (1400x900, offscreen: "
+        << ms(paintMs) << ").\n";
+    out << "\nSlowest against sqlite3: " << worstColumn
+        << QStringLiteral(" (%1x its time)").arg(worst, 0, 'f', 2) << ".\n";
+
+    // Scrolling every row: the resident memory the window holds, sampled at each window.
+    model->sort(SessionColumns::Created, Qt::DescendingOrder);
+    waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
+    const qint64 before = Bench::currentRssKiB();
+    qint64 highest = before;
+    QElapsedTimer scroll;
+    scroll.start();
+    for (int row = 0; row < model->rowCount(); row += StoreSessionTableModel::WindowSize) {
+        view.scrollTo(model->index(row, 0), QAbstractItemView::PositionAtTop);
+        view.grab();
+        waitOrDie([&] { return model->isRowLoaded(row); });
+        highest = qMax(highest, Bench::currentRssKiB());
+    }
+    const double scrollSeconds = double(scroll.elapsed()) / 1000.0;
+    QList<Bench::Row> memory;
+    memory.append({QStringLiteral("resident memory at the start of the scroll"),
+                   QStringLiteral("%1 MiB").arg(before / 1024.0, 0, 'f', 1),
+                   {},
+                   {}});
+    memory.append({QStringLiteral("highest while scrolling all %1 rows (%2 s)")
+                       .arg(QLocale().toString(model->rowCount()))
+                       .arg(scrollSeconds, 0, 'f', 1),
+                   QStringLiteral("%1 MiB (+%2 MiB)")
+                       .arg(highest / 1024.0, 0, 'f', 1)
+                       .arg((highest - before) / 1024.0, 0, 'f', 1),
+                   {},
+                   {}});
+    memory.append(
+        {QStringLiteral("windows of rows held at the end (bound)"),
+         QStringLiteral("%1 (%2)").arg(model->cachedWindowCount()).arg(model->cacheBound()),
+         {},
+         {}});
+    Bench::printTable(out, QStringLiteral("Memory while scrolling (target: flat)"), memory);
+    return 0;
+}
