@@ -1,7 +1,6 @@
 #include "app/cli/cli.h"
 #include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
-#include "app/gui/storeoption.h"
 #include "models/sessionlink.h"
 
 #include <QApplication>
@@ -83,9 +82,7 @@ int main(int argc, char **argv)
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     LaunchOptions options;
     QString error;
-    QStringList arguments = app.arguments();
-    if (!StoreOption::take(arguments, &options.database, &error) ||
-        !Cli::parseGuiOptions(arguments, options, &error)) {
+    if (!Cli::parseGuiOptions(app.arguments(), options, &error)) {
         std::fputs(qPrintable(error + QLatin1Char('\n')), stderr);
         return 2;
     }

@@ -46,6 +46,10 @@ void setUpWindowParser(QCommandLineParser &parser)
     CliEnvironment::addConnectionOptions(parser);
     parser.addOption(
         {QStringLiteral("session"), QStringLiteral("Open this session."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("Open the window on this store (a SQLite file or a "
+                                     "postgresql:// URL) without connecting to a server."),
+                      QStringLiteral("PATH|URL")});
     parser.addPositionalArgument(
         QStringLiteral("link"),
         QStringLiteral("A session link, sessionscope://session/ID?server=URL: opens that session "
@@ -120,6 +124,17 @@ bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QStri
     if (!CliEnvironment::readConnection(parser, options, error))
         return false;
     options.sessionId = parser.value(QStringLiteral("session"));
+    const QStringList databases = parser.values(QStringLiteral("database"));
+    if (databases.size() > 1) {
+        *error = QStringLiteral("--database is given twice.");
+        return false;
+    }
+    if (!databases.isEmpty() &&
+        (databases.first().isEmpty() || databases.first().startsWith(u'-'))) {
+        *error = QStringLiteral("--database needs a SQLite file or a postgresql:// URL.");
+        return false;
+    }
+    options.database = databases.value(0);
     if (positional.isEmpty())
         return true;
     const auto link = SessionLinks::parse(positional[0], error);

@@ -1,54 +1,53 @@
-#include "app/gui/storeoption.h"
+#include "app/cli/cli.h"
+#include "app/launchoptions.h"
 
 #include <QTest>
 
-class TestStoreOption : public QObject
+class TestWindowOptions : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void takesTheValueOutOfTheArguments_data();
-    void takesTheValueOutOfTheArguments();
-    void refusesAMissingOrRepeatedValue_data();
-    void refusesAMissingOrRepeatedValue();
+    void databaseOpensTheWindowOnAStore_data();
+    void databaseOpensTheWindowOnAStore();
+    void aMissingOrRepeatedDatabaseIsRefused_data();
+    void aMissingOrRepeatedDatabaseIsRefused();
 };
 
-void TestStoreOption::takesTheValueOutOfTheArguments_data()
+void TestWindowOptions::databaseOpensTheWindowOnAStore_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("database");
-    QTest::addColumn<QStringList>("rest");
+    QTest::addColumn<QString>("session");
     const QString app = QStringLiteral("sessionscope");
-    QTest::newRow("none") << QStringList{app, QStringLiteral("--demo")} << QString()
-                          << QStringList{app, QStringLiteral("--demo")};
+    QTest::newRow("none") << QStringList{app, QStringLiteral("--demo")} << QString() << QString();
     QTest::newRow("separate") << QStringList{app, QStringLiteral("--database"),
                                              QStringLiteral("/data/s.sqlite"),
                                              QStringLiteral("--session"), QStringLiteral("x")}
-                              << QStringLiteral("/data/s.sqlite")
-                              << QStringList{app, QStringLiteral("--session"), QStringLiteral("x")};
+                              << QStringLiteral("/data/s.sqlite") << QStringLiteral("x");
     QTest::newRow("equals") << QStringList{app, QStringLiteral("--database=postgresql://u@h/db")}
-                            << QStringLiteral("postgresql://u@h/db") << QStringList{app};
+                            << QStringLiteral("postgresql://u@h/db") << QString();
 }
 
-void TestStoreOption::takesTheValueOutOfTheArguments()
+void TestWindowOptions::databaseOpensTheWindowOnAStore()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, database);
-    QFETCH(QStringList, rest);
-    QString value;
+    QFETCH(QString, session);
+    LaunchOptions options;
     QString error;
-    QVERIFY2(StoreOption::take(arguments, &value, &error), qPrintable(error));
-    QCOMPARE(value, database);
-    QCOMPARE(arguments, rest);
+    QVERIFY2(Cli::parseGuiOptions(arguments, options, &error), qPrintable(error));
+    QCOMPARE(options.database, database);
+    QCOMPARE(options.sessionId, session);
 }
 
-void TestStoreOption::refusesAMissingOrRepeatedValue_data()
+void TestWindowOptions::aMissingOrRepeatedDatabaseIsRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     const QString app = QStringLiteral("sessionscope");
     QTest::newRow("last") << QStringList{app, QStringLiteral("--database")}
-                          << QStringLiteral("needs a SQLite file");
+                          << QStringLiteral("Missing value after '--database'");
     QTest::newRow("option next") << QStringList{app, QStringLiteral("--database"),
                                                 QStringLiteral("--demo")}
                                  << QStringLiteral("needs a SQLite file");
@@ -59,15 +58,15 @@ void TestStoreOption::refusesAMissingOrRepeatedValue_data()
                            << QStringLiteral("twice");
 }
 
-void TestStoreOption::refusesAMissingOrRepeatedValue()
+void TestWindowOptions::aMissingOrRepeatedDatabaseIsRefused()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    QString value;
+    LaunchOptions options;
     QString error;
-    QVERIFY(!StoreOption::take(arguments, &value, &error));
+    QVERIFY(!Cli::parseGuiOptions(arguments, options, &error));
     QVERIFY2(error.contains(message), qPrintable(error));
 }
 
-QTEST_GUILESS_MAIN(TestStoreOption)
-#include "tst_storeoption.moc"
+QTEST_GUILESS_MAIN(TestWindowOptions)
+#include "tst_windowoptions.moc"
