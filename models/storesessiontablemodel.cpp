@@ -140,6 +140,8 @@ StoreSortKey StoreSessionTableModel::sortKey(int column)
         return StoreSortKey::Recording;
     case SessionColumns::InProgress:
         return StoreSortKey::InProgress;
+    case SessionColumns::SessionId:
+        return StoreSortKey::SessionId;
     default:
         return StoreSortKey::Created;
     }

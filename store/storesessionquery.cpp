@@ -130,6 +130,8 @@ QString StoreSessionQuery::sortExpression(StoreSortKey key)
     case StoreSortKey::InProgress:
         // The finished ones by when they ended; those still in progress (NULL) together.
         return QStringLiteral("s.finalized_at_micros");
+    case StoreSortKey::SessionId:
+        return QStringLiteral("s.session_id"); // the primary key's own index
     }
     return QStringLiteral("s.created_at_micros");
 }
@@ -145,10 +147,15 @@ QString StoreSessionQuery::rowsSql(QVariantList *values) const
     QString order = sortExpression(sortKey) + direction;
     if (inverted)
         order += down ? QStringLiteral(" NULLS LAST") : QStringLiteral(" NULLS FIRST");
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(RowColumns) +
-                  QStringLiteral(" FROM sessions s WHERE 1 = 1") + conditions(filter, values) +
-                  QStringLiteral(" ORDER BY ") + order + QStringLiteral(", s.session_id") +
-                  direction + QStringLiteral(" LIMIT ? OFFSET ?");
+    QString sql =
+        QStringLiteral("SELECT ") + QLatin1String(RowColumns) +
+        QStringLiteral(" FROM sessions s WHERE 1 = 1") + conditions(filter, values) +
+        QStringLiteral(" ORDER BY ") + order +
+        // The session ID breaks ties, unless it is the order itself (SQLite would sort
+        // the rows again for a repeated key).
+        (sortKey == StoreSortKey::SessionId ? QString()
+                                            : QStringLiteral(", s.session_id") + direction) +
+        QStringLiteral(" LIMIT ? OFFSET ?");
     values->append(limit);
     values->append(offset);
     return sql;

@@ -51,6 +51,7 @@ enum class StoreSortKey {
     Cost,
     Recording,
     InProgress,
+    SessionId,
 };
 
 /// One window of the stored sessions of a filter in one order, as SQL: a value that a worker
