@@ -76,7 +76,7 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
     case keyHash(name):                                                                            \
         if (isKey(key, name))                                                                      \
             return (expr);                                                                         \
-        return true;
+        break;
             switch (keyHash(key)) {
                 FIELD("id", r.integer(value, s.id))
                 FIELD("session_id", (haveSessionId = true, r.string(value, s.sessionId, true)))
@@ -105,7 +105,7 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
 #undef FIELD
             case keyHash("transcript"):
                 if (!isKey(key, "transcript"))
-                    return true;
+                    break;
                 if (s.transcriptTextIsTurns) {
                     // A second "transcript" replaces the turns the text was found equal to.
                     s.transcriptTextUtf8 = s.transcript.linesUtf8();
@@ -114,7 +114,7 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
                 return readTranscript(r, value, s.transcript);
             case keyHash("user"): {
                 if (!isKey(key, "user"))
-                    return true;
+                    break;
                 bool userNull = false;
                 if (!r.checkNull(value, userNull))
                     return false;
@@ -128,14 +128,23 @@ bool readSession(Reader &r, od::value &v, SessionSummary &s)
             }
             case keyHash("recording_status"):
                 if (!isKey(key, "recording_status"))
-                    return true;
+                    break;
                 if (!r.sharedString(value, s.recordingStatusText))
                     return false;
                 s.recordingStatus = recordingStatusFromName(s.recordingStatusText);
                 return true;
             default:
-                return true; // unknown fields are the server's business
+                break;
             }
+            // A field the contract does not name: kept as sent, for a person to see.
+            OtherField other;
+            other.name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+            if (!r.rawJson(value, other.json))
+                return false;
+            if (other.json.isEmpty())
+                other.json = QByteArrayLiteral("null");
+            s.otherFields.append(std::move(other));
+            return true;
         },
         SessionKeys);
     if (ok && !haveSessionId)

@@ -1,6 +1,18 @@
 #include "api/sessionsummary.h"
 #include "api/usagepage.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
+QString OtherField::displayText() const
+{
+    if (!json.startsWith('"'))
+        return QString::fromUtf8(json);
+    // A string literal, unescaped by reading it as the one element of an array.
+    const QJsonDocument document = QJsonDocument::fromJson('[' + json + ']');
+    return document.isArray() ? document.array().first().toString() : QString::fromUtf8(json);
+}
+
 QString recordingStatusName(RecordingStatus status)
 {
     switch (status) {

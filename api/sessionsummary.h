@@ -18,6 +18,17 @@ enum class RecordingStatus : quint8 { None, Ready, Processing, Failed, Unknown }
 [[nodiscard]] RecordingStatus recordingStatusFromName(QStringView name);
 [[nodiscard]] QString transcriptRoleName(TranscriptTurn::Role role);
 
+/// A top-level field of a session that this version of the API contract does not name, as the
+/// server sent it, so that a newer server's fields can still be seen.
+struct OtherField
+{
+    QString name;
+    QByteArray json; ///< the value's JSON text as sent
+
+    /// What a person reads: a string's text, any other value as its JSON.
+    [[nodiscard]] QString displayText() const;
+};
+
 /// One call, decoded once from the API's AgentSessionSummary. Optional fields that were missing
 /// or null keep their defaults (an empty string, an invalid date, no user); `metadataJson` keeps
 /// the caller's metadata as the exact JSON text, since its shape belongs to the caller.
@@ -57,6 +68,8 @@ struct SessionSummary
     /// as lines; when it is exactly that, `transcriptTextIsTurns` (above) is set and nothing is
     /// held here: the text is rebuilt from the turns on demand.
     QByteArray transcriptTextUtf8;
+    /// Fields the contract does not name, in the order sent (empty for most servers).
+    QList<OtherField> otherFields;
     /// The session's JSON as the server sent it, only when the decode was asked to keep it
     /// (UsageDecoder::Options::keepSessionJson, for exports); null otherwise. One pointer, in
     /// the padding the struct had anyway: a loaded session costs not a byte more without it.

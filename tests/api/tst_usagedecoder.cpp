@@ -140,12 +140,36 @@ void TestUsageDecoder::keyOrderDoesNotMatter()
     QCOMPARE(x.transcriptText(), y.transcriptText());
 }
 
-void TestUsageDecoder::unknownFieldsAreIgnored()
+void TestUsageDecoder::unknownFieldsAreKeptAsSent()
 {
-    const QByteArray extra = R"("x_experimental":{"deep":[1,{"a":"b"}]},"x_flag":true,"x_n":1e400)";
+    const QByteArray extra =
+        R"("x_experimental":{"deep":[1,{"a":"b"}]},"x_flag":true,)"
+        R"("x_n":1e400,"sentiment_score":0.30,"x_note":"<b>\u00e9t\u00e9</b>",)"
+        R"("x_none":null)";
     const auto result = UsageDecoder::decodeUsagePage(page(session(extra)));
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
-    QCOMPARE(result.value().sessions.first().turnCount, 4);
+    const SessionSummary &s = result.value().sessions.first();
+    QCOMPARE(s.turnCount, 4);
+    QCOMPARE(s.otherFields.size(), 6);
+    const QList<std::pair<QString, QByteArray>> expected = {
+        {QStringLiteral("x_experimental"), R"({"deep":[1,{"a":"b"}]})"},
+        {QStringLiteral("x_flag"), "true"},
+        {QStringLiteral("x_n"), "1e400"},
+        {QStringLiteral("sentiment_score"), "0.30"},
+        {QStringLiteral("x_note"), R"("<b>\u00e9t\u00e9</b>")"},
+        {QStringLiteral("x_none"), "null"},
+    };
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(s.otherFields.at(i).name, expected.at(i).first);
+        QCOMPARE(s.otherFields.at(i).json, expected.at(i).second);
+    }
+    // A string reads as its text; anything else as its JSON, number spelling included.
+    QCOMPARE(s.otherFields.at(4).displayText(), QStringLiteral("<b>été</b>"));
+    QCOMPARE(s.otherFields.at(3).displayText(), QStringLiteral("0.30"));
+    // Known fields are never listed as unknown ones.
+    for (const OtherField &field : s.otherFields)
+        QVERIFY(!field.name.startsWith(QStringLiteral("llm_")) &&
+                field.name != QStringLiteral("transcript"));
 }
 
 void TestUsageDecoder::unknownRecordingStatusIsKept()

@@ -11,7 +11,7 @@ class TestUsageDecoder : public QObject
 private Q_SLOTS:
     void decodesAValidPage();
     void optionalFieldsMayBeMissingOrNull();
-    void unknownFieldsAreIgnored();
+    void unknownFieldsAreKeptAsSent();
     void keyOrderDoesNotMatter();
     void unknownRecordingStatusIsKept();
     void wrongTypesNameTheirPath_data();

@@ -46,6 +46,7 @@ void addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValue &valu
 SessionHeader::SessionHeader(QWidget *parent)
     : QWidget(parent)
     , m_form(new QFormLayout)
+    , m_otherForm(new QFormLayout)
     , m_origin(new QToolButton(this))
     , m_copyId(new QToolButton(this))
     , m_summary(new QLabel(this))
@@ -125,6 +126,7 @@ SessionHeader::SessionHeader(QWidget *parent)
     auto *details = new QVBoxLayout(m_details);
     details->setContentsMargins(0, 0, 0, 0);
     details->addLayout(m_form);
+    details->addLayout(m_otherForm);
     details->addWidget(m_metadataToggle);
     details->addWidget(m_metadata);
     m_details->setVisible(false);
@@ -237,6 +239,38 @@ void SessionHeader::showSession(const SessionSummary &s)
     m_origin->setEnabled(linkable);
     m_origin->setToolTip(linkable ? tr("Open in the browser") : QString());
     fillMetadata(s.metadataJson);
+    fillOtherFields(s.otherFields);
+}
+
+void SessionHeader::fillOtherFields(const QList<OtherField> &fields)
+{
+    while (m_otherForm->rowCount() > 0)
+        m_otherForm->removeRow(0);
+    for (const OtherField &field : fields) {
+        // Both the name and the value come from the server: plain text, never markup.
+        auto *name = new QLabel(field.name, m_details);
+        name->setTextFormat(Qt::PlainText);
+        name->setToolTip(tr("A field this version of Sessionscope does not know"));
+        auto *value = new QLabel(field.displayText(), m_details);
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        m_otherForm->addRow(name, value);
+    }
+}
+
+QList<std::pair<QString, QString>> SessionHeader::otherFieldTexts() const
+{
+    QList<std::pair<QString, QString>> texts;
+    for (int row = 0; row < m_otherForm->rowCount(); ++row) {
+        const auto *name =
+            qobject_cast<QLabel *>(m_otherForm->itemAt(row, QFormLayout::LabelRole)->widget());
+        const auto *value =
+            qobject_cast<QLabel *>(m_otherForm->itemAt(row, QFormLayout::FieldRole)->widget());
+        if (name && value)
+            texts.append({name->text(), value->text()});
+    }
+    return texts;
 }
 
 void SessionHeader::fillMetadata(const QByteArray &json)

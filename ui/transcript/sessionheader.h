@@ -2,11 +2,14 @@
 
 #include "api/sessionsummary.h"
 
+#include <QList>
+#include <QString>
 #include <QTimeZone>
 #include <QUrl>
 
 #include <QWidget>
 #include <optional>
+#include <utility>
 
 class QFormLayout;
 class QLabel;
@@ -38,6 +41,8 @@ public:
     /// The line on top: character, time, duration, cost and status.
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] QToolButton *detailsToggle() const { return m_detailsToggle; }
+    /// The fields the API contract does not name, as shown: name and text of each.
+    [[nodiscard]] QList<std::pair<QString, QString>> otherFieldTexts() const;
 
     /// "1 h 02 min 05 s", "3 min 20 s", "12.5 s".
     [[nodiscard]] static QString formatDuration(double seconds);
@@ -49,8 +54,10 @@ Q_SIGNALS:
 private:
     QLabel *addField(const QString &label);
     void fillMetadata(const QByteArray &json);
+    void fillOtherFields(const QList<OtherField> &fields);
 
     QFormLayout *m_form;
+    QFormLayout *m_otherForm; ///< fields of a newer API than this version knows
     QHash<QString, QLabel *> m_fields;
     QToolButton *m_origin;
     QToolButton *m_copyId;

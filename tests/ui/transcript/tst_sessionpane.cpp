@@ -329,6 +329,23 @@ private Q_SLOTS:
         QVERIFY(!h->metadataTree()->findItems(u"path"_s, Qt::MatchRecursive).isEmpty());
     }
 
+    void fieldsTheContractDoesNotNameAreInTheDetails()
+    {
+        auto pane = makePane();
+        SessionSummary s = sessionWith(trickyTurns());
+        s.otherFields = {{u"sentiment_score"_s, "0.30"},
+                         {u"<i>x_region</i>"_s, R"("<b>eu-west</b>")"}};
+        pane->showSession(s);
+        const auto shown = pane->header()->otherFieldTexts();
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(0), std::pair(u"sentiment_score"_s, u"0.30"_s));
+        // Name and value come from the server: shown as text, tags and all.
+        QCOMPARE(shown.at(1), std::pair(u"<i>x_region</i>"_s, u"<b>eu-west</b>"_s));
+        // The next session's fields replace them.
+        pane->showSession(sessionWith(trickyTurns()));
+        QVERIFY(pane->header()->otherFieldTexts().isEmpty());
+    }
+
     void compactHeaderLeavesTheRoomToTheTranscript()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
