@@ -12,6 +12,8 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev qt6-qpa-plugins
   qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  # transcripts hold emoji: without a colour emoji font they show as boxes
+  fonts-noto-color-emoji
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
   clang libclang-rt-14-dev openssl
@@ -22,8 +24,9 @@ packages=(
   postgresql-15
   # scripts/package-check.sh: builds the .deb (dpkg-shlibdeps) and checks it
   lintian desktop-file-utils appstream man-db dpkg-dev
-  # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures
-  time
+  # scripts/bench.sh: /usr/bin/time reads the peak memory and CPU time of the programs it measures;
+  # bench_store_window runs the same queries in the sqlite3 command-line tool
+  time sqlite3
 )
 
 missing=()
