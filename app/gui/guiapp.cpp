@@ -22,8 +22,10 @@
 #include "ui/player/mediaplayerbackend.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
+#include "ui/sessions/sessiontableview.h"
 #include "ui/store/storepage.h"
 #include "ui/store/storewiring.h"
+#include "ui/transcript/sessionheader.h"
 #include "ui/transcript/sessionpane.h"
 #include "ui/windowwiring.h"
 
@@ -55,8 +57,9 @@ int runGui(QApplication &app, const LaunchOptions &options)
 
     MainWindow window(&model, settings);
     AboutBox::addHelpMenu(window);
-    WindowWiring::connectSessionPane(window, new SessionPane(new PlaybackController(
-                                                 new MediaPlayerBackend, &recordings, &client)));
+    auto *sessionPane =
+        new SessionPane(new PlaybackController(new MediaPlayerBackend, &recordings, &client));
+    WindowWiring::connectSessionPane(window, sessionPane);
     // Sessions asked for by id (--session, Analytics' lists) open once the client is connected.
     SessionOpener opener([&client](const QString &id, QObject *context, SessionOpener::Done done) {
         client.fetchSession(id, context, std::move(done));
@@ -128,9 +131,14 @@ int runGui(QApplication &app, const LaunchOptions &options)
         // The status bar and the connection dialog show the server in use, not a default.
         const QUrl server = client.baseUrl();
         connection.setLastBaseUrl(server);
-        window.setServer(demo && server == demo->apiBaseUrl()
-                             ? QObject::tr("the demo server (%1)").arg(server.authority())
-                             : server.toDisplayString());
+        const bool isDemo = demo && server == demo->apiBaseUrl();
+        window.setServer(isDemo ? QObject::tr("the demo server (%1)").arg(server.authority())
+                                : server.toDisplayString());
+        // A copied link names its server, so that it opens there for a colleague; the demo
+        // lives on this machine's loopback only, so its links name none.
+        const QUrl linkServer = isDemo ? QUrl() : server;
+        window.sessionsPage()->table()->setLinkServer(linkServer);
+        sessionPane->header()->setLinkServer(linkServer);
         window.sessionsPage()->applyFilters();
         opener.setReady(true);
         storePage->setOnline(true);

@@ -131,7 +131,8 @@ QString SessionTableView::copyLinkToCurrent()
     const SessionSummary *session = m_model ? m_model->session(currentIndex().row()) : nullptr;
     if (!session)
         return {};
-    const QString link = SessionLinks::toUrl(session->sessionId).toString(QUrl::FullyEncoded);
+    const QString link =
+        SessionLinks::toUrl(session->sessionId, m_linkServer).toString(QUrl::FullyEncoded);
     QApplication::clipboard()->setText(link);
     return link;
 }

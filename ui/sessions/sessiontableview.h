@@ -4,6 +4,7 @@
 
 #include <QTableView>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 
@@ -35,6 +36,9 @@ public:
     /// Puts `sessionscope://session/ID` of the current row on the clipboard and returns it
     /// (empty when the row is not loaded).
     QString copyLinkToCurrent();
+    /// The server that copied links name (`?server=`); none for a server only this machine
+    /// reaches, such as the demo.
+    void setLinkServer(const QUrl &server) { m_linkServer = server; }
     /// Sizes each shown column to its header and the rows on screen, unless the user sized
     /// the columns by hand.
     void fitColumnsToContents();
@@ -56,6 +60,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    QUrl m_linkServer;
     void reportViewport();
     void showHeaderMenu(const QPoint &pos);
     void showContextMenu(const QPoint &pos);

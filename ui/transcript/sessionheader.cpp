@@ -99,7 +99,7 @@ SessionHeader::SessionHeader(QWidget *parent)
     copyLink->setToolTip(tr("Copy a link to this session that opens it in Sessionscope"));
     connect(copyLink, &QToolButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(
-            SessionLinks::toUrl(m_sessionId).toString(QUrl::FullyEncoded));
+            SessionLinks::toUrl(m_sessionId, m_linkServer).toString(QUrl::FullyEncoded));
     });
     idRow->addWidget(copyLink);
 

@@ -41,6 +41,8 @@ public:
     /// The line on top: character, time, duration, cost and status.
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] QToolButton *detailsToggle() const { return m_detailsToggle; }
+    /// The server that "Copy link" names (`?server=`); none for the demo.
+    void setLinkServer(const QUrl &server) { m_linkServer = server; }
     /// The fields the API contract does not name, as shown: name and text of each.
     [[nodiscard]] QList<std::pair<QString, QString>> otherFieldTexts() const;
 
@@ -67,6 +69,7 @@ private:
     QToolButton *m_metadataToggle;
     QTreeWidget *m_metadata;
     QUrl m_originUrl;
+    QUrl m_linkServer;
     QString m_sessionId;
     QTimeZone m_zone;
     std::optional<SessionSummary> m_session;

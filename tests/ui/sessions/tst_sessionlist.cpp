@@ -234,6 +234,14 @@ void TestSessionList::copyLinkToSession()
     QString error;
     QCOMPARE(SessionLinks::sessionIdFrom(link, &error).value_or(QString()),
              m_server->dataset().sessions().at(2).sessionId);
+
+    // Once the window knows the server it shows, the link names it too.
+    const QUrl server(QStringLiteral("https://api.example.com"));
+    shown.table()->setLinkServer(server);
+    const auto parsed = SessionLinks::parse(shown.table()->copyLinkToCurrent(), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->sessionId, m_server->dataset().sessions().at(2).sessionId);
+    QCOMPARE(parsed->server, server);
 }
 
 void TestSessionList::totalsNeverCutAFigureAt1024x700()
