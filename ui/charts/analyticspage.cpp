@@ -324,7 +324,7 @@ void AnalyticsPage::onCharactersChanged()
     m_comparisonModel->setDisplayNames(m_roster->names());
     Q_EMIT characterNamesChanged(m_roster->names());
     m_comparison->setAvailableCharacters(slugs);
-    m_report->setCharacters(slugs);
+    m_report->setCharacters(slugs, m_roster->names());
 }
 
 void AnalyticsPage::onError(const ApiError &error)

@@ -101,6 +101,9 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     }
     auto *show = new QPushButton(QStringLiteral("Show"), this);
     auto *controls = new QHBoxLayout;
+    m_character->setObjectName(QStringLiteral("reportCharacter"));
+    // A character's name comes from the server: plain text, never markup.
+    m_status->setTextFormat(Qt::PlainText);
     controls->addWidget(new QLabel(QStringLiteral("Character:"), this));
     controls->addWidget(m_character, 1);
     controls->addWidget(new QLabel(QStringLiteral("From:"), this));
@@ -130,25 +133,33 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
 
 DailyReportView::~DailyReportView() = default;
 
-void DailyReportView::setCharacters(const QStringList &slugs)
+void DailyReportView::setCharacters(const QStringList &slugs, const QHash<QString, QString> &names)
 {
-    const QString current = m_character->currentText();
+    const QString current = currentSlug();
+    m_names = names;
     m_character->clear();
     for (const QString &slug : slugs) {
         QPixmap swatch(12, 12);
         swatch.fill(m_palette->color(slug, palette()));
-        m_character->addItem(swatch, slug);
+        // The name where there is one; the slug is what the report asks for.
+        m_character->addItem(swatch, names.value(slug, slug), slug);
+        m_character->setItemData(m_character->count() - 1, slug, Qt::ToolTipRole);
     }
-    const int at = m_character->findText(current);
+    const int at = m_character->findData(current);
     if (at >= 0)
         m_character->setCurrentIndex(at);
 }
 
+QString DailyReportView::currentSlug() const
+{
+    return m_character->currentData().toString();
+}
+
 void DailyReportView::showReport(const QString &slug, QDate first, QDate last)
 {
-    if (m_character->findText(slug) < 0)
-        m_character->addItem(slug);
-    m_character->setCurrentIndex(m_character->findText(slug));
+    if (m_character->findData(slug) < 0)
+        m_character->addItem(m_names.value(slug, slug), slug);
+    m_character->setCurrentIndex(m_character->findData(slug));
     m_first->setDate(first);
     m_last->setDate(last.isValid() ? last : first);
     request();
@@ -156,7 +167,7 @@ void DailyReportView::showReport(const QString &slug, QDate first, QDate last)
 
 void DailyReportView::request()
 {
-    const QString slug = m_character->currentText();
+    const QString slug = currentSlug();
     if (slug.isEmpty()) {
         m_status->setText(QStringLiteral("Pick a character."));
         return;
@@ -171,7 +182,7 @@ void DailyReportView::onReady(const DailyReport &report)
 {
     m_report = report;
     m_status->setText(tr("%1: %2 sessions, %3")
-                          .arg(report.characterSlug)
+                          .arg(m_names.value(report.characterSlug, report.characterSlug))
                           .arg(QLocale().toString(report.totals.sessions))
                           .arg(MoneyFormat::text(report.totals.estimatedCost)));
     const auto changes = report.changes();
@@ -204,7 +215,7 @@ void DailyReportView::onFailed(const ApiError &error)
     m_totals->setRowCount(0);
     m_costliest->setRowCount(0);
     m_longest->setRowCount(0);
-    m_hours->setHours({}, m_palette->color(m_character->currentText(), palette()));
+    m_hours->setHours({}, m_palette->color(currentSlug(), palette()));
     m_status->setText(tr("No report: %1").arg(error.toDisplayString()));
 }
 

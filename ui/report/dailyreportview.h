@@ -2,6 +2,7 @@
 
 #include "models/dailyreport.h"
 
+#include <QHash>
 #include <QWidget>
 
 class CharacterPalette;
@@ -26,7 +27,8 @@ public:
                     QWidget *parent = nullptr);
     ~DailyReportView() override;
 
-    void setCharacters(const QStringList &slugs);
+    /// The characters to pick from, by name where the server gives one (`names`: slug -> name).
+    void setCharacters(const QStringList &slugs, const QHash<QString, QString> &names = {});
     void setTenant(const QString &tenantId) { m_tenant = tenantId; }
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     /// Shows the report of `slug` for the days `first`..`last`.
@@ -41,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void request();
+    [[nodiscard]] QString currentSlug() const;
     void onReady(const DailyReport &report);
     void onFailed(const ApiError &error);
     void fillSessions(QTableWidget *table, const QList<SessionBrief> &sessions);
@@ -48,6 +51,7 @@ private:
     DailyReportBuilder *m_builder;
     CharacterPalette *m_palette;
     QString m_tenant;
+    QHash<QString, QString> m_names; ///< slug -> display name, where the server gives one
     QTimeZone m_zone;
     DailyReport m_report;
     QComboBox *m_character;

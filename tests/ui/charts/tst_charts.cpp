@@ -17,11 +17,13 @@
 #include "ui/charts/hourlychart.h"
 #include "ui/charts/nicescale.h"
 #include "ui/comparison/comparisonview.h"
+#include "ui/report/dailyreportview.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QBuffer>
 #include <QCategoryAxis>
+#include <QComboBox>
 #include <QFile>
 #include <QLineSeries>
 #include <QRegularExpression>
@@ -391,6 +393,26 @@ private Q_SLOTS:
             tableOrder.append(
                 table->model()->index(row, 0).data(CharacterTotalsModel::SlugRole).toString());
         QCOMPARE(tableOrder, page.barChart()->categories());
+    }
+
+    void dailyReportPicksCharactersByName()
+    {
+        AnalyticsServices services(&m_stack->client);
+        AnalyticsPage page(&services, &m_palette);
+        DailyReportView *report = page.reportView();
+        const QStringList all = slugs(m_server->dataset());
+        report->setCharacters(all, {{all.at(0), QStringLiteral("First <b>Character</b>")}});
+        auto *picker = report->findChild<QComboBox *>(QStringLiteral("reportCharacter"));
+        QVERIFY(picker);
+        // The name where the server gives one, the slug otherwise; the slug is what is asked.
+        QCOMPARE(picker->itemText(0), QStringLiteral("First <b>Character</b>"));
+        QCOMPARE(picker->itemData(0).toString(), all.at(0));
+        QCOMPARE(picker->itemText(1), all.at(1));
+        report->showReport(all.at(0), m_last, m_last);
+        QCOMPARE(picker->currentIndex(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            report->statusText().startsWith(QStringLiteral("First <b>Character</b>: ")), Timeout);
+        QCOMPARE(report->report().characterSlug, all.at(0));
     }
 };
 
