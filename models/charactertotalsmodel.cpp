@@ -54,6 +54,7 @@ QString CharacterTotalsModel::columnUnit(Column column)
         return QStringLiteral("USD");
     case LlmInputTokensColumn:
     case LlmOutputTokensColumn:
+    case LlmTokensColumn:
         return QStringLiteral("tokens");
     case SttMinutesColumn:
         return QStringLiteral("minutes");
@@ -79,6 +80,8 @@ QVariant CharacterTotalsModel::headerData(int section, Qt::Orientation orientati
         return QStringLiteral("LLM input tokens");
     case LlmOutputTokensColumn:
         return QStringLiteral("LLM output tokens");
+    case LlmTokensColumn:
+        return QStringLiteral("LLM tokens");
     case SttMinutesColumn:
         return QStringLiteral("STT minutes");
     case TtsCharactersColumn:
@@ -126,6 +129,8 @@ QVariant CharacterTotalsModel::data(const QModelIndex &index, int role) const
             return t.llmInputTokens;
         case LlmOutputTokensColumn:
             return t.llmOutputTokens;
+        case LlmTokensColumn:
+            return t.llmInputTokens + t.llmOutputTokens;
         case SttMinutesColumn:
             return t.sttAudioSeconds / 60.0;
         case TtsCharactersColumn:
@@ -148,6 +153,10 @@ QVariant CharacterTotalsModel::data(const QModelIndex &index, int role) const
             return exact ? QString::number(t.llmInputTokens) : locale.toString(t.llmInputTokens);
         case LlmOutputTokensColumn:
             return exact ? QString::number(t.llmOutputTokens) : locale.toString(t.llmOutputTokens);
+        case LlmTokensColumn: {
+            const qint64 both = t.llmInputTokens + t.llmOutputTokens;
+            return exact ? QString::number(both) : locale.toString(both);
+        }
         case SttMinutesColumn:
             return exact ? QString::number(t.sttAudioSeconds, 'f', 1) + QStringLiteral(" s")
                          : locale.toString(t.sttAudioSeconds / 60.0, 'f', 1);

@@ -34,6 +34,7 @@ public:
         CostColumn,
         LlmInputTokensColumn,
         LlmOutputTokensColumn,
+        LlmTokensColumn, ///< input and output together, as the chart stacks them
         SttMinutesColumn,
         TtsCharactersColumn,
         CostPerSessionColumn,

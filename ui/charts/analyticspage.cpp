@@ -100,6 +100,7 @@ AnalyticsPage::~AnalyticsPage() = default;
 QWidget *AnalyticsPage::buildTotalsTab()
 {
     auto *picker = new QComboBox;
+    picker->setObjectName(QStringLiteral("totalsMetric"));
     using M = CharacterBarChart::Metric;
     for (const M metric : {M::Sessions, M::Cost, M::LlmTokens, M::SttMinutes, M::TtsCharacters})
         picker->addItem(CharacterBarChart::metricName(metric), int(metric));
@@ -129,7 +130,7 @@ QWidget *AnalyticsPage::buildTotalsTab()
             table->sortByColumn(C::CostColumn, Qt::DescendingOrder);
             break;
         case M::LlmTokens:
-            table->sortByColumn(C::LlmInputTokensColumn, Qt::DescendingOrder);
+            table->sortByColumn(C::LlmTokensColumn, Qt::DescendingOrder);
             break;
         case M::SttMinutes:
             table->sortByColumn(C::SttMinutesColumn, Qt::DescendingOrder);

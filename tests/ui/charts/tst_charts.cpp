@@ -25,6 +25,7 @@
 #include <QCategoryAxis>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineSeries>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -393,6 +394,19 @@ private Q_SLOTS:
             tableOrder.append(
                 table->model()->index(row, 0).data(CharacterTotalsModel::SlugRole).toString());
         QCOMPARE(tableOrder, page.barChart()->categories());
+
+        // Tokens are stacked input and output bars: the table follows their sum.
+        auto *metric = page.findChild<QComboBox *>(QStringLiteral("totalsMetric"));
+        QVERIFY(metric);
+        metric->setCurrentIndex(metric->findData(int(CharacterBarChart::Metric::LlmTokens)));
+        page.barChart()->rebuildNow();
+        tableOrder.clear();
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            tableOrder.append(
+                table->model()->index(row, 0).data(CharacterTotalsModel::SlugRole).toString());
+        QCOMPARE(tableOrder, page.barChart()->categories());
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 int(CharacterTotalsModel::LlmTokensColumn));
     }
 
     void dailyReportPicksCharactersByName()
