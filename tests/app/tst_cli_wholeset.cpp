@@ -189,6 +189,13 @@ private Q_SLOTS:
         for (const char *command : {"export", "sync"}) {
             for (const Kind &k : kinds) {
                 for (const int times : {-1, 1, 2}) {
+#if defined(SESSIONSCOPE_SANITIZED_BUILD)
+                    // Under the sanitizers every process starts several times slower: each
+                    // fault once for good and once passing, through both commands, finds what
+                    // they find; the normal build runs the whole matrix.
+                    if (times == 2)
+                        continue;
+#endif
                     const QString fault = QString::fromLatin1(k.fault);
                     const Outcome outcome = times < 0 ? k.persistent : k.transient;
                     QTest::addRow("%s, %s%s", command, k.fault,
