@@ -176,4 +176,23 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QLatin1Char('0'));
 }
 
+QVariant headerData(int section, int role)
+{
+    if (role == Qt::DisplayRole)
+        return title(section);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(alignment(section));
+    return {};
+}
+
+QHash<int, QByteArray> roleNames(QHash<int, QByteArray> names)
+{
+    names.insert(SortRole, "sortValue");
+    names.insert(SessionRole, "session");
+    names.insert(LoadingRole, "loading");
+    names.insert(ErrorRole, "error");
+    names.insert(SessionIdRole, "sessionId");
+    return names;
+}
+
 } // namespace SessionColumns

@@ -2,6 +2,8 @@
 
 #include "api/sessionsummary.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QTimeZone>
 #include <QVariant>
@@ -38,6 +40,14 @@ enum Column : int {
 /// The exact value behind a rounded display.
 [[nodiscard]] QString toolTip(const SessionSummary &session, int column, const QTimeZone &zone);
 [[nodiscard]] Qt::Alignment alignment(int column);
+
+/// The roles both session tables (live and stored) answer besides Qt's own, so that views and
+/// delegates serve both; each model's Role enum has these values.
+enum Role : int { SortRole = Qt::UserRole + 1, SessionRole, LoadingRole, ErrorRole, SessionIdRole };
+/// A horizontal header's title or alignment; nothing for any other role.
+[[nodiscard]] QVariant headerData(int section, int role);
+/// `names` with the roles above added.
+[[nodiscard]] QHash<int, QByteArray> roleNames(QHash<int, QByteArray> names);
 [[nodiscard]] bool isNumeric(int column);
 
 /// "2026-05-01 14:03:22" in `zone`; an invalid zone means local time.

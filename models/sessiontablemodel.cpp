@@ -161,22 +161,15 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
 
 QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-        return SessionColumns::title(section);
-    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(SessionColumns::alignment(section));
+    if (orientation == Qt::Horizontal)
+        if (QVariant value = SessionColumns::headerData(section, role); value.isValid())
+            return value;
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 QHash<int, QByteArray> SessionTableModel::roleNames() const
 {
-    auto names = QAbstractTableModel::roleNames();
-    names.insert(SortRole, "sortValue");
-    names.insert(SessionRole, "session");
-    names.insert(LoadingRole, "loading");
-    names.insert(ErrorRole, "error");
-    names.insert(SessionIdRole, "sessionId");
-    return names;
+    return SessionColumns::roleNames(QAbstractTableModel::roleNames());
 }
 
 bool SessionTableModel::isLoading() const

@@ -42,11 +42,11 @@ public:
     static constexpr int MaxLiveRows = 2000;
 
     enum Role {
-        SortRole = Qt::UserRole + 1,
-        SessionRole, ///< the whole SessionSummary, for other views
-        LoadingRole, ///< true while the row is a placeholder
-        ErrorRole,   ///< the error of the row's page, as text; empty when none
-        SessionIdRole,
+        SortRole = SessionColumns::SortRole,
+        SessionRole = SessionColumns::SessionRole, ///< the whole SessionSummary
+        LoadingRole = SessionColumns::LoadingRole, ///< true while the row is a placeholder
+        ErrorRole = SessionColumns::ErrorRole,     ///< the row's error, as text; empty when none
+        SessionIdRole = SessionColumns::SessionIdRole,
     };
     enum class Status { Idle, Loading, Ready, Failed };
     Q_ENUM(Status)

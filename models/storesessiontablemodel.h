@@ -37,11 +37,11 @@ public:
 
     /// The same roles as the live table, so that views and delegates serve both.
     enum Role {
-        SortRole = Qt::UserRole + 1,
-        SessionRole,
-        LoadingRole,
-        ErrorRole,
-        SessionIdRole,
+        SortRole = SessionColumns::SortRole,
+        SessionRole = SessionColumns::SessionRole, ///< the whole SessionSummary
+        LoadingRole = SessionColumns::LoadingRole, ///< true while the row is a placeholder
+        ErrorRole = SessionColumns::ErrorRole,     ///< the row's error, as text; empty when none
+        SessionIdRole = SessionColumns::SessionIdRole,
     };
     enum class Status { Idle, Loading, Ready, Failed };
     Q_ENUM(Status)
