@@ -30,12 +30,6 @@ public:
     [[nodiscard]] QString tableExistsQuery() const;
     /// The full-text index over transcript_turns.search_text.
     [[nodiscard]] QStringList searchIndexStatements() const;
-    /// Run right after a turn is inserted, with its search text as the one bound value, to
-    /// index it (SQLite); empty when the database indexes by itself (PostgreSQL).
-    [[nodiscard]] QString indexInsertedTurn() const;
-    /// Run before a session's turns are deleted, with the session_id bound, to take them out
-    /// of the index (SQLite); empty for PostgreSQL.
-    [[nodiscard]] QString unindexTurnsOfSession() const;
     /// FROM and WHERE of a search: transcript_turns as `t`, sessions as `s`, matching the
     /// query text made by searchQueryText() bound at the first placeholder.
     [[nodiscard]] QString searchFromWhere() const;
