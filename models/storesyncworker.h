@@ -29,7 +29,8 @@ public:
     using ClientBuilder = std::function<std::unique_ptr<ApiClient>()>;
 
     explicit StoreSyncWorker(QObject *parent = nullptr);
-    /// Must run on the worker's thread, like release(): the store's connection is that thread's.
+    /// Lets go of a run as release() does. Destroyed from another thread, it must have been
+    /// released on its own first: the store's connection and the client are that thread's.
     ~StoreSyncWorker() override;
 
     /// Ends with ended(run, …), also when the store does not open or the client is not built.
