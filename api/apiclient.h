@@ -66,8 +66,10 @@ public:
     void setCredentials(const ApiCredentials &credentials);
     [[nodiscard]] ApiCredentials credentials() const { return m_credentials; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    [[nodiscard]] RetryPolicy retryPolicy() const { return m_retry; }
     /// No bytes for this long aborts the request (Qt's default is to wait forever).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    [[nodiscard]] int timeoutMs() const { return m_timeoutMs; }
     /// A request that has not ended this long after it was asked for ends with
     /// ApiError::Kind::Timeout, all attempts and backoff waits included: a server that answers
     /// one byte at a time never trips the idle timeout above. The idle timeout is in effect
@@ -77,13 +79,16 @@ public:
     static constexpr int DefaultDeadlineMs = 120 * 1000;
     /// Certificate authorities trusted besides the system's, for servers with a private CA.
     void setCaCertificates(const QList<QSslCertificate> &certificates) { m_ca = certificates; }
+    [[nodiscard]] QList<QSslCertificate> caCertificates() const { return m_ca; }
     /// Replies above this size are abandoned with ApiError::Kind::TooLarge. The default is some
     /// twenty times a full page of 200 sessions with transcripts (about 1.3 MB) and still admits
     /// a page carrying one 10 MB transcript turn; a 50 MB page is refused.
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    [[nodiscard]] qint64 maxReplyBytes() const { return m_maxReplyBytes; }
     static constexpr qint64 DefaultMaxReplyBytes = 32 * 1024 * 1024;
     /// SHA-256 fingerprints (hex) of certificates the user chose to trust despite TLS errors.
     void setTrustedCertificates(const QStringList &sha256Hex) { m_trusted = sha256Hex; }
+    [[nodiscard]] QStringList trustedCertificates() const { return m_trusted; }
     /// Usage pages keep each session's own JSON (UsageDecoder::Options::keepSessionJson), for an
     /// export that writes what the server sent. Off by default: it doubles a session's memory.
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }

@@ -1,25 +1,44 @@
 #include "models/storesynccontroller.h"
 #include "models/storebrowser.h"
-#include "store/sessionstore.h"
-#include "store/storesync.h"
 
-#include <QTimer>
-#include <QUrlQuery>
-
-StoreSyncController::StoreSyncController(ApiClient *client, StoreBrowser *browser, QObject *parent)
+StoreSyncController::StoreSyncController(ClientSource clientSource, StoreBrowser *browser,
+                                         QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_clientSource(std::move(clientSource))
     , m_browser(browser)
-{}
+    , m_worker(new StoreSyncWorker)
+{
+    m_thread.setObjectName(QStringLiteral("store sync"));
+    m_worker->moveToThread(&m_thread);
+    connect(m_worker, &StoreSyncWorker::progress, this,
+            [this](quint64 run, int pagesDone, int pageCount, qint64 written, qint64 elapsedMs) {
+                if (run == m_run && m_running)
+                    Q_EMIT progress(pagesDone, pageCount, written, elapsedMs);
+            });
+    connect(m_worker, &StoreSyncWorker::ended, this, &StoreSyncController::onEnded);
+    m_thread.start();
+}
 
 StoreSyncController::~StoreSyncController()
 {
-    delete m_sync; // before the store it writes
+    // The sync, its store and its client go on their own thread (a SQL connection and a
+    // network manager belong to the thread that made them), after what is queued there.
+    StoreSyncWorker *worker = m_worker;
+    worker->disconnect(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, thread = &m_thread] {
+            worker->release();
+            thread->quit();
+        },
+        Qt::QueuedConnection);
+    m_thread.wait();
+    delete m_worker;
 }
 
 void StoreSyncController::start()
 {
-    if (isRunning())
+    if (m_running)
         return;
     if (!m_browser->isOpen())
         return end(false, tr("No store is open: File ▸ Open store… first."));
@@ -27,70 +46,37 @@ void StoreSyncController::start()
     QString error;
     if (!StoreLocation::parse(m_browser->argument(), &location, &error))
         return end(false, error);
-    m_store = std::make_unique<SessionStore>();
-    if (!m_store->open(location, SessionStore::Access::Writer, &error))
-        return end(false, tr("Sync not started: %1").arg(error));
-    // The store is kept for one filter; a sync asks for that one.
-    UsageQuery query;
-    const std::optional<SyncState> state = m_store->syncState(&error);
-    if (!error.isEmpty())
-        return end(false, tr("Sync not started: %1").arg(error));
-    if (state) {
-        const QUrlQuery kept(state->filter);
-        query.characterSlug =
-            kept.queryItemValue(QStringLiteral("character_slug"), QUrl::FullyDecoded);
-        query.tenantId = kept.queryItemValue(QStringLiteral("tenant_id"), QUrl::FullyDecoded);
-    }
-    m_sync = new StoreSync(m_client, m_store.get(), this);
-    connect(m_sync, &StoreSync::progress, this, [this](const StoreSyncProgress &p) {
-        Q_EMIT progress(p.pagesDone, p.pageCount, p.sessionsWritten, p.elapsedMs);
-    });
-    connect(m_sync, &StoreSync::finished, this, &StoreSyncController::onFinished);
+    m_running = true;
+    const quint64 run = ++m_run;
+    // The connection as it is now, copied here on the window's thread.
+    ClientBuilder buildClient = m_clientSource ? m_clientSource() : ClientBuilder();
     Q_EMIT started();
-    m_sync->start(query);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, run, location, buildClient = std::move(buildClient)] {
+            worker->run(run, location, buildClient);
+        },
+        Qt::QueuedConnection);
 }
 
 void StoreSyncController::cancel()
 {
-    if (m_sync)
-        m_sync->stop();
+    if (!m_running)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, run = m_run] { worker->stop(run); }, Qt::QueuedConnection);
 }
 
-void StoreSyncController::onFinished(const StoreSyncOutcome &outcome)
+void StoreSyncController::onEnded(quint64 run, bool ok, const QString &message)
 {
-    switch (outcome.kind) {
-    case StoreSyncOutcome::Kind::Done:
-        return end(true, tr("Synced: %1 new, %2 updated; the store holds %3 sessions.")
-                             .arg(outcome.inserted)
-                             .arg(outcome.updated)
-                             .arg(outcome.sessionsStored));
-    case StoreSyncOutcome::Kind::Stopped:
-        return end(false, tr("Sync stopped: the pages written are kept; the next Sync asks "
-                             "for the rest."));
-    case StoreSyncOutcome::Kind::ApiFailed:
-        return end(false, tr("Sync failed: %1").arg(outcome.apiError.toDisplayString()));
-    case StoreSyncOutcome::Kind::LocalFailed:
-    case StoreSyncOutcome::Kind::OtherFilter:
-        return end(false, tr("Sync failed: %1").arg(outcome.message));
-    }
+    if (run != m_run || !m_running)
+        return;
+    end(ok, message);
 }
 
 void StoreSyncController::end(bool ok, const QString &message)
 {
-    if (m_sync) {
-        // Still inside the sync's own signal: it goes on the next turn of the event loop,
-        // before the store it writes (its prepared statements use the store's connection).
-        m_sync->disconnect(this);
-        StoreSync *sync = m_sync;
-        m_sync = nullptr;
-        std::shared_ptr<SessionStore> store(m_store.release());
-        QTimer::singleShot(0, this, [sync, store]() mutable {
-            delete sync;
-            store.reset();
-        });
-    } else {
-        m_store.reset();
-    }
+    m_running = false;
     // What was committed shows, whether the run ended whole or not.
     if (m_browser->isOpen()) {
         m_browser->model()->refresh();

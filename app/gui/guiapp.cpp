@@ -2,6 +2,7 @@
 #include "app/gui/aboutbox.h"
 
 #include "api/apiclient.h"
+#include "api/clientconfiguration.h"
 #include "api/recordingfetcher.h"
 #include "demo/demoserver.h"
 #include "models/analyticsservices.h"
@@ -53,7 +54,18 @@ int runGui(QApplication &app, const LaunchOptions &options)
     SessionTableModel model(&fetcher);
     AnalyticsServices analyticsServices(&client); // before the window: its page uses them
     StoreBrowser store;                           // the same: the store's page shows its model
-    StoreSyncController storeSync(&client, &store);
+    // The sync's client is built on the sync's own thread from the window's connection, copied
+    // as values when a sync starts.
+    StoreSyncController storeSync(
+        [&client, &network] {
+            if (!client.baseUrl().isValid())
+                return StoreSyncController::ClientBuilder();
+            return StoreSyncController::ClientBuilder(
+                [configuration = ClientConfiguration::of(client, network)] {
+                    return configuration.makeClient();
+                });
+        },
+        &store);
 
     MainWindow window(&model, settings);
     AboutBox::addHelpMenu(window);

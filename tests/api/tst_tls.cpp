@@ -2,6 +2,7 @@
 // fingerprint in the message unless the user pinned exactly that certificate.
 
 #include "api/apiclient.h"
+#include "api/clientconfiguration.h"
 #include "api/urlsafety.h"
 #include "demo/demoserver.h"
 #include "tests/support/testcertificate.h"
@@ -12,6 +13,9 @@
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 namespace {
 constexpr int WaitMs = 60000;
@@ -143,6 +147,75 @@ private Q_SLOTS:
         QVERIFY2(result.error().message.contains(ca.server.sha256Hex()),
                  qPrintable(result.error().message));
         QCOMPARE(server.requestLog().size(), 0);
+    }
+
+    /// A client built on another thread from a ClientConfiguration (the window's sync) trusts
+    /// what the first client trusts: a private CA, or a pinned certificate.
+    void copiedConfigurationTrustsOnAnotherThread_data()
+    {
+        QTest::addColumn<bool>("privateCa");
+        QTest::newRow("private CA") << true;
+        QTest::newRow("pinned certificate") << false;
+    }
+    void copiedConfigurationTrustsOnAnotherThread()
+    {
+        QFETCH(bool, privateCa);
+        QTemporaryDir dir;
+        PrivateCa ca;
+        std::unique_ptr<DemoServer> caServer;
+        QString error;
+        if (privateCa) {
+            ca = PrivateCa::generate(dir.path());
+            QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+            caServer = std::make_unique<DemoServer>(ca.demoOptions(60, 5));
+            QVERIFY2(caServer->start(&error), qPrintable(error));
+        }
+        DemoServer &server = privateCa ? *caServer : *m_server;
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setBaseUrl(server.apiBaseUrl());
+        client.setCredentials({server.staffApiKey(), {}});
+        client.setRetryPolicy({2, 20, 200, 5});
+        if (privateCa) {
+            const QList<QSslCertificate> authorities = loadCaCertificates(ca.caFile, &error);
+            QVERIFY2(authorities.size() == 1, qPrintable(error));
+            client.setCaCertificates(authorities);
+        } else {
+            client.setTrustedCertificates({m_served.sha256Hex()});
+        }
+        const ClientConfiguration configuration = ClientConfiguration::of(client, network);
+
+        QThread thread;
+        QObject context; // the other thread's: the reply comes back there
+        context.moveToThread(&thread);
+        thread.start();
+        std::unique_ptr<ApiClient> copy;
+        std::optional<Result<UsagePage>> result;
+        std::atomic<bool> answered = false;
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                copy = configuration.makeClient();
+                copy->fetchUsage({}, &context, [&](Result<UsagePage> r) {
+                    result.emplace(std::move(r));
+                    answered = true;
+                });
+            },
+            Qt::QueuedConnection);
+        const bool done = QTest::qWaitFor([&] { return answered.load(); }, WaitMs);
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                copy.reset(); // on the thread that made it
+                context.moveToThread(thread.thread());
+                thread.quit();
+            },
+            Qt::QueuedConnection);
+        thread.wait();
+        QVERIFY(done);
+        QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().message));
+        QVERIFY(!result->value().sessions.isEmpty());
+        QCOMPARE(result->value().count, privateCa ? 60 : 120);
     }
 
     void unreadableCaFileIsSaid()

@@ -1,3 +1,4 @@
+#include "api/clientconfiguration.h"
 #include "api/recordingfetcher.h"
 #include "models/pagefetcher.h"
 #include "models/playbackcontroller.h"
@@ -69,7 +70,15 @@ struct Window
         : settings(settingsFile, QSettings::IniFormat)
         , model(&store.stack->fetcher)
         , window(&model, settings)
-        , sync(&store.stack->client, &browser)
+        , sync(
+              [&store] {
+                  return StoreSyncController::ClientBuilder(
+                      [configuration =
+                           ClientConfiguration::of(store.stack->client, store.stack->network)] {
+                          return configuration.makeClient();
+                      });
+              },
+              &browser)
         , page(new StorePage(&browser))
     {
         page->setSessionPane(new SessionPane(
