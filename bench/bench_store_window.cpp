@@ -7,17 +7,13 @@
 //   bench_store_window [--sessions N] [--database FILE] [--runs N]
 // A --database file that already holds N sessions is used as it is (no sync).
 #include "bench/benchutil.h"
+#include "bench/storefill.h"
 
-#include "api/apiclient.h"
-#include "demo/demoserver.h"
 #include "models/sessioncolumns.h"
 #include "models/storebrowser.h"
-#include "store/sessionstore.h"
-#include "store/storesync.h"
 
 #include <QApplication>
 #include <QHeaderView>
-#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTableView>
@@ -28,69 +24,10 @@
 namespace {
 constexpr int Timeout = 600000;
 
-/// Runs the event loop until `condition` holds, waking at each event (QTest::qWaitFor sleeps
-/// in steps of up to 10 ms, which would be most of what is measured here).
-template<typename Condition> void waitOrDie(Condition condition, int timeoutMs = Timeout)
-{
-    QElapsedTimer timer;
-    timer.start();
-    QTimer guard; // wakes the loop to look at the clock
-    guard.start(100);
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            qFatal("bench_store_window: timed out");
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-}
-
 QString argumentAfter(const QStringList &arguments, const QString &name, const QString &fallback)
 {
     const qsizetype at = arguments.indexOf(name);
     return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
-}
-
-qint64 storedSessions(const QString &path)
-{
-    if (!QFile::exists(path))
-        return 0;
-    StoreLocation location;
-    location.path = path;
-    SessionStore store;
-    QString error;
-    if (!store.open(location, SessionStore::Access::Reader, &error))
-        return 0;
-    return store.sessionCount(&error);
-}
-
-/// The store's own sync from the demo server; the seconds it took.
-double fill(const QString &path, int sessions)
-{
-    DemoOptions options;
-    options.sessions = sessions;
-    options.seed = 7;
-    DemoServer server(options);
-    QString error;
-    if (!server.start(&error))
-        qFatal("demo server: %s", qPrintable(error));
-    QNetworkAccessManager network;
-    ApiClient client(&network);
-    client.setBaseUrl(server.apiBaseUrl());
-    client.setCredentials({server.staffApiKey(), {}});
-    StoreLocation location;
-    location.path = path;
-    SessionStore store;
-    if (!store.open(location, SessionStore::Access::Writer, &error))
-        qFatal("store: %s", qPrintable(error));
-    StoreSync sync(&client, &store);
-    QSignalSpy finished(&sync, &StoreSync::finished);
-    QElapsedTimer timer;
-    timer.start();
-    sync.start(UsageQuery{});
-    waitOrDie([&] { return !finished.isEmpty(); });
-    if (finished.constFirst().constFirst().value<StoreSyncOutcome>().kind !=
-        StoreSyncOutcome::Kind::Done)
-        qFatal("the sync did not end whole");
-    return double(timer.elapsed()) / 1000.0;
 }
 
 /// The window's query with its values written in, for the sqlite3 tool.
@@ -146,8 +83,8 @@ int main(int argc, char **argv)
     const QString path = argumentAfter(arguments, QStringLiteral("--database"),
                                        folder.filePath(QStringLiteral("sessions.sqlite")));
     double syncSeconds = 0;
-    if (storedSessions(path) != sessions)
-        syncSeconds = fill(path, sessions);
+    if (Bench::storedSessions(path) != sessions)
+        syncSeconds = Bench::fillStore(path, sessions);
     out << "\n"
         << "Store: SQLite, filled by the store's sync from the in-process demo server"
         << (syncSeconds > 0 ? QStringLiteral(" in %1 s").arg(syncSeconds, 0, 'f', 1) : QString())
@@ -157,7 +94,7 @@ int main(int argc, char **argv)
     StoreBrowser browser;
     QSignalSpy opened(&browser, &StoreBrowser::opened);
     browser.open(path);
-    waitOrDie([&] { return !opened.isEmpty(); });
+    Bench::waitOrDie([&] { return !opened.isEmpty(); });
     if (!opened.constFirst().constFirst().toBool())
         qFatal("open: %s", qPrintable(opened.constFirst().at(1).toString()));
     StoreSessionTableModel *model = browser.model();
@@ -166,7 +103,7 @@ int main(int argc, char **argv)
     view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view.setModel(model);
     view.show();
-    waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
+    Bench::waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
 
     // Asking for the list: count and totals, then the first window, then the paint.
     QList<double> firstRows, firstAvailable;
@@ -174,7 +111,7 @@ int main(int argc, char **argv)
         QElapsedTimer timer;
         timer.start();
         model->refresh();
-        waitOrDie([&] { return model->isRowLoaded(0); });
+        Bench::waitOrDie([&] { return model->isRowLoaded(0); });
         firstAvailable.append(double(timer.nsecsElapsed()) / 1e6);
         view.grab();
         firstRows.append(double(timer.nsecsElapsed()) / 1e6);
@@ -205,7 +142,7 @@ int main(int argc, char **argv)
             QElapsedTimer timer;
             timer.start();
             model->sort(column, order);
-            waitOrDie([&] { return model->isRowLoaded(0); });
+            Bench::waitOrDie([&] { return model->isRowLoaded(0); });
             ready.append(double(timer.nsecsElapsed()) / 1e6);
             view.grab();
             sorted.append(double(timer.nsecsElapsed()) / 1e6);
@@ -243,7 +180,7 @@ int main(int argc, char **argv)
 
     // Scrolling every row: the resident memory the window holds, sampled at each window.
     model->sort(SessionColumns::Created, Qt::DescendingOrder);
-    waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
+    Bench::waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
     const qint64 before = Bench::currentRssKiB();
     qint64 highest = before;
     QElapsedTimer scroll;
@@ -251,7 +188,7 @@ int main(int argc, char **argv)
     for (int row = 0; row < model->rowCount(); row += StoreSessionTableModel::WindowSize) {
         view.scrollTo(model->index(row, 0), QAbstractItemView::PositionAtTop);
         view.grab();
-        waitOrDie([&] { return model->isRowLoaded(row); });
+        Bench::waitOrDie([&] { return model->isRowLoaded(row); });
         highest = qMax(highest, Bench::currentRssKiB());
     }
     const double scrollSeconds = double(scroll.elapsed()) / 1000.0;

@@ -52,7 +52,8 @@ fi
 ninja -C "$build" -j"$jobs" "${targets[@]}" sessionscope-demo-server >&2
 
 results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+kept="$(mktemp)"
+trap 'rm -f "$results" "$kept"' EXIT
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started=$SECONDS
 
@@ -95,9 +96,15 @@ has bench_tls &&
     run "Full fetch over HTTPS with latency against curl" "$bin/bench_tls" --sessions 20000 \
         --latency 20 --runs "$target_runs" --in-flight 4,6
 has bench_decode && run "Decode throughput" "$bin/bench_decode"
+# The store of 100,000 sessions and its JSONL export are made once (a few minutes) and kept in
+# the build's bench/work folder.
+has bench_search &&
+    run "Search" "$bin/bench_search" --sessions 100000 --runs "$target_runs"
 # The other programs (table, transcript, charts, ...) take no arguments.
 for t in "${targets[@]}"; do
-    case "$t" in bench_export | bench_fetch | bench_sync | bench_tls | bench_decode) continue ;; esac
+    case "$t" in
+    bench_export | bench_fetch | bench_sync | bench_tls | bench_decode | bench_search) continue ;;
+    esac
     [[ -x "$bin/$t" ]] && run "$t" "$bin/$t"
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -110,6 +117,19 @@ command_line="scripts/bench.sh"
 [[ -n "${BENCH_ONLY:-}" ]] && command_line="BENCH_ONLY=\"$BENCH_ONLY\" $command_line"
 [[ -n "${SESSIONSCOPE_BENCH_BUILD_DIR:-}" ]] &&
     command_line="SESSIONSCOPE_BENCH_BUILD_DIR=${SESSIONSCOPE_BENCH_BUILD_DIR#"$here"/} $command_line"
+# With BENCH_ONLY, the tables of the programs not run are kept from the file as it was: each
+# keeps its own command line and load average.
+if [[ -n "${BENCH_ONLY:-}" && -f "$here/BENCHMARKS.md" ]]; then
+    "$python_bin" - "$here/BENCHMARKS.md" "${targets[@]}" >"$kept" <<'PYTHON'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+run = set(sys.argv[2:])
+for section in re.split(r"\n(?=# )", text):
+    program = re.search(r"^`bench/(bench_[a-z0-9_]+)", section, re.M)
+    if section.startswith("# ") and program and program.group(1) not in run:
+        print("\n" + section.rstrip("\n"))
+PYTHON
+fi
 {
     echo "# Benchmarks"
     echo
@@ -123,6 +143,12 @@ command_line="scripts/bench.sh"
     echo "- Command: \`$command_line\` ($elapsed s, the build not counted); each program starts its"
     echo "  own demo server, so all figures of one table come from the same server and the same run."
     cat "$results"
+    if [[ -s "$kept" ]]; then
+        echo
+        echo "The tables below were not measured again by this command; they are the previous"
+        echo "file's, each with its own command and load average."
+        cat "$kept"
+    fi
     if [[ -f "$here/bench/notes.md" ]]; then
         echo
         cat "$here/bench/notes.md"

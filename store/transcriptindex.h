@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class SessionStore;
 
@@ -27,7 +28,9 @@ struct TranscriptHit
 /// that both find the same turns: every word of the query, each word's pieces in order.
 namespace TranscriptIndex {
 /// Newest sessions first, turns in order; at most `limit` hits. False with a message when the
-/// query has nothing to search for or the database fails.
+/// query has nothing to search for or the database fails. `statementsRun`, when given,
+/// receives each statement the search ran, in order, its values written in: the same
+/// question can then be put to the database's own tool.
 bool search(const SessionStore &store, const QString &text, const UsageQuery &filter, int limit,
-            QList<TranscriptHit> *hits, QString *error);
+            QList<TranscriptHit> *hits, QString *error, QStringList *statementsRun = nullptr);
 } // namespace TranscriptIndex

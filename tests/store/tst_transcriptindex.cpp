@@ -240,6 +240,95 @@ private Q_SLOTS:
         QVERIFY(store.commit(&error));
         QCOMPARE(find(store, query, filter).size(), hits.size());
     }
+
+    void newestSessionsFirst_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    }
+    /// A common word is looked for among the newest sessions first; what it finds there must be
+    /// exactly the first hits of the whole index, whatever order the turns were written in, with
+    /// sessions of the same instant, a filter, and words that the newest sessions lack.
+    void newestSessionsFirst()
+    {
+        FRESH_STORE(m_fixture, location);
+        SessionStore store;
+        QString error;
+        QVERIFY2(store.open(location, SessionStore::Access::Writer, &error), qPrintable(error));
+        // 240 sessions, three to a minute, written in a shuffled order so that row IDs say
+        // nothing of age; every session says "common" twice, the older half also "older".
+        const QDateTime start(QDate(2026, 5, 1), QTime(10, 0), QTimeZone::utc());
+        const auto idOf = [](int age) {
+            return QStringLiteral("sess_%1").arg((age * 7919) % 1000, 3, 10, QLatin1Char('0'));
+        };
+        QList<SessionSummary> sessions;
+        for (int i = 0; i < 240; ++i) {
+            QStringList turns = {QStringLiteral("A common greeting %1").arg(i),
+                                 QStringLiteral("Nothing to see"),
+                                 QStringLiteral("The common answer")};
+            if (i < 120)
+                turns.append(QStringLiteral("An older habit, common then"));
+            SessionSummary s = session(
+                QStringLiteral("sess_%1").arg((i * 7919) % 1000, 3, 10, QLatin1Char('0')),
+                i % 4 ? QStringLiteral("support-bot") : QStringLiteral("sales-bot"), 1, turns);
+            s.createdAt = start.addSecs(60 * (i / 3));
+            s.finalizedAt = s.createdAt.addSecs(30);
+            sessions.append(s);
+        }
+        for (int i = 0; i < sessions.size(); ++i)
+            sessions.swapItemsAt(i, (i * 131) % sessions.size());
+        // The newest session's turns get the lowest row IDs and the next newest's the highest:
+        // the turns of the newest sessions span every row ID in between, ends included.
+        const auto moveSession = [&](int age, qsizetype to) {
+            for (qsizetype at = 0; at < sessions.size(); ++at) {
+                if (sessions.at(at).sessionId == idOf(age)) {
+                    sessions.move(at, to);
+                    return;
+                }
+            }
+        };
+        moveSession(239, 0);
+        moveSession(238, sessions.size() - 1);
+        {
+            SessionWriter writer(store);
+            QVERIFY(store.begin(&error));
+            for (const SessionSummary &s : std::as_const(sessions)) {
+                bool inserted = false;
+                QVERIFY2(writer.upsert(s, &inserted, &error), qPrintable(error));
+            }
+            QVERIFY2(store.commit(&error), qPrintable(error));
+        }
+        const auto keys = [](const QList<TranscriptHit> &hits) {
+            QStringList list;
+            for (const TranscriptHit &h : hits)
+                list.append(h.sessionId + QLatin1Char('/') + QString::number(h.turnIndex));
+            return list;
+        };
+        int fromNewest = 0;
+        for (const QString &word : {QStringLiteral("common"), QStringLiteral("older")}) {
+            for (const QString &character :
+                 {QString(), QStringLiteral("support-bot"), QStringLiteral("sales-bot")}) {
+                UsageQuery filter;
+                filter.characterSlug = character;
+                QList<TranscriptHit> all;
+                QVERIFY2(TranscriptIndex::search(store, word, filter, 100000, &all, &error),
+                         qPrintable(error));
+                QVERIFY(all.size() >= 30);
+                for (int limit : {1, 2, 3, 5, 7, 10, 30}) {
+                    QList<TranscriptHit> hits;
+                    QStringList statements;
+                    QVERIFY2(TranscriptIndex::search(store, word, filter, limit, &hits, &error,
+                                                     &statements),
+                             qPrintable(error));
+                    QCOMPARE(keys(hits), keys(all.mid(0, limit)));
+                    QCOMPARE(hits.constFirst().snippet, all.constFirst().snippet);
+                    if (statements.size() > 2) // the probe, and more than the whole index
+                        ++fromNewest;
+                }
+            }
+        }
+        QVERIFY(fromNewest > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTranscriptIndex)
