@@ -76,6 +76,13 @@ SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     auto *exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setAccessibleName(tr("Export"));
+    exportButton->setAccessibleDescription(
+        tr("Saves the transcript as text, Markdown or JSON, or the whole session as a bundle"));
+    find->setAccessibleName(tr("Find"));
+    find->setAccessibleDescription(tr("Finds text in the transcript (Ctrl+F)"));
+    copy->setAccessibleName(tr("Copy"));
+    copy->setAccessibleDescription(tr("Copies the transcript as text"));
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("Transcript as text…"), this,
                     [this] { exportWithDialog(TranscriptExport::Format::Text); });
@@ -88,6 +95,9 @@ SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     exportButton->setMenu(menu);
     m_follow->setText(tr("Follow playback"));
     m_follow->setCheckable(true);
+    m_follow->setAccessibleName(tr("Follow playback"));
+    m_follow->setAccessibleDescription(
+        tr("Keeps the spoken turn in view; scrolling away turns it off"));
     m_follow->setChecked(true);
     connect(m_follow, &QToolButton::toggled, m_view, &TranscriptView::setFollowPlayback);
     connect(m_view, &TranscriptView::followPlaybackChanged, m_follow, &QToolButton::setChecked);
