@@ -1,13 +1,16 @@
 #include "api/recordingfetcher.h"
 #include "models/analyticsservices.h"
 #include "models/characterpalette.h"
+#include "models/charactertotalsmodel.h"
 #include "models/playbackcontroller.h"
+#include "models/sessioncolumns.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "models/storebrowser.h"
 #include "tests/models/analyticsfixture.h"
 #include "tests/ui/accessibilitycheck.h"
 #include "ui/charts/analyticspage.h"
+#include "ui/charts/characterbarchart.h"
 #include "ui/connection/connectiondialog.h"
 #include "ui/mainwindow.h"
 #include "ui/player/mediaplayerbackend.h"
@@ -25,13 +28,17 @@
 #include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QAction>
+#include <QComboBox>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int Timeout = 120000;
@@ -201,6 +208,47 @@ private Q_SLOTS:
         const int created = 0;
         QCOMPARE(table->cellAt(row, created)->text(QAccessible::Name),
                  model->index(row, created).data().toString());
+        // A cell that shows nothing still says something: a finished session's "live" column.
+        const int live = SessionColumns::InProgress;
+        bool sawFinished = false;
+        for (int r = 0; r < model->rowCount() && !sawFinished; ++r) {
+            const SessionSummary *s = w.model.session(r);
+            if (!s || s->inProgress())
+                continue;
+            QVERIFY(model->index(r, live).data().toString().isEmpty());
+            QCOMPARE(table->cellAt(r, live)->text(QAccessible::Name), u"finished"_s);
+            sawFinished = true;
+        }
+        QVERIFY(sawFinished);
+    }
+
+    void chartsSayWhatTheyShow()
+    {
+        Window w(*m_stack, m_settingsFile);
+        w.opener.setReady(true);
+        w.window.sessionsPage()->applyFilters();
+        QTRY_VERIFY_WITH_TIMEOUT(w.model.rowCount() > 0, Timeout);
+        w.window.showAnalyticsPage();
+        auto *bars = w.analytics->findChild<CharacterBarChart *>();
+        QVERIFY(bars);
+        QCOMPARE(bars->accessibleName(), u"Totals per character"_s);
+        const auto described = [&] {
+            return bars->accessibleDescription() ==
+                   u"%1 per character, %2 bars"_s.arg(CharacterBarChart::metricName(bars->metric()))
+                       .arg(w.analytics->totalsModel()->rowCount());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(w.analytics->totalsModel()->status() ==
+                                         CharacterTotalsModel::Status::Ready &&
+                                     w.analytics->totalsModel()->rowCount() > 1 && described(),
+                                 Timeout);
+        // Another metric: the description follows.
+        auto *metric = w.analytics->findChild<QComboBox *>(u"totalsMetric"_s);
+        QVERIFY(metric);
+        metric->setCurrentIndex(1);
+        QTRY_VERIFY2(described() && bars->accessibleDescription().startsWith(
+                                        CharacterBarChart::metricName(bars->metric())),
+                     qPrintable(bars->accessibleDescription()));
+        QCOMPARE(int(bars->metric()), metric->currentData().toInt());
     }
 
     void tabGoesFromFiltersToTableToPane()
@@ -236,6 +284,18 @@ private Q_SLOTS:
             QVERIFY2(steps > toTable && steps < toTranscript,
                      qPrintable(AccessibilityCheck::describe(button)));
         }
+
+        // The transcript's buttons come after the header and before the transcript.
+        for (QAbstractButton *button : w.pane->findChildren<QAbstractButton *>()) {
+            if (button->parentWidget() == w.pane->view()->parentWidget()) {
+                const int steps = stepsTo(character, button);
+                QVERIFY2(steps > toHeader && steps < toTranscript,
+                         qPrintable(button->accessibleName()));
+            }
+        }
+
+        const int toFind = stepsTo(character, w.pane->findChild<QLineEdit *>());
+        QVERIFY(toFind < toTranscript);
 
         // No trap: Tab from the table reaches the pane and comes back round to the filters.
         QWidget *w0 = w.table();

@@ -243,7 +243,8 @@ void CharacterBarChart::rebuild()
     c->setTitle(metricName(m_metric));
     PaletteColours::styleChart(c, palette());
     setAccessibleDescription(
-        tr("%1 per character, %n bar(s)", nullptr, int(count)).arg(metricName(m_metric)));
+        count == 1 ? tr("%1 per character, 1 bar").arg(metricName(m_metric))
+                   : tr("%1 per character, %2 bars").arg(metricName(m_metric)).arg(count));
 }
 
 void CharacterBarChart::changeEvent(QEvent *event)

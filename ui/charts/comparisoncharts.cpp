@@ -124,8 +124,7 @@ void ComparisonCharts::rebuild()
         series->attachAxis(y);
         PaletteColours::styleChart(chart, palette());
         m_views.at(row)->setAccessibleDescription(
-            tr("%1 per character, %n bar(s)", nullptr, characters)
-                .arg(ComparisonMetrics::name(metric)));
+            tr("%1 per character, %2 bars").arg(ComparisonMetrics::name(metric)).arg(characters));
     }
 }
 

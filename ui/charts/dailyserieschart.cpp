@@ -125,8 +125,10 @@ void DailySeriesChart::rebuild()
         line->attachAxis(y);
     }
     PaletteColours::styleChart(c, palette());
-    setAccessibleDescription(
-        tr("%1, %n line(s) over %2 days", nullptr, int(m_lines.size())).arg(c->title()).arg(days));
+    setAccessibleDescription(tr("%1, a line per character (%2) over %3 days")
+                                 .arg(c->title())
+                                 .arg(m_lines.size())
+                                 .arg(days));
 }
 
 void DailySeriesChart::changeEvent(QEvent *event)

@@ -4,6 +4,7 @@
 #include "tests/ui/accessibilitycheck.h"
 #include "ui/charts/hourlychart.h"
 #include "ui/sessions/filterbar.h"
+#include "ui/sessions/sessiontableview.h"
 #include "ui/sessions/statusbanner.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/transcript/sessionpane.h"
@@ -14,6 +15,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QChart>
+#include <QHeaderView>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTest>
@@ -221,6 +223,8 @@ private Q_SLOTS:
         TranscriptView *view = pane->view();
         QTRY_VERIFY(view->visualRect(view->model()->index(0, 0)).height() > 0);
         const int before = view->visualRect(view->model()->index(0, 0)).height();
+        SessionTableView table;
+        const int rowBefore = table.verticalHeader()->defaultSectionSize();
         QFont bigger = QApplication::font();
         bigger.setPointSizeF(bigger.pointSizeF() * 2);
         QApplication::setFont(bigger);
@@ -228,6 +232,11 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("%1 -> %2")
                                     .arg(before)
                                     .arg(view->visualRect(view->model()->index(0, 0)).height())));
+        // The session list's rows are one line of the font.
+        QVERIFY2(table.verticalHeader()->defaultSectionSize() > rowBefore,
+                 qPrintable(QStringLiteral("%1 -> %2")
+                                .arg(rowBefore)
+                                .arg(table.verticalHeader()->defaultSectionSize())));
     }
 };
 
