@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSet>
 #include <QStringList>
 #include <QTabBar>
 #include <QTextEdit>
@@ -65,7 +66,7 @@ inline QString describe(const QWidget *w)
 
 /// The interactive widgets under `root` (itself included) that a screen reader would find
 /// without a name or a description; `checked` counts the ones looked at.
-inline QStringList unnamed(QWidget *root, int *checked)
+inline QStringList unnamed(QWidget *root, QSet<const QWidget *> *checked)
 {
     QList<QWidget *> widgets = root->findChildren<QWidget *>();
     widgets.prepend(root);
@@ -73,7 +74,7 @@ inline QStringList unnamed(QWidget *root, int *checked)
     for (QWidget *w : std::as_const(widgets)) {
         if (!isInteractive(w))
             continue;
-        ++*checked;
+        checked->insert(w);
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
         // A tab bar has no description of its own: each tab carries its name and description.
         if (auto *tabs = qobject_cast<QTabBar *>(w); tabs && iface) {

@@ -4,6 +4,7 @@
 #include "models/charactertotalsmodel.h"
 #include "models/playbackcontroller.h"
 #include "models/sessioncolumns.h"
+#include "models/sessionexporter.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "models/storebrowser.h"
@@ -14,6 +15,7 @@
 #include "ui/connection/connectiondialog.h"
 #include "ui/mainwindow.h"
 #include "ui/player/mediaplayerbackend.h"
+#include "ui/sessions/exportflow.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessionspage.h"
 #include "ui/sessions/sessiontableview.h"
@@ -31,6 +33,8 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
@@ -138,7 +142,7 @@ private Q_SLOTS:
         w.opener.open(m_server->dataset().sessions().at(5).sessionId);
         QTRY_VERIFY_WITH_TIMEOUT(!w.pane->session().sessionId.isEmpty(), Timeout);
 
-        int checked = 0;
+        QSet<const QWidget *> checked;
         QStringList missing;
         // Each page shown in turn: some build their parts once shown.
         for (int page = 0; page < w.pages()->count(); ++page) {
@@ -146,6 +150,15 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
             missing += AccessibilityCheck::unnamed(&w.window, &checked);
         }
+        // The export's progress, while it runs.
+        SessionExporter exporter(&m_stack->client);
+        ExportFlow *flow = WindowWiring::connectExporter(w.window, &exporter);
+        flow->start(m_dir.filePath(QStringLiteral("export-%1.jsonl").arg(m_run)));
+        auto *progress = w.window.findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+        QVERIFY(progress);
+        missing += AccessibilityCheck::unnamed(progress, &checked);
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter.isRunning(), Timeout);
+
         ConnectionDialog connection;
         missing += AccessibilityCheck::unnamed(&connection, &checked);
         OpenStoreDialog openStore(QString{});
@@ -156,13 +169,18 @@ private Q_SLOTS:
         missing += AccessibilityCheck::unnamed(goTo, &checked);
         goTo->close();
 
+        // Text fields let Tab through: none keeps the keyboard.
+        for (QWidget *root : {static_cast<QWidget *>(&w.window), static_cast<QWidget *>(w.pane)}) {
+            for (const QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>())
+                QVERIFY2(edit->tabChangesFocus(), qPrintable(AccessibilityCheck::describe(edit)));
+        }
+
         missing.removeDuplicates();
         for (const QString &m : std::as_const(missing))
             qInfo("%s", qPrintable(m));
-        qInfo("%d controls checked (counted once per page shown), %d without a name or a "
-              "description",
-              checked, int(missing.size()));
-        QVERIFY2(checked > 80, "the walk found too few controls to be the whole window");
+        qInfo("%d controls checked, %d without a name or a description", int(checked.size()),
+              int(missing.size()));
+        QVERIFY2(checked.size() > 80, "the walk found too few controls to be the whole window");
         QVERIFY2(missing.isEmpty(), "controls without a name or a description: listed above");
     }
 
