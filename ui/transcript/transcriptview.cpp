@@ -3,6 +3,7 @@
 #include "models/transcriptmodel.h"
 #include "ui/transcript/transcriptdelegate.h"
 
+#include <QKeyEvent>
 #include <QResizeEvent>
 #include <QScrollBar>
 
@@ -103,4 +104,15 @@ void TranscriptView::changeEvent(QEvent *event)
     } else if (event->type() == QEvent::PaletteChange) {
         viewport()->update();
     }
+}
+
+void TranscriptView::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && currentIndex().isValid()) {
+        Q_EMIT turnActivated(currentIndex().row());
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
 }

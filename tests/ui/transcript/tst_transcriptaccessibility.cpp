@@ -17,6 +17,7 @@
 #include <QChart>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -152,8 +153,14 @@ private Q_SLOTS:
                 return e.first == QAccessible::Focus && e.second == 2;
             }));
         }
+        // Enter plays from the turn reached, as a click does.
+        QSignalSpy activated(view, &TranscriptView::turnActivated);
+        const int row = view->currentIndex().row();
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toInt(), row);
         QTest::keyClick(view, Qt::Key_Up);
-        QVERIFY(view->currentIndex().row() < 2);
+        QCOMPARE(view->currentIndex().row(), row - 1);
     }
 
     void ownTextReadsOnADarkPalette()
