@@ -110,6 +110,13 @@ QString displayText(const SessionSummary &s, int column, const QString &createdT
     }
 }
 
+QVariant accessibleText(const SessionSummary &s, int column)
+{
+    if (column == InProgress && !s.inProgress())
+        return QCoreApplication::translate("SessionColumns", "finished");
+    return {};
+}
+
 QString toolTip(const SessionSummary &s, int column, const QTimeZone &zone)
 {
     switch (column) {

@@ -39,6 +39,9 @@ enum Column : int {
                                   const QString &createdText);
 /// The exact value behind a rounded display.
 [[nodiscard]] QString toolTip(const SessionSummary &session, int column, const QTimeZone &zone);
+/// What a screen reader says for a cell that shows nothing (a finished session's "live"
+/// column); invalid where the displayed text says it all.
+[[nodiscard]] QVariant accessibleText(const SessionSummary &session, int column);
 [[nodiscard]] Qt::Alignment alignment(int column);
 
 /// The roles both session tables (live and stored) answer besides Qt's own, so that views and

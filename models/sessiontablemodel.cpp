@@ -140,6 +140,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         return SessionColumns::displayText(
             s, column,
             column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString());
+    case Qt::AccessibleTextRole:
+        return SessionColumns::accessibleText(s, column);
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:

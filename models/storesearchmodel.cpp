@@ -36,6 +36,9 @@ QVariant StoreSearchModel::data(const QModelIndex &index, int role) const
         return {};
     const TranscriptHit &hit = m_hits.at(index.row());
     switch (role) {
+    case Qt::AccessibleTextRole:
+        // The snippet is painted under the place: a screen reader gets both.
+        return data(index, Qt::DisplayRole).toString() + QStringLiteral(": ") + hit.snippet;
     case Qt::DisplayRole: {
         const qint64 at = qint64(hit.ts);
         const QString moment =

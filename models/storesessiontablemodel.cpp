@@ -73,6 +73,8 @@ QVariant StoreSessionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return SessionColumns::displayText(s, column, createdText(*it, at));
+    case Qt::AccessibleTextRole:
+        return SessionColumns::accessibleText(s, column);
     case SortRole:
         return SessionColumns::sortValue(s, column);
     case Qt::ToolTipRole:

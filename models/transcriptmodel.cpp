@@ -28,7 +28,11 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("Turn %1 · %2 · %3").arg(t.turnIndex).arg(speakerName(t.role), m_times.at(row));
     case Qt::AccessibleTextRole:
-        return speakerName(t.role) + u": "_s + m_display.at(row);
+        // Read out as "Assistant, 01:05: text": who, when, what.
+        return tr("%1, %2: %3").arg(speakerName(t.role), m_times.at(row), m_display.at(row));
+    case Qt::AccessibleDescriptionRole:
+        return row == m_playingRow ? tr("Turn %1, playing").arg(t.turnIndex)
+                                   : tr("Turn %1").arg(t.turnIndex);
     case RawTextRole:
         return t.text;
     case SpeakerRole:
@@ -110,7 +114,7 @@ void TranscriptModel::setPlayingRow(int row)
         return;
     const int old = m_playingRow;
     m_playingRow = row;
-    notifyRows({old, row}, {PlayingRole});
+    notifyRows({old, row}, {PlayingRole, Qt::AccessibleDescriptionRole});
     Q_EMIT playingRowChanged(row);
 }
 

@@ -10,15 +10,19 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 
 MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *parent)
@@ -38,7 +42,11 @@ MainWindow::MainWindow(SessionTableModel *model, QSettings &settings, QWidget *p
     m_paneSlot->addWidget(m_defaultPane);
     m_paneSlot->hide();
     m_tabs->addTab(m_splitter, tr("&Sessions"));
+    m_tabs->setTabToolTip(0, tr("The calls, their transcripts and recordings (Ctrl+1)"));
     m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAccessibleName(tr("Pages"));
+    m_tabs->tabBar()->setAccessibleDescription(
+        tr("The session list, Analytics and the local store (Ctrl+1, Ctrl+2, Ctrl+3)"));
     setCentralWidget(m_tabs);
     buildMenus();
 
@@ -145,7 +153,8 @@ void MainWindow::setAnalyticsPage(QWidget *page)
 {
     if (m_tabs->count() > 1)
         delete m_tabs->widget(1);
-    m_tabs->addTab(page, tr("&Analytics"));
+    const int index = m_tabs->addTab(page, tr("&Analytics"));
+    m_tabs->setTabToolTip(index, tr("Totals, days and comparisons of the characters (Ctrl+2)"));
 }
 
 void MainWindow::showSessionsPage()
@@ -159,9 +168,9 @@ void MainWindow::showAnalyticsPage()
         m_tabs->setCurrentIndex(1);
 }
 
-void MainWindow::addPage(QWidget *page, const QString &title)
+void MainWindow::addPage(QWidget *page, const QString &title, const QString &description)
 {
-    m_tabs->addTab(page, title);
+    m_tabs->setTabToolTip(m_tabs->addTab(page, title), description);
 }
 
 void MainWindow::showPage(QWidget *page)
@@ -206,6 +215,18 @@ void MainWindow::askForSession()
     dialog->setLabelText(tr("Session ID or sessionscope:// link"));
     connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::goToSession);
     dialog->open();
+    // Qt builds the dialog's fields when it is shown: named then, for screen readers.
+    if (auto *field = dialog->findChild<QLineEdit *>()) {
+        field->setAccessibleName(tr("Session ID or link"));
+        field->setAccessibleDescription(
+            tr("A session id, or a sessionscope:// link copied from Sessionscope"));
+    }
+    if (auto *buttons = dialog->findChild<QDialogButtonBox *>()) {
+        if (QPushButton *ok = buttons->button(QDialogButtonBox::Ok))
+            ok->setAccessibleDescription(tr("Opens the session"));
+        if (QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel))
+            cancel->setAccessibleDescription(tr("Closes the dialog"));
+    }
 }
 
 bool MainWindow::goToSession(const QString &idOrLink)

@@ -39,7 +39,8 @@ public:
     void showSessionsPage();
     void showAnalyticsPage();
     /// Another page after these two (the local store's); the window takes ownership.
-    void addPage(QWidget *page, const QString &title);
+    /// A page of its own tab; `description` is the tab's tooltip, read by screen readers.
+    void addPage(QWidget *page, const QString &title, const QString &description = {});
     void showPage(QWidget *page);
     /// For pages that add their own actions (File ▸ Open store…), above Quit.
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }

@@ -1,5 +1,6 @@
 #include "app/gui/aboutbox.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMainWindow>
@@ -43,6 +44,10 @@ QMessageBox *show(QMainWindow &window)
             "%1, running on Qt %2.")
             .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
     box->setStandardButtons(QMessageBox::Close);
+    box->setAccessibleName(QCoreApplication::translate("AboutBox", "About Sessionscope"));
+    box->setAccessibleDescription(box->text() + u'\n' + box->informativeText());
+    box->button(QMessageBox::Close)
+        ->setAccessibleDescription(QCoreApplication::translate("AboutBox", "Closes this box"));
     box->open();
     return box;
 }

@@ -1,5 +1,7 @@
 #include "app/gui/aboutbox.h"
 
+#include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QFile>
 #include <QMainWindow>
@@ -51,6 +53,17 @@ private Q_SLOTS:
         QVERIFY(box->informativeText().contains(QStringLiteral(QT_VERSION_STR)));
         QVERIFY(!box->iconPixmap().isNull());
         QCOMPARE(box->windowModality(), Qt::WindowModal); // open(), not a nested event loop
+        // A screen reader names the box, says what it says, and names its button.
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(box);
+        QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("About Sessionscope"));
+        QVERIFY(iface->text(QAccessible::Description).contains(QStringLiteral("9.8.7")));
+        const QList<QAbstractButton *> buttons = box->findChildren<QAbstractButton *>();
+        QVERIFY(!buttons.isEmpty());
+        for (QAbstractButton *button : buttons) {
+            QAccessibleInterface *b = QAccessible::queryAccessibleInterface(button);
+            QVERIFY(!b->text(QAccessible::Name).isEmpty());
+            QVERIFY(!b->text(QAccessible::Description).isEmpty());
+        }
         // Closing deletes it.
         QPointer<QMessageBox> watched(box);
         box->close();

@@ -80,6 +80,10 @@ void TestStoreSearchModel::findsTheTurnsTheIndexHolds()
         QVERIFY(start >= 0);
         QCOMPARE(snippet.mid(start, length).compare(m_word, Qt::CaseInsensitive), 0);
         QVERIFY(index.data().toString().contains(expected[row].characterSlug));
+        // A screen reader gets the place and the painted snippet.
+        const QString spoken = index.data(Qt::AccessibleTextRole).toString();
+        QVERIFY(spoken.startsWith(index.data().toString()));
+        QVERIFY(spoken.endsWith(snippet));
     }
 }
 

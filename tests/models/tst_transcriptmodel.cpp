@@ -105,7 +105,8 @@ private Q_SLOTS:
         QCOMPARE(rowChanged.size(), 1);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
-        QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{TranscriptModel::PlayingRole});
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(),
+                 (QList<int>{TranscriptModel::PlayingRole, Qt::AccessibleDescriptionRole}));
         QVERIFY(model.index(0).data(TranscriptModel::PlayingRole).toBool());
 
         changed.clear();

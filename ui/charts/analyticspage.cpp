@@ -11,6 +11,7 @@
 #include "ui/charts/chartpanel.h"
 #include "ui/charts/dailyserieschart.h"
 #include "ui/comparison/comparisonview.h"
+#include "ui/palettecolours.h"
 #include "ui/report/dailyreportview.h"
 
 #include <QComboBox>
@@ -49,10 +50,12 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
     m_banner->setObjectName(QStringLiteral("analyticsBanner"));
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setStyleSheet(
-        QStringLiteral("#analyticsBanner { background: #fdecea; padding: 4px; }"));
+    m_banner->setMargin(4);
+    PaletteColours::showTinted(m_banner, 4); // red, deep on a dark palette
     m_banner->hide();
     auto *refreshButton = new QPushButton(QStringLiteral("Refresh"), this);
+    refreshButton->setAccessibleName(tr("Refresh"));
+    refreshButton->setAccessibleDescription(tr("Loads the figures of the filter again"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_caption, 1);
     top->addWidget(refreshButton);
@@ -64,6 +67,13 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
     layout->addLayout(top);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
+    m_tabs->setTabToolTip(0, tr("Totals per character as bars and as a table"));
+    m_tabs->setTabToolTip(1, tr("Sessions or cost per day, a line per character"));
+    m_tabs->setTabToolTip(2, tr("Two to six characters side by side"));
+    m_tabs->setTabToolTip(3, tr("One character's days: totals, costliest and longest calls"));
+    m_tabs->tabBar()->setAccessibleName(tr("Analytics views"));
+    m_tabs->tabBar()->setAccessibleDescription(
+        tr("Totals, per day, comparison of characters and the daily report"));
     updateCaption();
 
     connect(refreshButton, &QPushButton::clicked, this, &AnalyticsPage::refresh);
@@ -101,6 +111,8 @@ QWidget *AnalyticsPage::buildTotalsTab()
 {
     auto *picker = new QComboBox;
     picker->setObjectName(QStringLiteral("totalsMetric"));
+    picker->setAccessibleName(tr("Metric"));
+    picker->setAccessibleDescription(tr("What the bars and the table's order measure"));
     using M = CharacterBarChart::Metric;
     for (const M metric : {M::Sessions, M::Cost, M::LlmTokens, M::SttMinutes, M::TtsCharacters})
         picker->addItem(CharacterBarChart::metricName(metric), int(metric));
@@ -116,6 +128,9 @@ QWidget *AnalyticsPage::buildTotalsTab()
     sorted->setSortRole(CharacterTotalsModel::SortRole);
     auto *table = new QTableView;
     table->setObjectName(QStringLiteral("totalsTable"));
+    table->setAccessibleName(tr("Totals per character"));
+    table->setAccessibleDescription(
+        tr("Every character's totals over the filter's range; Enter lists its sessions"));
     table->setModel(sorted);
     table->setSortingEnabled(true);
     // The table opens in the chart's order (largest first, ties by name) and follows the
@@ -162,6 +177,8 @@ QWidget *AnalyticsPage::buildSeriesTab()
     auto *picker = new QComboBox;
     picker->addItem(QStringLiteral("Sessions"), int(DailySeriesModel::Metric::Sessions));
     picker->addItem(QStringLiteral("Cost"), int(DailySeriesModel::Metric::Cost));
+    picker->setAccessibleName(tr("Metric"));
+    picker->setAccessibleDescription(tr("What the lines measure per day"));
     connect(picker, &QComboBox::currentIndexChanged, this, [this, picker] {
         m_seriesModel->setMetric(DailySeriesModel::Metric(picker->currentData().toInt()));
     });

@@ -2,6 +2,7 @@
 #include "models/characterpalette.h"
 #include "models/charactertotalsmodel.h"
 #include "ui/charts/nicescale.h"
+#include "ui/palettecolours.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -20,6 +21,7 @@ CharacterBarChart::CharacterBarChart(CharacterTotalsModel *model, CharacterPalet
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->hide();
     chart()->setAnimationOptions(QChart::NoAnimation);
+    setAccessibleName(tr("Totals per character"));
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
     connect(&m_rebuild, &QTimer::timeout, this, &CharacterBarChart::rebuild);
@@ -239,4 +241,15 @@ void CharacterBarChart::rebuild()
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     c->setTitle(metricName(m_metric));
+    PaletteColours::styleChart(c, palette());
+    setAccessibleDescription(
+        count == 1 ? tr("%1 per character, 1 bar").arg(metricName(m_metric))
+                   : tr("%1 per character, %2 bars").arg(metricName(m_metric)).arg(count));
+}
+
+void CharacterBarChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        scheduleRebuild();
 }

@@ -43,6 +43,10 @@ public:
 Q_SIGNALS:
     void characterActivated(const QString &slug);
 
+protected:
+    /// A new palette recolours the chart: background, labels and the characters' colours.
+    void changeEvent(QEvent *event) override;
+
 private:
     void scheduleRebuild();
     void rebuild();

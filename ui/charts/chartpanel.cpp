@@ -21,6 +21,9 @@ ChartPanel::ChartPanel(QChartView *chart, const QAbstractItemModel *data, int cs
     auto *exportButton = new QToolButton(this);
     exportButton->setText(QStringLiteral("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setAccessibleName(tr("Export"));
+    exportButton->setAccessibleDescription(
+        tr("Saves the chart as PNG or SVG, or its figures as CSV"));
     auto *menu = new QMenu(exportButton);
     for (const QString &kind :
          {QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("CSV")}) {

@@ -2,6 +2,7 @@
 #include "models/characterpalette.h"
 #include "models/comparisonmodel.h"
 #include "ui/charts/nicescale.h"
+#include "ui/palettecolours.h"
 
 namespace {
 NiceScale::Kind scaleKind(ComparisonMetrics::Metric metric)
@@ -43,6 +44,7 @@ ComparisonCharts::ComparisonCharts(ComparisonModel *model, CharacterPalette *pal
         QFont title = chart->titleFont();
         title.setPointSizeF(title.pointSizeF() * 0.85);
         chart->setTitleFont(title);
+        view->setAccessibleName(ComparisonMetrics::name(ComparisonMetrics::Metric(row)));
         grid->addWidget(view, row / Columns, row % Columns);
         m_views.append(view);
     }
@@ -120,5 +122,15 @@ void ComparisonCharts::rebuild()
                                .makeAxis(ComparisonMetrics::unit(metric));
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
+        PaletteColours::styleChart(chart, palette());
+        m_views.at(row)->setAccessibleDescription(
+            tr("%1 per character, %2 bars").arg(ComparisonMetrics::name(metric)).arg(characters));
     }
+}
+
+void ComparisonCharts::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_rebuild.start();
 }

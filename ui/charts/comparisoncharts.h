@@ -26,6 +26,10 @@ public:
     [[nodiscard]] double plotted(int row, int column) const;
     void rebuildNow();
 
+protected:
+    /// A new palette recolours the chart: background, labels and the characters' colours.
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
 

@@ -2,6 +2,7 @@
 #include "models/characterpalette.h"
 #include "models/dailyseriesmodel.h"
 #include "ui/charts/nicescale.h"
+#include "ui/palettecolours.h"
 
 #include <QDateTimeAxis>
 #include <QLineSeries>
@@ -26,6 +27,7 @@ DailySeriesChart::DailySeriesChart(DailySeriesModel *model, CharacterPalette *pa
     setRenderHint(QPainter::Antialiasing);
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setAlignment(Qt::AlignBottom);
+    setAccessibleName(tr("Figures per day"));
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
     connect(&m_rebuild, &QTimer::timeout, this, &DailySeriesChart::rebuild);
@@ -122,4 +124,16 @@ void DailySeriesChart::rebuild()
         line->attachAxis(x);
         line->attachAxis(y);
     }
+    PaletteColours::styleChart(c, palette());
+    setAccessibleDescription(tr("%1, a line per character (%2) over %3 days")
+                                 .arg(c->title())
+                                 .arg(m_lines.size())
+                                 .arg(days));
+}
+
+void DailySeriesChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        scheduleRebuild();
 }

@@ -28,6 +28,10 @@ public:
 Q_SIGNALS:
     void dayActivated(const QString &slug, QDate day);
 
+protected:
+    /// A new palette recolours the chart: background, labels and the characters' colours.
+    void changeEvent(QEvent *event) override;
+
 private:
     void scheduleRebuild();
     void rebuild();

@@ -1,6 +1,7 @@
 #include "ui/charts/hourlychart.h"
 #include "models/moneyformat.h"
 #include "ui/charts/nicescale.h"
+#include "ui/palettecolours.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -17,6 +18,7 @@ HourlyChart::HourlyChart(QWidget *parent)
     chart()->legend()->hide();
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->setTitle(QStringLiteral("Sessions per hour (local time)"));
+    setAccessibleName(tr("Sessions per hour"));
     setHours({}, palette().color(QPalette::Highlight));
 }
 
@@ -83,4 +85,20 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
         NiceScale::forMaximum(double(top), NiceScale::Kind::Count).makeAxis(tr("sessions"));
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    PaletteColours::styleChart(c, palette());
+    const auto busiest = std::max_element(
+        hours.cbegin(), hours.cend(),
+        [](const DayFigures &a, const DayFigures &b) { return a.sessions < b.sessions; });
+    setAccessibleDescription(
+        top > 0 ? tr("Sessions per hour, 24 bars; the busiest hour is %1:00 with %L2 sessions")
+                      .arg(int(busiest - hours.cbegin()))
+                      .arg(top)
+                : tr("Sessions per hour, 24 bars, no sessions"));
+}
+
+void HourlyChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        PaletteColours::styleChart(chart(), palette());
 }

@@ -23,6 +23,10 @@ public:
     /// the CSV export.
     [[nodiscard]] QStandardItemModel *hoursModel() const { return m_table; }
 
+protected:
+    /// A new palette recolours the chart: background, labels and the characters' colours.
+    void changeEvent(QEvent *event) override;
+
 private:
     QStandardItemModel *m_table;
     QBarSet *m_set = nullptr;

@@ -29,7 +29,9 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     , m_pages(new QStackedWidget(this))
 {
     auto *left = new QVBoxLayout;
-    left->addWidget(new QLabel(QStringLiteral("Characters (2–6):"), this));
+    auto *pickerLabel = new QLabel(QStringLiteral("Characters (2–6):"), this);
+    pickerLabel->setBuddy(m_picker);
+    left->addWidget(pickerLabel);
     left->addWidget(m_picker, 1);
     m_hint->setWordWrap(true);
     left->addWidget(m_hint);
@@ -37,6 +39,11 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setAccessibleName(tr("Comparison"));
+    m_table->setAccessibleDescription(
+        tr("The chosen characters side by side, one figure per row, the best one marked"));
+    m_picker->setAccessibleName(tr("Characters to compare"));
+    m_picker->setAccessibleDescription(tr("Check two to six characters to compare them"));
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_charts);
@@ -44,6 +51,8 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     exportButton->setObjectName(QStringLiteral("comparisonExport"));
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setAccessibleName(tr("Export"));
+    exportButton->setAccessibleDescription(tr("Saves the charts as PNG or the figures as CSV"));
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("Charts as PNG…"), this, [this] { exportAs(QStringLiteral("png")); });
     menu->addAction(tr("Data as CSV…"), this, [this] { exportAs(QStringLiteral("csv")); });

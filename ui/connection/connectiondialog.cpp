@@ -1,4 +1,5 @@
 #include "ui/connection/connectiondialog.h"
+#include "ui/palettecolours.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -42,7 +43,23 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_reason->hide();
     m_error->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("connectionError"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    PaletteColours::showAsError(m_error);
+    const std::pair<QWidget *, std::pair<QString, QString>> described[] = {
+        {m_baseUrl, {tr("Base URL"), tr("The address of the API server")}},
+        {m_keyMode, {tr("API key"), tr("Connects with an API key")}},
+        {m_passwordMode, {tr("Email and password"), tr("Signs in with an email and a password")}},
+        {m_apiKey, {tr("API key"), tr("The API key; kept in the system keychain")}},
+        {m_email, {tr("Email"), tr("The email address to sign in with")}},
+        {m_password, {tr("Password"), tr("The password; never stored")}},
+        {m_timeout, {tr("Timeout"), tr("Seconds after which a request is given up")}},
+        {m_proxy, {tr("Proxy"), tr("The proxy to use; empty for the system's")}},
+        {m_caFile, {tr("CA certificate"), tr("A PEM file of a private certificate authority")}},
+        {m_connect, {tr("Connect"), tr("Connects to the server with these credentials")}},
+        {m_demo, {tr("Connect to demo"), tr("Starts the bundled demo server and connects to it")}}};
+    for (const auto &[widget, text] : described) {
+        widget->setAccessibleName(text.first);
+        widget->setAccessibleDescription(text.second);
+    }
     m_error->hide();
     m_keyMode->setChecked(true);
 
@@ -59,7 +76,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_demo, QDialogButtonBox::ActionRole);
     buttons->addButton(m_connect, QDialogButtonBox::AcceptRole);
-    buttons->addButton(QDialogButtonBox::Cancel);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setAccessibleDescription(tr("Closes the dialog without connecting"));
     m_connect->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_reason);

@@ -91,8 +91,21 @@ void PlayerWidget::buildLayout()
     m_saveButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_saveButton->setToolTip(tr("Save recording as…"));
     m_retryButton->setText(tr("Retry"));
+    m_retryButton->setAccessibleDescription(tr("Loads the recording again"));
+    // The buttons show icons only: their names are what a screen reader says.
+    m_backButton->setAccessibleName(tr("Back 10 seconds"));
+    m_backButton->setAccessibleDescription(tr("Skips back 10 seconds (Left)"));
+    m_forwardButton->setAccessibleName(tr("Forward 10 seconds"));
+    m_forwardButton->setAccessibleDescription(tr("Skips forward 10 seconds (Right)"));
+    m_saveButton->setAccessibleName(tr("Save recording"));
+    m_saveButton->setAccessibleDescription(tr("Saves the recording as a file"));
+    m_playButton->setAccessibleDescription(tr("Plays or pauses the recording (Space)"));
+    m_speed->setAccessibleName(tr("Playback speed"));
+    m_speed->setAccessibleDescription(tr("How fast the recording plays"));
+    m_volume->setAccessibleDescription(tr("The playback volume, 0 to 100"));
     // Sliders a hand can use: the seek bar never shrinks to a square that reads as a check
     // box, and both carry names for screen readers.
+    m_slider->setObjectName(u"positionSlider"_s);
     m_slider->setAccessibleName(tr("Position"));
     m_slider->setAccessibleDescription(tr("Where the recording plays from"));
     m_slider->setMinimumWidth(160);
@@ -200,6 +213,7 @@ void PlayerWidget::updatePlayButton(bool playing)
     m_playButton->setIcon(
         style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    m_playButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
 }
 
 bool PlayerWidget::saveRecording(const QString &path, QString *error) const

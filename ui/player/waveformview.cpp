@@ -10,6 +10,7 @@ WaveformView::WaveformView(QWidget *parent)
 {
     setMinimumHeight(56);
     setAccessibleName(tr("Recording waveform"));
+    setAccessibleDescription(tr("The recording's loudness over time; a click plays from there"));
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Click to seek"));
 }

@@ -100,15 +100,36 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
     auto *show = new QPushButton(QStringLiteral("Show"), this);
+    show->setAccessibleName(tr("Show"));
+    show->setAccessibleDescription(tr("Shows the report of the chosen character and days"));
+    m_character->setAccessibleName(tr("Character"));
+    m_character->setAccessibleDescription(tr("The character the report is about"));
+    m_first->setAccessibleName(tr("First day"));
+    m_first->setAccessibleDescription(tr("The first day of the report"));
+    m_last->setAccessibleName(tr("Last day"));
+    m_last->setAccessibleDescription(tr("The last day of the report"));
+    m_totals->setAccessibleName(tr("Figures"));
+    m_totals->setAccessibleDescription(
+        tr("The period's figures beside the previous period's, with the change"));
+    m_costliest->setAccessibleName(tr("Costliest sessions"));
+    m_costliest->setAccessibleDescription(tr("The period's costliest sessions; Enter opens one"));
+    m_longest->setAccessibleName(tr("Longest sessions"));
+    m_longest->setAccessibleDescription(tr("The period's longest sessions; Enter opens one"));
+    auto *characterLabel = new QLabel(QStringLiteral("Character:"), this);
+    characterLabel->setBuddy(m_character);
+    auto *fromLabel = new QLabel(QStringLiteral("From:"), this);
+    fromLabel->setBuddy(m_first);
+    auto *toLabel = new QLabel(QStringLiteral("to:"), this);
+    toLabel->setBuddy(m_last);
     auto *controls = new QHBoxLayout;
     m_character->setObjectName(QStringLiteral("reportCharacter"));
     // A character's name comes from the server: plain text, never markup.
     m_status->setTextFormat(Qt::PlainText);
-    controls->addWidget(new QLabel(QStringLiteral("Character:"), this));
+    controls->addWidget(characterLabel);
     controls->addWidget(m_character, 1);
-    controls->addWidget(new QLabel(QStringLiteral("From:"), this));
+    controls->addWidget(fromLabel);
     controls->addWidget(m_first);
-    controls->addWidget(new QLabel(QStringLiteral("to:"), this));
+    controls->addWidget(toLabel);
     controls->addWidget(m_last);
     controls->addWidget(show);
     auto *grid = new QGridLayout;

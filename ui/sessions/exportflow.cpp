@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QLocale>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QWidget>
 
 ExportFlow::ExportFlow(SessionExporter *exporter, SessionTableModel *model, QWidget *window)
@@ -67,6 +68,12 @@ void ExportFlow::start(const QString &path)
     m_progress = new QProgressDialog(tr("Exporting the list to %1…").arg(path), tr("Cancel"), 0, 1,
                                      m_window);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
+    m_progress->setAccessibleName(tr("Export progress"));
+    m_progress->setAccessibleDescription(tr("Sessions written to %1").arg(path));
+    if (auto *cancel = m_progress->findChild<QPushButton *>()) {
+        cancel->setAccessibleName(tr("Cancel export"));
+        cancel->setAccessibleDescription(tr("Stops the export; the file is not written"));
+    }
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
     m_progress->setMinimumDuration(300);
     m_progress->setValue(0);

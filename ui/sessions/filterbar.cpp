@@ -1,5 +1,7 @@
 #include "ui/sessions/filterbar.h"
 
+#include "ui/palettecolours.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -47,16 +49,35 @@ FilterBar::FilterBar(QWidget *parent)
         edit->setDate(today());
     }
     m_dateError->setObjectName(QStringLiteral("dateError"));
-    m_dateError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    PaletteColours::showAsError(m_dateError);
     m_dateError->setVisible(false);
     auto *applyButton = new QPushButton(tr("Apply"), this);
     auto *clearButton = new QPushButton(tr("Clear"), this);
+    applyButton->setAccessibleName(tr("Apply"));
+    applyButton->setAccessibleDescription(tr("Lists the sessions that match these filters"));
+    clearButton->setAccessibleName(tr("Clear"));
+    clearButton->setAccessibleDescription(tr("Clears every filter and lists all sessions"));
+    m_character->setAccessibleName(tr("Character"));
+    m_character->setAccessibleDescription(
+        tr("Only sessions of this character; empty for any character"));
+    m_tenant->setAccessibleName(tr("Tenant"));
+    m_tenant->setAccessibleDescription(tr("Only sessions of this tenant; empty for any tenant"));
+    m_preset->setAccessibleName(tr("Period"));
+    m_preset->setAccessibleDescription(tr("The days the sessions were created on"));
+    m_from->setAccessibleName(tr("First day"));
+    m_from->setAccessibleDescription(tr("The first day of a custom period"));
+    m_to->setAccessibleName(tr("Last day"));
+    m_to->setAccessibleDescription(tr("The last day of a custom period"));
+    auto *characterLabel = new QLabel(tr("Character"), this);
+    characterLabel->setBuddy(m_character);
+    auto *tenantLabel = new QLabel(tr("Tenant"), this);
+    tenantLabel->setBuddy(m_tenant);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Character"), this));
+    layout->addWidget(characterLabel);
     layout->addWidget(m_character, 2);
-    layout->addWidget(new QLabel(tr("Tenant"), this));
+    layout->addWidget(tenantLabel);
     layout->addWidget(m_tenant, 1);
     layout->addWidget(m_preset);
     layout->addWidget(m_from);

@@ -51,5 +51,7 @@ void SessionDetailsForm::setSession(const SessionSummary &s)
     add(tr("Metadata"), QString::fromUtf8(s.metadataJson));
     auto *transcript = new QPlainTextEdit(s.transcriptText(), this);
     transcript->setReadOnly(true);
+    transcript->setTabChangesFocus(true); // Tab leaves the field: no keyboard trap
+    transcript->setAccessibleDescription(tr("The call's transcript as text, one turn a line"));
     m_form->addRow(tr("Transcript"), transcript);
 }

@@ -14,6 +14,9 @@ SessionTableView::SessionTableView(QWidget *parent)
     : QTableView(parent)
 {
     setObjectName(QStringLiteral("sessionTable"));
+    setAccessibleName(tr("Sessions"));
+    setAccessibleDescription(tr("One call per row, newest first; Enter opens the current "
+                                "session, Space plays it, J and K step through sessions"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
@@ -224,4 +227,11 @@ void SessionTableView::showContextMenu(const QPoint &pos)
     tsv->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Copy as CSV"), this, [this] { copySelection(RowsCopy::Format::Csv); });
     menu.exec(viewport()->mapToGlobal(pos));
+}
+
+void SessionTableView::changeEvent(QEvent *event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
 }

@@ -58,6 +58,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    /// Rows are one line of the font: a larger system font makes them taller.
+    void changeEvent(QEvent *event) override;
 
 private:
     QUrl m_linkServer;

@@ -1,5 +1,7 @@
 #include "ui/sessions/statusbanner.h"
 
+#include "ui/palettecolours.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -18,6 +20,11 @@ StatusBanner::StatusBanner(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress->setMaximumWidth(200);
     m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Progress"));
+    m_action->setAccessibleName(tr("Banner action")); // named after its text once shown
+    m_action->setAccessibleDescription(tr("Does what the message offers"));
+    m_cancel->setAccessibleName(tr("Cancel"));
+    m_cancel->setAccessibleDescription(tr("Stops loading"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_text, 1);
@@ -36,10 +43,13 @@ void StatusBanner::showMessage(Kind kind, const QString &text, const QString &ac
     m_progress->hide();
     m_cancel->hide();
     m_action->setText(actionText);
+    if (!actionText.isEmpty())
+        m_action->setAccessibleName(actionText);
     m_action->setVisible(!actionText.isEmpty());
-    static const char *const colors[] = {"#e8f0fe", "#e8f0fe", "#fff4e5", "#fdecea"};
-    setStyleSheet(
-        QStringLiteral("#statusBanner { background: %1; }").arg(QLatin1String(colors[int(kind)])));
+    // Blue for information and progress, orange for warnings, red for errors; faint on a
+    // light palette, deep on a dark one, the text legible on either.
+    static constexpr int hues[] = {217, 217, 35, 4};
+    PaletteColours::showTinted(this, hues[int(kind)]);
     show();
 }
 

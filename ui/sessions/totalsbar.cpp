@@ -30,6 +30,8 @@ TotalsBar::TotalsBar(QWidget *parent)
         pair->setContentsMargins(0, 0, 0, 0);
         auto *name = new QLabel(caption + QLatin1Char(':'), group);
         auto *value = new QLabel(group);
+        value->setAccessibleName(caption); // read as "Cost: $12.00", not a bare figure
+        name->setBuddy(value);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont bold = value->font();
         bold.setBold(true);

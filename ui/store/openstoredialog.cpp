@@ -36,9 +36,22 @@ OpenStoreDialog::OpenStoreDialog(const QString &current, QWidget *parent)
     }
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, &OpenStoreDialog::browse);
+    browse->setAccessibleName(tr("Browse"));
+    browse->setAccessibleDescription(tr("Chooses the SQLite file in a file dialog"));
+    m_sqlite->setAccessibleName(tr("SQLite file"));
+    m_sqlite->setAccessibleDescription(tr("Opens a store kept in a SQLite file"));
+    m_postgres->setAccessibleName(tr("PostgreSQL server"));
+    m_postgres->setAccessibleDescription(tr("Opens a store kept on a PostgreSQL server"));
+    m_file->setAccessibleName(tr("SQLite file"));
+    m_file->setAccessibleDescription(tr("The path of the file sessionscope sync wrote"));
+    m_url->setAccessibleName(tr("PostgreSQL URL"));
+    m_url->setAccessibleDescription(tr("The server's URL: postgresql://user@host:port/database"));
     connect(m_sqlite, &QRadioButton::toggled, this, &OpenStoreDialog::updateFields);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    buttons->button(QDialogButtonBox::Open)->setAccessibleDescription(tr("Opens this store"));
+    buttons->button(QDialogButtonBox::Cancel)
+        ->setAccessibleDescription(tr("Closes the dialog and keeps the store in use"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *hint = new QLabel(tr("A password in the URL is used for this connection and kept in "
                                "the settings file; leave it out to use ~/.pgpass."),

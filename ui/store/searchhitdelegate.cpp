@@ -1,5 +1,6 @@
 #include "ui/store/searchhitdelegate.h"
 #include "models/storesearchmodel.h"
+#include "ui/palettecolours.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -19,8 +20,11 @@ void prepare(QTextDocument &document, const QStyleOptionViewItem &option, const 
     document.setDefaultFont(option.font);
     document.setDocumentMargin(0);
     document.setTextWidth(qMax(50, option.rect.width() - 2 * Margin));
-    document.setHtml(
-        QStringLiteral("<span style=\"color:gray\">%1</span><br>%2").arg(place, snippet));
+    // The place in the quieter colour of the palette in use, still legible on light and dark.
+    const QColor quiet =
+        PaletteColours::secondaryText(option.palette, option.palette.color(QPalette::Base));
+    document.setHtml(QStringLiteral("<span style=\"color:%1\">%2</span><br>%3")
+                         .arg(quiet.name(), place, snippet));
 }
 } // namespace
 

@@ -55,6 +55,25 @@ StoreFilterBar::StoreFilterBar(QWidget *parent)
         m_recording->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
     m_inProgress->addItems({tr("finished or not"), tr("in progress"), tr("finished")});
     m_note->addItems({tr("with or without note"), tr("with a note"), tr("without a note")});
+    const std::pair<QWidget *, std::pair<QString, QString>> described[] = {
+        {m_character, {tr("Character"), tr("Only sessions of this character")}},
+        {m_tenant, {tr("Tenant"), tr("Only sessions of this tenant")}},
+        {m_model, {tr("LLM model"), tr("Only sessions that used this model")}},
+        {m_tag, {tr("Tag"), tr("Only sessions with this review tag")}},
+        {m_recording, {tr("Recording"), tr("Only sessions whose recording has this status")}},
+        {m_inProgress, {tr("In progress"), tr("Finished sessions, those in progress, or both")}},
+        {m_note, {tr("Note"), tr("Sessions with a review note, without one, or both")}},
+        {m_minCost, {tr("Lowest cost"), tr("Only sessions that cost at least this, in dollars")}},
+        {m_maxCost, {tr("Highest cost"), tr("Only sessions that cost at most this, in dollars")}},
+        {m_minMinutes, {tr("Shortest"), tr("Only sessions at least this many minutes long")}},
+        {m_maxMinutes, {tr("Longest"), tr("Only sessions at most this many minutes long")}},
+        {m_useDays, {tr("Days"), tr("Limits the sessions to the days below")}},
+        {m_from, {tr("First day"), tr("The first day of sessions shown")}},
+        {m_to, {tr("Last day"), tr("The last day of sessions shown")}}};
+    for (const auto &[widget, text] : described) {
+        widget->setAccessibleName(text.first);
+        widget->setAccessibleDescription(text.second);
+    }
     for (QDateEdit *date : {m_from, m_to}) {
         date->setCalendarPopup(true);
         date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -65,6 +84,10 @@ StoreFilterBar::StoreFilterBar(QWidget *parent)
     auto *apply = new QPushButton(tr("&Apply"), this);
     apply->setDefault(true);
     auto *reset = new QPushButton(tr("Clear"), this);
+    apply->setAccessibleName(tr("Apply"));
+    apply->setAccessibleDescription(tr("Shows the stored sessions that match these filters"));
+    reset->setAccessibleName(tr("Clear"));
+    reset->setAccessibleDescription(tr("Clears every filter and shows all stored sessions"));
     connect(apply, &QPushButton::clicked, this, &StoreFilterBar::applyRequested);
     connect(reset, &QPushButton::clicked, this, [this] {
         clear();
@@ -82,10 +105,14 @@ StoreFilterBar::StoreFilterBar(QWidget *parent)
                        static_cast<QWidget *>(m_note)})
         grid->addWidget(w, 0, column++);
     column = 0;
-    grid->addWidget(new QLabel(tr("Cost $"), this), 1, column++);
+    auto *costLabel = new QLabel(tr("Cost $"), this);
+    costLabel->setBuddy(m_minCost);
+    auto *minutesLabel = new QLabel(tr("Minutes"), this);
+    minutesLabel->setBuddy(m_minMinutes);
+    grid->addWidget(costLabel, 1, column++);
     grid->addWidget(m_minCost, 1, column++);
     grid->addWidget(m_maxCost, 1, column++);
-    grid->addWidget(new QLabel(tr("Minutes"), this), 1, column++);
+    grid->addWidget(minutesLabel, 1, column++);
     grid->addWidget(m_minMinutes, 1, column++);
     grid->addWidget(m_maxMinutes, 1, column++);
     grid->addWidget(m_useDays, 2, 0);

@@ -44,6 +44,9 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(SessionColumns::Created, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setAccessibleName(tr("Stored sessions"));
+    m_table->setAccessibleDescription(
+        tr("The sessions in the local store, one per row; Enter opens the current one"));
     auto *panels = new QVBoxLayout(m_panels);
     panels->setContentsMargins(0, 0, 0, 0);
 

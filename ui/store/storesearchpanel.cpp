@@ -19,6 +19,11 @@ StoreSearchPanel::StoreSearchPanel(StoreSearchModel *model, QWidget *parent)
     m_field->setPlaceholderText(tr("Search every stored transcript (Ctrl+Shift+F)"));
     m_field->setClearButtonEnabled(true);
     m_status->setTextFormat(Qt::PlainText);
+    m_field->setAccessibleName(tr("Search the store"));
+    m_field->setAccessibleDescription(
+        tr("Words to find in every stored transcript; Enter searches (Ctrl+Shift+F)"));
+    m_hits->setAccessibleName(tr("Search results"));
+    m_hits->setAccessibleDescription(tr("Sessions whose transcript matches; Enter opens one"));
     m_hits->setModel(model);
     m_hits->setItemDelegate(new SearchHitDelegate(m_hits));
     m_hits->setUniformItemSizes(false);

@@ -26,7 +26,8 @@ namespace StoreWiring {
 
 void install(MainWindow &window, StorePage *page, QSettings &settings, StoreSyncController *sync)
 {
-    window.addPage(page, QObject::tr("S&tore"));
+    window.addPage(page, QObject::tr("S&tore"),
+                   QObject::tr("The sessions kept in the local store (Ctrl+3)"));
     StoreBrowser *browser = page->browser();
 
     auto *open = new QAction(QObject::tr("Open &store…"), &window);

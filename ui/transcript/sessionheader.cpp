@@ -74,6 +74,8 @@ SessionHeader::SessionHeader(QWidget *parent)
     m_origin->setAutoRaise(true);
     m_origin->setCursor(Qt::PointingHandCursor);
     m_origin->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_origin->setAccessibleDescription(
+        tr("The page the call started from; opens it in the browser"));
     connect(m_origin, &QToolButton::clicked, this, [this] {
         if (!m_originUrl.isValid())
             return;
@@ -112,6 +114,15 @@ SessionHeader::SessionHeader(QWidget *parent)
     m_metadata->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_metadata->setVisible(false);
     m_metadata->setMaximumHeight(180);
+    m_metadataToggle->setAccessibleName(tr("Metadata"));
+    m_metadataToggle->setAccessibleDescription(tr("Shows or hides the session's metadata"));
+    m_metadata->setAccessibleName(tr("Metadata"));
+    m_metadata->setAccessibleDescription(tr("The session's metadata as keys and values"));
+    m_copyId->setAccessibleName(tr("Copy session id"));
+    m_copyId->setAccessibleDescription(tr("Copies the session id to the clipboard"));
+    copyLink->setAccessibleName(tr("Copy link"));
+    copyLink->setAccessibleDescription(
+        tr("Copies a link to this session that opens it in Sessionscope"));
     connect(m_metadataToggle, &QToolButton::toggled, this, [this](bool open) {
         m_metadata->setVisible(open);
         m_metadataToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
@@ -123,6 +134,9 @@ SessionHeader::SessionHeader(QWidget *parent)
     m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_detailsToggle->setAutoRaise(true);
     m_detailsToggle->setCheckable(true);
+    m_detailsToggle->setAccessibleName(tr("Details"));
+    m_detailsToggle->setAccessibleDescription(
+        tr("Shows or hides every field of the session: times, usage, cost, origin"));
     auto *details = new QVBoxLayout(m_details);
     details->setContentsMargins(0, 0, 0, 0);
     details->addLayout(m_form);

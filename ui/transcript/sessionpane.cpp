@@ -22,6 +22,40 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+/// `part` and the widgets in it that take the focus, in their tab order.
+QList<QWidget *> focusableIn(QWidget *part)
+{
+    QList<QWidget *> out;
+    if (part->focusPolicy() != Qt::NoFocus)
+        out.append(part);
+    for (QWidget *w = part->nextInFocusChain(); w != part; w = w->nextInFocusChain()) {
+        if (part->isAncestorOf(w) && w->focusPolicy() != Qt::NoFocus)
+            out.append(w);
+    }
+    return out;
+}
+
+/// The last widget of `part` that takes the focus, or `part`.
+QWidget *lastFocusable(QWidget *part)
+{
+    const QList<QWidget *> focusable = focusableIn(part);
+    return focusable.isEmpty() ? part : focusable.last();
+}
+
+/// Moves the focusable widgets of `part` to right after `after` in the tab order; returns
+/// the last one moved. QWidget::setTabOrder ignores widgets without focus, so containers
+/// are moved widget by widget.
+QWidget *moveInTabOrder(QWidget *after, QWidget *part)
+{
+    for (QWidget *w : focusableIn(part)) {
+        QWidget::setTabOrder(after, w);
+        after = w;
+    }
+    return after;
+}
+} // namespace
+
 SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     : QWidget(parent)
     , m_model(new TranscriptModel(this))
@@ -76,6 +110,13 @@ SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     auto *exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setAccessibleName(tr("Export"));
+    exportButton->setAccessibleDescription(
+        tr("Saves the transcript as text, Markdown or JSON, or the whole session as a bundle"));
+    find->setAccessibleName(tr("Find"));
+    find->setAccessibleDescription(tr("Finds text in the transcript (Ctrl+F)"));
+    copy->setAccessibleName(tr("Copy"));
+    copy->setAccessibleDescription(tr("Copies the transcript as text"));
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("Transcript as text…"), this,
                     [this] { exportWithDialog(TranscriptExport::Format::Text); });
@@ -88,6 +129,9 @@ SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     exportButton->setMenu(menu);
     m_follow->setText(tr("Follow playback"));
     m_follow->setCheckable(true);
+    m_follow->setAccessibleName(tr("Follow playback"));
+    m_follow->setAccessibleDescription(
+        tr("Keeps the spoken turn in view; scrolling away turns it off"));
     m_follow->setChecked(true);
     connect(m_follow, &QToolButton::toggled, m_view, &TranscriptView::setFollowPlayback);
     connect(m_view, &TranscriptView::followPlaybackChanged, m_follow, &QToolButton::setChecked);
@@ -96,6 +140,14 @@ SessionPane::SessionPane(PlaybackController *controller, QWidget *parent)
     toolbar->addWidget(exportButton);
     toolbar->addStretch(1);
     toolbar->addWidget(m_follow);
+    // Tab reads the pane as it is laid out: the header, the transcript's buttons, the find
+    // bar, the transcript, then the player. The buttons are made last, so they are moved up.
+    QWidget *last = lastFocusable(m_header);
+    for (QWidget *part : {static_cast<QWidget *>(find), static_cast<QWidget *>(copy),
+                          static_cast<QWidget *>(exportButton), static_cast<QWidget *>(m_follow),
+                          static_cast<QWidget *>(m_findBar), static_cast<QWidget *>(m_view),
+                          static_cast<QWidget *>(m_player)})
+        last = moveInTabOrder(last, part);
 
     connect(m_controller, &PlaybackController::positionChanged, m_model,
             &TranscriptModel::setPlaybackPosition);

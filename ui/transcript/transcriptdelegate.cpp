@@ -2,6 +2,7 @@
 
 #include "api/sessionsummary.h"
 #include "models/transcriptmodel.h"
+#include "ui/palettecolours.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -10,8 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QColor bubbleColour(bool assistant, const QPalette &palette)
+QColor TranscriptDelegate::bubbleColour(bool assistant, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     if (assistant)
@@ -19,6 +19,19 @@ QColor bubbleColour(bool assistant, const QPalette &palette)
     return dark ? QColor(0x23, 0x4d, 0x32) : QColor(0xe2, 0xf5, 0xe6);
 }
 
+QColor TranscriptDelegate::bubbleTextColour(bool assistant, const QPalette &palette)
+{
+    return PaletteColours::legibleOn(bubbleColour(assistant, palette),
+                                     palette.color(QPalette::Text));
+}
+
+QColor TranscriptDelegate::captionColour(const QPalette &palette)
+{
+    // The placeholder colour is often the text colour at half opacity: too faint to read.
+    return PaletteColours::secondaryText(palette, palette.color(QPalette::Base));
+}
+
+namespace {
 QFont captionFont(QFont font)
 {
     font.setPointSizeF(font.pointSizeF() * 0.85);
@@ -137,7 +150,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     // Caption: speaker and time, on the bubble's side.
     painter->setFont(caption);
-    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->setPen(captionColour(pal));
     const QString label = TranscriptModel::speakerName(TranscriptTurn::Role(
                               index.data(TranscriptModel::SpeakerRole).toInt())) +
                           u" · "_s + index.data(TranscriptModel::TimeTextRole).toString();
@@ -151,7 +164,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->setPen(QPen(pal.color(QPalette::Highlight), playing ? 2.5 : 1.0));
         painter->drawPath(path);
     }
-    painter->setPen(pal.color(QPalette::Text));
+    painter->setPen(bubbleTextColour(assistant, pal));
     // A right-to-left bubble lays its lines out against the right edge of the text width.
     const qreal shift = layout->textOption().textDirection() == Qt::RightToLeft
                             ? -(bubbleTextWidth() - textWidth)

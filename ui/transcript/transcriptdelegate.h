@@ -36,6 +36,12 @@ public:
     [[nodiscard]] QTextLayout *layoutFor(const QModelIndex &index, const QFont &font, int textWidth,
                                          qreal *height) const;
 
+    /// The bubble's fill, its text's colour and the caption's, from the palette in use: a
+    /// dark palette gets dark bubbles with light text.
+    [[nodiscard]] static QColor bubbleColour(bool assistant, const QPalette &palette);
+    [[nodiscard]] static QColor bubbleTextColour(bool assistant, const QPalette &palette);
+    [[nodiscard]] static QColor captionColour(const QPalette &palette);
+
     static constexpr int Margin = 6;
     static constexpr int Padding = 8;
 

@@ -28,6 +28,15 @@ TranscriptFindBar::TranscriptFindBar(TranscriptModel *model, QWidget *parent)
     m_next->setToolTip(tr("Next match (Enter)"));
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     m_close->setToolTip(tr("Close (Esc)"));
+    m_edit->setAccessibleName(tr("Find in transcript"));
+    m_edit->setAccessibleDescription(tr("Text to find in the turns; Enter goes to the next match"));
+    m_count->setAccessibleName(tr("Matches"));
+    m_previous->setAccessibleName(tr("Previous match"));
+    m_previous->setAccessibleDescription(tr("Goes to the previous match (Shift+Enter)"));
+    m_next->setAccessibleName(tr("Next match"));
+    m_next->setAccessibleDescription(tr("Goes to the next match (Enter)"));
+    m_close->setAccessibleName(tr("Close find"));
+    m_close->setAccessibleDescription(tr("Closes the find bar (Esc)"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_edit, 1);

@@ -3,6 +3,7 @@
 #include "models/transcriptmodel.h"
 #include "ui/transcript/transcriptdelegate.h"
 
+#include <QKeyEvent>
 #include <QResizeEvent>
 #include <QScrollBar>
 
@@ -20,6 +21,11 @@ TranscriptView::TranscriptView(QWidget *parent)
     setLayoutMode(QListView::Batched);
     setBatchSize(200);
     setMouseTracking(true); // tooltips with the turn index
+    // Each turn is a cell of the list to a screen reader: speaker, time and text, in order
+    // (Qt::AccessibleTextRole of the model); Up and Down move between turns.
+    setAccessibleName(tr("Transcript"));
+    setAccessibleDescription(tr("The call's turns in order; Up and Down move between turns, "
+                                "Enter plays from the current one"));
     verticalScrollBar()->setSingleStep(24);
     connect(this, &QListView::clicked, this, [this](const QModelIndex &index) {
         if (index.isValid())
@@ -87,4 +93,26 @@ void TranscriptView::resizeEvent(QResizeEvent *event)
         scheduleDelayedItemsLayout();
     }
     QListView::resizeEvent(event);
+}
+
+void TranscriptView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_delegate->invalidate();
+        scheduleDelayedItemsLayout();
+    } else if (event->type() == QEvent::PaletteChange) {
+        viewport()->update();
+    }
+}
+
+void TranscriptView::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && currentIndex().isValid()) {
+        Q_EMIT turnActivated(currentIndex().row());
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
 }

@@ -31,6 +31,11 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    /// A new font lays the bubbles out again (their heights are cached per font and width); a
+    /// new palette repaints them in its colours.
+    void changeEvent(QEvent *event) override;
+    /// Enter plays from the current turn, as a click on it does.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void onPlayingRowChanged(int row);
