@@ -1,5 +1,6 @@
 #include "api/urlsafety.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QRegularExpression>
@@ -70,8 +71,9 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read the CA certificate file %1: %2")
-                     .arg(path, file.errorString());
+        *error =
+            QCoreApplication::translate("UrlSafety", "Cannot read the CA certificate file %1: %2")
+                .arg(path, file.errorString());
         return {};
     }
     const QByteArray data = file.readAll();
@@ -79,7 +81,9 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *error)
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(data, QSsl::Der);
     if (certificates.isEmpty())
-        *error = QStringLiteral("%1 holds no certificate (expected PEM or DER).").arg(path);
+        *error = QCoreApplication::translate("UrlSafety",
+                                             "%1 holds no certificate (expected PEM or DER).")
+                     .arg(path);
     return certificates;
 }
 

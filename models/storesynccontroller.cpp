@@ -3,6 +3,7 @@
 #include "store/sessionstore.h"
 #include "store/storesync.h"
 
+#include <QLocale>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -60,10 +61,10 @@ void StoreSyncController::onFinished(const StoreSyncOutcome &outcome)
 {
     switch (outcome.kind) {
     case StoreSyncOutcome::Kind::Done:
-        return end(true, tr("Synced: %1 new, %2 updated; the store holds %3 sessions.")
-                             .arg(outcome.inserted)
-                             .arg(outcome.updated)
-                             .arg(outcome.sessionsStored));
+        return end(true, tr("Synced: %1 new, %2 updated; the store holds %Ln session(s).", nullptr,
+                            int(outcome.sessionsStored))
+                             .arg(QLocale().toString(outcome.inserted),
+                                  QLocale().toString(outcome.updated)));
     case StoreSyncOutcome::Kind::Stopped:
         return end(false, tr("Sync stopped: the pages written are kept; the next Sync asks "
                              "for the rest."));

@@ -6,6 +6,7 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <QCoreApplication>
 #include <sqlite3.h>
 
 SqliteTurnWriter::~SqliteTurnWriter()
@@ -23,7 +24,8 @@ bool SqliteTurnWriter::prepare(const QSqlDatabase &db, QString *error)
 {
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data()) {
-        *error = QStringLiteral("the connection is not a SQLite one");
+        *error =
+            QCoreApplication::translate("SqliteTurnWriter", "the connection is not a SQLite one");
         return false;
     }
     m_db = *static_cast<sqlite3 *const *>(handle.data());
@@ -32,7 +34,8 @@ bool SqliteTurnWriter::prepare(const QSqlDatabase &db, QString *error)
     const char index[] = "INSERT INTO transcript_search (rowid, search_text) VALUES (?, ?)";
     if (!m_db || sqlite3_prepare_v2(m_db, insert, -1, &m_insert, nullptr) != SQLITE_OK ||
         sqlite3_prepare_v2(m_db, index, -1, &m_index, nullptr) != SQLITE_OK) {
-        *error = m_db ? lastError() : QStringLiteral("no SQLite handle");
+        *error = m_db ? lastError()
+                      : QCoreApplication::translate("SqliteTurnWriter", "no SQLite handle");
         return false;
     }
     return true;

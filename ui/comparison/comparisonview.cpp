@@ -29,7 +29,7 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     , m_pages(new QStackedWidget(this))
 {
     auto *left = new QVBoxLayout;
-    left->addWidget(new QLabel(QStringLiteral("Characters (2–6):"), this));
+    left->addWidget(new QLabel(tr("Characters (2–6):"), this));
     left->addWidget(m_picker, 1);
     m_hint->setWordWrap(true);
     left->addWidget(m_hint);

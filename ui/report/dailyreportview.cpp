@@ -84,31 +84,26 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     , m_last(new QDateEdit(QDate::currentDate(), this))
     , m_status(new QLabel(this))
     , m_totals(
-          makeTable({QStringLiteral("Figure"), QStringLiteral("This period"),
-                     QStringLiteral("Previous"), QStringLiteral("Change"), QStringLiteral("%")},
-                    this))
-    , m_costliest(makeTable({QStringLiteral("Costliest session"), QStringLiteral("Start"),
-                             QStringLiteral("Cost"), QStringLiteral("Duration")},
-                            this))
-    , m_longest(makeTable({QStringLiteral("Longest session"), QStringLiteral("Start"),
-                           QStringLiteral("Cost"), QStringLiteral("Duration")},
-                          this))
+          makeTable({tr("Figure"), tr("This period"), tr("Previous"), tr("Change"), tr("%")}, this))
+    , m_costliest(
+          makeTable({tr("Costliest session"), tr("Start"), tr("Cost"), tr("Duration")}, this))
+    , m_longest(makeTable({tr("Longest session"), tr("Start"), tr("Cost"), tr("Duration")}, this))
     , m_hours(new HourlyChart(this))
 {
     for (QDateEdit *edit : {m_first, m_last}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
-    auto *show = new QPushButton(QStringLiteral("Show"), this);
+    auto *show = new QPushButton(tr("Show"), this);
     auto *controls = new QHBoxLayout;
     m_character->setObjectName(QStringLiteral("reportCharacter"));
     // A character's name comes from the server: plain text, never markup.
     m_status->setTextFormat(Qt::PlainText);
-    controls->addWidget(new QLabel(QStringLiteral("Character:"), this));
+    controls->addWidget(new QLabel(tr("Character:"), this));
     controls->addWidget(m_character, 1);
-    controls->addWidget(new QLabel(QStringLiteral("From:"), this));
+    controls->addWidget(new QLabel(tr("From:"), this));
     controls->addWidget(m_first);
-    controls->addWidget(new QLabel(QStringLiteral("to:"), this));
+    controls->addWidget(new QLabel(tr("to:"), this));
     controls->addWidget(m_last);
     controls->addWidget(show);
     auto *grid = new QGridLayout;
@@ -169,22 +164,21 @@ void DailyReportView::request()
 {
     const QString slug = currentSlug();
     if (slug.isEmpty()) {
-        m_status->setText(QStringLiteral("Pick a character."));
+        m_status->setText(tr("Pick a character."));
         return;
     }
     const QDate first = qMin(m_first->date(), m_last->date());
     const QDate last = qMax(m_first->date(), m_last->date());
-    m_status->setText(QStringLiteral("Loading…"));
+    m_status->setText(tr("Loading…"));
     m_builder->start(slug, m_tenant, UtcRange::forDays(first, last, m_zone), m_zone);
 }
 
 void DailyReportView::onReady(const DailyReport &report)
 {
     m_report = report;
-    m_status->setText(tr("%1: %2 sessions, %3")
-                          .arg(m_names.value(report.characterSlug, report.characterSlug))
-                          .arg(QLocale().toString(report.totals.sessions))
-                          .arg(MoneyFormat::text(report.totals.estimatedCost)));
+    m_status->setText(tr("%1: %Ln session(s), %2", nullptr, int(report.totals.sessions))
+                          .arg(m_names.value(report.characterSlug, report.characterSlug),
+                               MoneyFormat::text(report.totals.estimatedCost)));
     const auto changes = report.changes();
     m_totals->setRowCount(int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
@@ -228,13 +222,12 @@ void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief
         table->setItem(row, 0, cell(s.sessionId, false));
         table->setItem(
             row, 1,
-            cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                 false));
+            cell(QLocale().toString(s.createdAt.toTimeZone(m_zone), QLocale::ShortFormat), false));
         table->setItem(row, 2, cell(MoneyFormat::text(s.cost)));
         table->item(row, 2)->setToolTip(MoneyFormat::exact(s.cost));
         table->setItem(row, 3,
                        cell(QStringLiteral("%1:%2")
-                                .arg(seconds / 60)
+                                .arg(QLocale().toString(seconds / 60))
                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'))));
     }
 }
