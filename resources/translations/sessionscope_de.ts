@@ -644,7 +644,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Verbinde…</translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -713,7 +713,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation>Vorher</translation>
+        <translation>Vorzeitraum</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1402,11 +1402,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>LLM in</source>
-        <translation>LLM ein</translation>
+        <translation>LLM-Eingabe</translation>
     </message>
     <message>
         <source>LLM out</source>
-        <translation>LLM aus</translation>
+        <translation>LLM-Ausgabe</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2181,7 +2181,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation>Suche läuft…</translation>
+        <translation>Wird gesucht…</translation>
     </message>
     <message>
         <source>No turn found</source>
@@ -2244,13 +2244,13 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation>Synchronisiere…</translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message numerus="yes">
         <source>Syncing: %Ln session(s) written (%1 a second)</source>
         <translation>
-            <numerusform>Synchronisiere: %Ln Sitzung geschrieben (%1 pro Sekunde)</numerusform>
-            <numerusform>Synchronisiere: %Ln Sitzungen geschrieben (%1 pro Sekunde)</numerusform>
+            <numerusform>Synchronisierung: %Ln Sitzung geschrieben (%1 pro Sekunde)</numerusform>
+            <numerusform>Synchronisierung: %Ln Sitzungen geschrieben (%1 pro Sekunde)</numerusform>
         </translation>
     </message>
 </context>
@@ -2288,11 +2288,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>LLM in</source>
-        <translation>LLM ein</translation>
+        <translation>LLM-Eingabe</translation>
     </message>
     <message>
         <source>LLM out</source>
-        <translation>LLM aus</translation>
+        <translation>LLM-Ausgabe</translation>
     </message>
     <message>
         <source>STT min</source>
