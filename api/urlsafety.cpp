@@ -92,8 +92,9 @@ std::optional<QNetworkProxy> proxyFromUrl(const QUrl &url, QString *error)
     const QString scheme = url.scheme().toLower();
     const bool http = scheme == u"http";
     if (!url.isValid() || url.host().isEmpty() || (!http && scheme != u"socks5")) {
-        *error = QStringLiteral("The proxy must be a URL such as http://proxy.example:3128 or "
-                                "socks5://127.0.0.1:1080.");
+        *error = QCoreApplication::translate(
+            "UrlSafety", "The proxy must be a URL such as "
+                         "http://proxy.example:3128 or socks5://127.0.0.1:1080.");
         return std::nullopt;
     }
     return QNetworkProxy(http ? QNetworkProxy::HttpProxy : QNetworkProxy::Socks5Proxy, url.host(),

@@ -2412,6 +2412,10 @@ gesamt: %4 Tokens</translation>
         <source>%1 holds no certificate (expected PEM or DER).</source>
         <translation>%1 enthält kein Zertifikat (erwartet: PEM oder DER).</translation>
     </message>
+    <message>
+        <source>The proxy must be a URL such as http://proxy.example:3128 or socks5://127.0.0.1:1080.</source>
+        <translation>Der Proxy muss eine URL sein, etwa http://proxy.example:3128 oder socks5://127.0.0.1:1080.</translation>
+    </message>
 </context>
 <context>
     <name>UsageCollector</name>
