@@ -319,12 +319,9 @@ gesamt: %4 Tokens</translation>
         <source>%1: %2 min (%3)</source>
         <translation>%1: %2 min (%3)</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %Ln character(s)</source>
-        <translation>
-            <numerusform>%1: %Ln Zeichen</numerusform>
-            <numerusform>%1: %Ln Zeichen</numerusform>
-        </translation>
+    <message>
+        <source>%1: %2 characters</source>
+        <translation>%1: %2 Zeichen</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,6 @@
             <numerusform>%1: %Ln sessions</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %Ln character(s)</source>
-        <translation>
-            <numerusform>%1: %Ln character</numerusform>
-            <numerusform>%1: %Ln characters</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>DailyReportView</name>

@@ -145,7 +145,8 @@ QString CharacterBarChart::tooltip(int row) const
             .arg(name, QLocale().toString(values(row).value(0), 'f', 2),
                  exact(C::SttMinutesColumn));
     case Metric::TtsCharacters:
-        return tr("%1: %Ln character(s)", nullptr, int(values(row).value(0))).arg(name);
+        // No plural form: a character's total may pass what an int (%n) holds.
+        return tr("%1: %2 characters").arg(name, shown(C::TtsCharactersColumn));
     }
     return name;
 }
