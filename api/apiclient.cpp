@@ -51,8 +51,9 @@ ApiError::Kind kindForStatus(int status)
 /// `attempts` is the number of requests really sent for one call (redirects not counted).
 QString gaveUpAfter(int attempts)
 {
-    return attempts == 1 ? QStringLiteral(" (gave up after 1 attempt)")
-                         : QStringLiteral(" (gave up after %1 attempts)").arg(attempts);
+    // Not a %n plural: the command line shows this too, and installs no translator.
+    return attempts == 1 ? ApiClient::tr(" (gave up after 1 attempt)")
+                         : ApiClient::tr(" (gave up after %1 attempts)").arg(attempts);
 }
 
 /// The contract answers 200 to page 1 of the usage list and never 404s the login endpoints:
@@ -66,8 +67,8 @@ ApiClient::Callback<T> reportingWrongUrl(ApiClient::Callback<T> done, const QUrl
             return;
         }
         done(ApiError::make(ApiError::Kind::WrongUrl,
-                            QStringLiteral("The server at %1 does not answer the session API here "
-                                           "(it answered 404): check the base URL.")
+                            ApiClient::tr("The server at %1 does not answer the session API here "
+                                          "(it answered 404): check the base URL.")
                                 .arg(redactedUrl(baseUrl)),
                             404));
     };
@@ -334,9 +335,9 @@ void ApiClient::onSslErrors(RequestId id, const QList<QSslError> &errors)
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons.append(e.errorString());
-    call->tlsProblem = QStringLiteral("The server's certificate is not trusted (%1). Its SHA-256 "
-                                      "fingerprint is %2; trust it in the connection settings only "
-                                      "if you recognise it.")
+    call->tlsProblem = ApiClient::tr("The server's certificate is not trusted (%1). Its SHA-256 "
+                                     "fingerprint is %2; trust it in the connection settings only "
+                                     "if you recognise it.")
                            .arg(reasons.join(QStringLiteral("; ")), fingerprint);
 }
 
@@ -355,9 +356,9 @@ void ApiClient::onFinished(RequestId id)
     }
     if (call->abort == Call::Abort::TooLarge) {
         finish(id, ApiError::make(ApiError::Kind::TooLarge,
-                                  QStringLiteral("The reply from %1 is larger than %2 MB; it was "
-                                                 "abandoned. Narrow the filter or use a smaller "
-                                                 "page size.")
+                                  ApiClient::tr("The reply from %1 is larger than %2 MB; it was "
+                                                "abandoned. Narrow the filter or use a smaller "
+                                                "page size.")
                                       .arg(redactedUrl(call->url),
                                            QString::number(m_maxReplyBytes / (1024 * 1024)))));
         return;
@@ -366,18 +367,17 @@ void ApiClient::onFinished(RequestId id)
     if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
         const QUrl target = call->url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
         if (!isSameOrigin(target, m_baseUrl)) {
-            finish(id,
-                   ApiError::make(ApiError::Kind::UnsafeRedirect,
-                                  QStringLiteral("The server redirected to another origin (%1); "
-                                                 "not followed, so that credentials stay with "
-                                                 "the API.")
-                                      .arg(redactedUrl(target)),
-                                  status));
+            finish(id, ApiError::make(ApiError::Kind::UnsafeRedirect,
+                                      ApiClient::tr("The server redirected to another origin (%1); "
+                                                    "not followed, so that credentials stay with "
+                                                    "the API.")
+                                          .arg(redactedUrl(target)),
+                                      status));
             return;
         }
         if (++call->redirects > 5) {
             finish(id, ApiError::make(ApiError::Kind::HttpError,
-                                      QStringLiteral("Too many redirects."), status));
+                                      ApiClient::tr("Too many redirects."), status));
             return;
         }
         call->url = target;
@@ -391,9 +391,9 @@ void ApiClient::onFinished(RequestId id)
         const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
         if (announced.isValid() && announced.toLongLong() != call->buffer.size()) {
             retryOrFinish(id, ApiError::make(ApiError::Kind::Network,
-                                             QStringLiteral("The server closed the connection "
-                                                            "after %1 of the %2 bytes it "
-                                                            "announced.")
+                                             ApiClient::tr("The server closed the connection "
+                                                           "after %1 of the %2 bytes it "
+                                                           "announced.")
                                                  .arg(call->buffer.size())
                                                  .arg(announced.toLongLong())));
             return;
@@ -417,7 +417,7 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
             const QString reason =
                 reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
             error.message =
-                QStringLiteral("%1 answered %2 %3").arg(where, QString::number(status), reason);
+                ApiClient::tr("%1 answered %2 %3").arg(where, QString::number(status), reason);
         }
         if (status == 429)
             error.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"));
@@ -431,15 +431,15 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
         reply->error() != QNetworkReply::OperationCanceledError &&
         reply->error() != QNetworkReply::SslHandshakeFailedError)
         return ApiError::make(ApiError::Kind::Network,
-                              QStringLiteral("The server closed the connection after %1 of the "
-                                             "%2 bytes it announced.")
+                              ApiClient::tr("The server closed the connection after %1 of the "
+                                            "%2 bytes it announced.")
                                   .arg(received)
                                   .arg(announced.toLongLong()));
     switch (reply->error()) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return ApiError::make(ApiError::Kind::Timeout,
-                              QStringLiteral("%1 sent nothing for %2 s.")
+                              ApiClient::tr("%1 sent nothing for %2 s.")
                                   .arg(where, QString::number(m_timeoutMs / 1000.0)));
     case QNetworkReply::SslHandshakeFailedError:
         return ApiError::make(ApiError::Kind::Tls, call.tlsProblem.isEmpty()
@@ -449,16 +449,16 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const Call &call) const
         break;
     default:
         return ApiError::make(ApiError::Kind::Network,
-                              QStringLiteral("Could not complete the request to %1: %2")
+                              ApiClient::tr("Could not complete the request to %1: %2")
                                   .arg(where, redactUrlsIn(reply->errorString())),
                               status);
     }
     if (status > 0)
         return ApiError::make(
             ApiError::Kind::HttpError,
-            QStringLiteral("%1 answered HTTP %2").arg(where, QString::number(status)), status);
+            ApiClient::tr("%1 answered HTTP %2").arg(where, QString::number(status)), status);
     return ApiError::make(ApiError::Kind::Network,
-                          QStringLiteral("The connection to %1 ended early.").arg(where));
+                          ApiClient::tr("The connection to %1 ended early.").arg(where));
 }
 
 void ApiClient::redactServerText(ApiError &error) const
@@ -484,7 +484,7 @@ int ApiClient::idleTimeoutMs() const
 
 ApiError ApiClient::deadlineError(const Call &call) const
 {
-    QString message = QStringLiteral("%1 did not finish answering within %2 s")
+    QString message = ApiClient::tr("%1 did not finish answering within %2 s")
                           .arg(redactedUrl(call.url), QString::number(m_deadlineMs / 1000.0));
     if (call.attempt > 1)
         message += gaveUpAfter(call.attempt);

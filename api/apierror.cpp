@@ -1,5 +1,7 @@
 #include "api/apierror.h"
 
+#include <QCoreApplication>
+
 bool ApiError::isTransient() const
 {
     switch (kind) {
@@ -13,41 +15,50 @@ bool ApiError::isTransient() const
     }
 }
 
-QString ApiError::kindName() const
+namespace {
+/// The kind in words: the same English for scripts (kindName), translated in the window.
+const char *kindText(ApiError::Kind kind)
 {
+    using Kind = ApiError::Kind;
     switch (kind) {
     case Kind::Unauthorized:
-        return QStringLiteral("unauthorized");
+        return QT_TRANSLATE_NOOP("ApiError", "unauthorized");
     case Kind::BadRequest:
-        return QStringLiteral("bad request");
+        return QT_TRANSLATE_NOOP("ApiError", "bad request");
     case Kind::NotFound:
-        return QStringLiteral("not found");
+        return QT_TRANSLATE_NOOP("ApiError", "not found");
     case Kind::Throttled:
-        return QStringLiteral("throttled");
+        return QT_TRANSLATE_NOOP("ApiError", "throttled");
     case Kind::ServerError:
-        return QStringLiteral("server error");
+        return QT_TRANSLATE_NOOP("ApiError", "server error");
     case Kind::Network:
-        return QStringLiteral("network error");
+        return QT_TRANSLATE_NOOP("ApiError", "network error");
     case Kind::Timeout:
-        return QStringLiteral("timeout");
+        return QT_TRANSLATE_NOOP("ApiError", "timeout");
     case Kind::MalformedResponse:
-        return QStringLiteral("malformed response");
+        return QT_TRANSLATE_NOOP("ApiError", "malformed response");
     case Kind::TooLarge:
-        return QStringLiteral("response too large");
+        return QT_TRANSLATE_NOOP("ApiError", "response too large");
     case Kind::UnsafeRedirect:
-        return QStringLiteral("unsafe redirect");
+        return QT_TRANSLATE_NOOP("ApiError", "unsafe redirect");
     case Kind::Tls:
-        return QStringLiteral("certificate error");
+        return QT_TRANSLATE_NOOP("ApiError", "certificate error");
     case Kind::Cancelled:
-        return QStringLiteral("cancelled");
+        return QT_TRANSLATE_NOOP("ApiError", "cancelled");
     case Kind::Incomplete:
-        return QStringLiteral("incomplete");
+        return QT_TRANSLATE_NOOP("ApiError", "incomplete");
     case Kind::WrongUrl:
-        return QStringLiteral("not the session API");
+        return QT_TRANSLATE_NOOP("ApiError", "not the session API");
     case Kind::HttpError:
         break;
     }
-    return QStringLiteral("HTTP error");
+    return QT_TRANSLATE_NOOP("ApiError", "HTTP error");
+}
+} // namespace
+
+QString ApiError::kindName() const
+{
+    return QString::fromLatin1(kindText(kind));
 }
 
 QString ApiError::toDisplayString() const
@@ -55,21 +66,24 @@ QString ApiError::toDisplayString() const
     QString hint;
     switch (kind) {
     case Kind::Unauthorized:
-        hint = QStringLiteral("Check the API key or sign in again.");
+        hint = QCoreApplication::translate("ApiError", "Check the API key or sign in again.");
         break;
     case Kind::Throttled:
-        hint = retryAfterSeconds >= 0 ? QStringLiteral("Try again in %1 s.").arg(retryAfterSeconds)
-                                      : QStringLiteral("Try again in a moment.");
+        hint = retryAfterSeconds >= 0
+                   ? QCoreApplication::translate("ApiError", "Try again in %1 s.")
+                         .arg(retryAfterSeconds)
+                   : QCoreApplication::translate("ApiError", "Try again in a moment.");
         break;
     case Kind::ServerError:
     case Kind::Network:
     case Kind::Timeout:
-        hint = QStringLiteral("Check the connection and retry.");
+        hint = QCoreApplication::translate("ApiError", "Check the connection and retry.");
         break;
     default:
         break;
     }
-    QString text = message.isEmpty() ? kindName() : message;
+    QString text =
+        message.isEmpty() ? QCoreApplication::translate("ApiError", kindText(kind)) : message;
     if (httpStatus > 0 && !text.contains(QString::number(httpStatus)))
         // One pass: a "%2F" in the server's text must not take the status's place.
         text = QStringLiteral("%1 (HTTP %2)").arg(text, QString::number(httpStatus));

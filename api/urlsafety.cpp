@@ -1,5 +1,6 @@
 #include "api/urlsafety.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QRegularExpression>
@@ -70,8 +71,9 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read the CA certificate file %1: %2")
-                     .arg(path, file.errorString());
+        *error =
+            QCoreApplication::translate("UrlSafety", "Cannot read the CA certificate file %1: %2")
+                .arg(path, file.errorString());
         return {};
     }
     const QByteArray data = file.readAll();
@@ -79,7 +81,9 @@ QList<QSslCertificate> loadCaCertificates(const QString &path, QString *error)
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(data, QSsl::Der);
     if (certificates.isEmpty())
-        *error = QStringLiteral("%1 holds no certificate (expected PEM or DER).").arg(path);
+        *error = QCoreApplication::translate("UrlSafety",
+                                             "%1 holds no certificate (expected PEM or DER).")
+                     .arg(path);
     return certificates;
 }
 
@@ -88,8 +92,9 @@ std::optional<QNetworkProxy> proxyFromUrl(const QUrl &url, QString *error)
     const QString scheme = url.scheme().toLower();
     const bool http = scheme == u"http";
     if (!url.isValid() || url.host().isEmpty() || (!http && scheme != u"socks5")) {
-        *error = QStringLiteral("The proxy must be a URL such as http://proxy.example:3128 or "
-                                "socks5://127.0.0.1:1080.");
+        *error = QCoreApplication::translate(
+            "UrlSafety", "The proxy must be a URL such as "
+                         "http://proxy.example:3128 or socks5://127.0.0.1:1080.");
         return std::nullopt;
     }
     return QNetworkProxy(http ? QNetworkProxy::HttpProxy : QNetworkProxy::Socks5Proxy, url.host(),

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <climits>
 #include <memory>
@@ -30,7 +31,8 @@ QString problemList(const QStringList &problems)
     constexpr qsizetype Shown = 8;
     QString text = problems.mid(0, Shown).join(QStringLiteral("; "));
     if (problems.size() > Shown)
-        text += QStringLiteral("; and %1 more").arg(problems.size() - Shown);
+        text += QCoreApplication::translate("UsageCollector", "; and %1 more")
+                    .arg(problems.size() - Shown);
     return text;
 }
 } // namespace

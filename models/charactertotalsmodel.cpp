@@ -71,23 +71,23 @@ QVariant CharacterTotalsModel::headerData(int section, Qt::Orientation orientati
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case CharacterColumn:
-        return QStringLiteral("Character");
+        return tr("Character");
     case SessionsColumn:
-        return QStringLiteral("Sessions");
+        return tr("Sessions");
     case CostColumn:
-        return QStringLiteral("Cost (USD)");
+        return tr("Cost (USD)");
     case LlmInputTokensColumn:
-        return QStringLiteral("LLM input tokens");
+        return tr("LLM input tokens");
     case LlmOutputTokensColumn:
-        return QStringLiteral("LLM output tokens");
+        return tr("LLM output tokens");
     case LlmTokensColumn:
-        return QStringLiteral("LLM tokens");
+        return tr("LLM tokens");
     case SttMinutesColumn:
-        return QStringLiteral("STT minutes");
+        return tr("STT minutes");
     case TtsCharactersColumn:
-        return QStringLiteral("TTS characters");
+        return tr("TTS characters");
     case CostPerSessionColumn:
-        return QStringLiteral("Cost per session");
+        return tr("Cost per session");
     default:
         return {};
     }

@@ -1,6 +1,9 @@
 #include "models/comparisonmetrics.h"
 #include "models/moneyformat.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <cmath>
 
 namespace ComparisonMetrics {
@@ -14,18 +17,32 @@ struct Info
 };
 
 constexpr Info Infos[Count] = {
-    {"Sessions", "sessions", "sessions", Better::Higher},
-    {"Total cost", "total_cost_usd", "USD", Better::Lower},
-    {"Cost per session", "cost_per_session_usd", "USD", Better::Lower},
-    {"Cost per minute", "cost_per_minute_usd", "USD/min", Better::Lower},
-    {"Average duration", "average_duration_seconds", "s", Better::Higher},
-    {"Average turns", "average_turns", "turns", Better::Higher},
-    {"Interruptions per session", "interruptions_per_session", "interruptions", Better::Lower},
-    {"LLM tokens per turn", "llm_tokens_per_turn", "tokens", Better::Lower},
-    {"STT seconds per session", "stt_seconds_per_session", "s", Better::Lower},
-    {"TTS characters per session", "tts_characters_per_session", "characters", Better::Lower},
-    {"Recording ready", "ready_recording_share", "share", Better::Higher},
-    {"Still in progress", "in_progress_share", "share", Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Sessions"), "sessions",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "sessions"), Better::Higher},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Total cost"), "total_cost_usd",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "USD"), Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Cost per session"), "cost_per_session_usd",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "USD"), Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Cost per minute"), "cost_per_minute_usd",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "USD/min"), Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Average duration"), "average_duration_seconds",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "s"), Better::Higher},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Average turns"), "average_turns",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "turns"), Better::Higher},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Interruptions per session"),
+     "interruptions_per_session", QT_TRANSLATE_NOOP("ComparisonMetrics", "interruptions"),
+     Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "LLM tokens per turn"), "llm_tokens_per_turn",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "tokens"), Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "STT seconds per session"), "stt_seconds_per_session",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "s"), Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "TTS characters per session"),
+     "tts_characters_per_session", QT_TRANSLATE_NOOP("ComparisonMetrics", "characters"),
+     Better::Lower},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Recording ready"), "ready_recording_share",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "share"), Better::Higher},
+    {QT_TRANSLATE_NOOP("ComparisonMetrics", "Still in progress"), "in_progress_share",
+     QT_TRANSLATE_NOOP("ComparisonMetrics", "share"), Better::Lower},
 };
 
 const Info &info(Metric m)
@@ -52,7 +69,7 @@ std::optional<Money> costPerMinute(const CharacterStats &s)
 
 QString name(Metric metric)
 {
-    return QString::fromLatin1(info(metric).name);
+    return QCoreApplication::translate("ComparisonMetrics", info(metric).name);
 }
 
 QString key(Metric metric)
@@ -63,6 +80,11 @@ QString key(Metric metric)
 QString unit(Metric metric)
 {
     return QString::fromLatin1(info(metric).unit);
+}
+
+QString unitName(Metric metric)
+{
+    return QCoreApplication::translate("ComparisonMetrics", info(metric).unit);
 }
 
 Better better(Metric metric)
@@ -131,10 +153,10 @@ QString displayText(Metric metric, const CharacterStats &s)
 {
     const auto v = value(metric, s);
     if (!v)
-        return QStringLiteral("n/a");
+        return QCoreApplication::translate("ComparisonMetrics", "n/a");
     switch (metric) {
     case Metric::Sessions:
-        return QString::number(s.totals.sessions);
+        return QLocale().toString(s.totals.sessions);
     case Metric::TotalCost:
         return MoneyFormat::text(s.totals.estimatedCost);
     case Metric::CostPerSession:
@@ -143,13 +165,15 @@ QString displayText(Metric metric, const CharacterStats &s)
         return MoneyFormat::text(*costPerMinute(s));
     case Metric::AverageDuration: {
         const qint64 seconds = std::llround(*v);
-        return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+        return QCoreApplication::translate("ComparisonMetrics", "%1 min %2 s")
+            .arg(QLocale().toString(seconds / 60))
+            .arg(seconds % 60);
     }
     case Metric::ReadyRecordingShare:
     case Metric::InProgressShare:
-        return QString::number(*v * 100.0, 'f', 1) + QStringLiteral(" %");
+        return QLocale().toString(*v * 100.0, 'f', 1) + QStringLiteral(" %");
     default:
-        return QString::number(*v, 'f', 1);
+        return QLocale().toString(*v, 'f', 1);
     }
 }
 

@@ -30,10 +30,15 @@ inline constexpr int Count = 12;
 /// more sessions, longer and livelier calls count as better engagement.
 enum class Better { Higher, Lower };
 
+/// The name people read, in the window's language (English where no translator is installed,
+/// as on the command line).
 [[nodiscard]] QString name(Metric metric);
 /// Machine name for JSON and CSV ("cost_per_session").
 [[nodiscard]] QString key(Metric metric);
+/// The unit as data: "USD", "s", "share"; the same in every language.
 [[nodiscard]] QString unit(Metric metric);
+/// The unit as an axis title, in the window's language.
+[[nodiscard]] QString unitName(Metric metric);
 [[nodiscard]] Better better(Metric metric);
 /// The metric as a number (money in dollars, shares in 0..1); nullopt when undefined, such as
 /// an average over no sessions.

@@ -1,5 +1,7 @@
 #include "models/dailyreport.h"
 
+#include <QCoreApplication>
+
 namespace {
 constexpr qint64 MicrosPerMs = 1000;
 
@@ -38,26 +40,32 @@ DailyReport::Change countChange(QString key, QString name, qint64 now, qint64 be
 
 QList<DailyReport::Change> DailyReport::changes() const
 {
-    auto stt = change(QStringLiteral("stt_audio_seconds"), QStringLiteral("STT audio (s)"),
-                      totals.sttAudioSeconds, previous.sttAudioSeconds,
-                      QString::number(totals.sttAudioSeconds, 'f', 1),
-                      QString::number(previous.sttAudioSeconds, 'f', 1),
-                      QString::number(totals.sttAudioSeconds - previous.sttAudioSeconds, 'f', 1));
+    auto stt =
+        change(QStringLiteral("stt_audio_seconds"),
+               QCoreApplication::translate("DailyReport", "STT audio (s)"), totals.sttAudioSeconds,
+               previous.sttAudioSeconds, QString::number(totals.sttAudioSeconds, 'f', 1),
+               QString::number(previous.sttAudioSeconds, 'f', 1),
+               QString::number(totals.sttAudioSeconds - previous.sttAudioSeconds, 'f', 1));
     stt.unit = Change::Unit::Seconds;
     return {
-        countChange(QStringLiteral("sessions"), QStringLiteral("Sessions"), totals.sessions,
+        countChange(QStringLiteral("sessions"),
+                    QCoreApplication::translate("DailyReport", "Sessions"), totals.sessions,
                     previous.sessions),
-        moneyChange(QStringLiteral("cost_usd"), QStringLiteral("Cost (USD)"), totals.estimatedCost,
+        moneyChange(QStringLiteral("cost_usd"),
+                    QCoreApplication::translate("DailyReport", "Cost (USD)"), totals.estimatedCost,
                     previous.estimatedCost),
         moneyChange(QStringLiteral("cost_per_session_usd"),
-                    QStringLiteral("Cost per session (USD)"), totals.averageCostPerSession(),
-                    previous.averageCostPerSession()),
-        countChange(QStringLiteral("llm_input_tokens"), QStringLiteral("LLM input tokens"),
+                    QCoreApplication::translate("DailyReport", "Cost per session (USD)"),
+                    totals.averageCostPerSession(), previous.averageCostPerSession()),
+        countChange(QStringLiteral("llm_input_tokens"),
+                    QCoreApplication::translate("DailyReport", "LLM input tokens"),
                     totals.llmInputTokens, previous.llmInputTokens),
-        countChange(QStringLiteral("llm_output_tokens"), QStringLiteral("LLM output tokens"),
+        countChange(QStringLiteral("llm_output_tokens"),
+                    QCoreApplication::translate("DailyReport", "LLM output tokens"),
                     totals.llmOutputTokens, previous.llmOutputTokens),
         stt,
-        countChange(QStringLiteral("tts_characters"), QStringLiteral("TTS characters"),
+        countChange(QStringLiteral("tts_characters"),
+                    QCoreApplication::translate("DailyReport", "TTS characters"),
                     totals.ttsCharacters, previous.ttsCharacters),
     };
 }

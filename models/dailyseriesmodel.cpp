@@ -76,7 +76,7 @@ QVariant DailySeriesModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation == Qt::Vertical)
         return section >= 0 && section < m_days ? QVariant(m_first.addDays(section)) : QVariant();
     if (section == 0)
-        return QStringLiteral("Day");
+        return tr("Day");
     return section > 0 && section <= m_slugs.size() ? QVariant(m_slugs.at(section - 1))
                                                     : QVariant();
 }

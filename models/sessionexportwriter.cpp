@@ -1,6 +1,7 @@
 #include "models/sessionexportwriter.h"
 #include "api/sessionserializer.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 
 bool SessionExportWriter::open()
@@ -16,8 +17,10 @@ bool SessionExportWriter::write(const QList<SessionSummary> &sessions)
             // The client was asked to keep it: a page that comes without it was read by some
             // other path, and writing a re-formatting instead would be a silent lie.
             m_notLocal = true;
-            return fail(QStringLiteral("session %1 arrived without the JSON the server sent")
-                            .arg(s.sessionId));
+            return fail(
+                QCoreApplication::translate("SessionExportWriter",
+                                            "session %1 arrived without the JSON the server sent")
+                    .arg(s.sessionId));
         }
         const SessionJson &json = *s.sourceJson;
         if (!m_csv) {
@@ -37,7 +40,8 @@ bool SessionExportWriter::write(const QList<SessionSummary> &sessions)
             return fail(m_spool.errorString());
     }
     if (!lines.isEmpty() && m_out.write(lines) != lines.size())
-        return fail(QStringLiteral("cannot write: %1").arg(m_out.errorString()));
+        return fail(QCoreApplication::translate("SessionExportWriter", "cannot write: %1")
+                        .arg(m_out.errorString()));
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "models/sessionlink.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace {
@@ -26,14 +27,17 @@ std::optional<QUrl> readServer(const QString &text, QString *error)
     const QUrl server(text, QUrl::StrictMode);
     const QString scheme = server.scheme();
     if (!server.isValid() || server.host().isEmpty() || (scheme != u"http" && scheme != u"https")) {
-        *error = QStringLiteral("The link's server \"%1\" is not an http or https URL.").arg(text);
+        *error = QCoreApplication::translate(
+                     "SessionLinks", "The link's server \"%1\" is not an http or https URL.")
+                     .arg(text);
         return std::nullopt;
     }
     // A link is text from someone else: it may name a server, never the credential to use there,
     // nor a query that would ride along on every request.
     if (!server.userInfo().isEmpty() || server.hasQuery() || server.hasFragment()) {
-        *error = QStringLiteral("The link's server must be a plain base URL, without a user name, "
-                                "password, query or fragment.");
+        *error = QCoreApplication::translate(
+            "SessionLinks", "The link's server must be a plain base URL, without a user name, "
+                            "password, query or fragment.");
         return std::nullopt;
     }
     return server;
@@ -51,7 +55,8 @@ std::optional<SessionLink> parse(const QString &text, QString *error)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.scheme() != Scheme || url.host() != u"session") {
-        *error = QStringLiteral("\"%1\" is not a session link: %2.").arg(text, exampleText());
+        *error = QCoreApplication::translate("SessionLinks", "\"%1\" is not a session link: %2.")
+                     .arg(text, exampleText());
         return std::nullopt;
     }
     // The id is one path segment; an id holding '/' arrives as %2F, so split before decoding.
@@ -61,24 +66,30 @@ std::optional<SessionLink> parse(const QString &text, QString *error)
     link.sessionId = QUrl::fromPercentEncoding(encodedId.toUtf8());
     if (!encodedPath.startsWith(u'/') || encodedId.isEmpty() || encodedId.contains(u'/') ||
         link.sessionId.size() > MaxSessionIdLength || hasControlCharacter(link.sessionId)) {
-        *error = QStringLiteral("The link names no session, or not one session id: %1.")
+        *error = QCoreApplication::translate(
+                     "SessionLinks", "The link names no session, or not one session id: %1.")
                      .arg(exampleText());
         return std::nullopt;
     }
     if (url.hasFragment()) {
-        *error = QStringLiteral("A session link has no fragment (#…): %1.").arg(exampleText());
+        *error =
+            QCoreApplication::translate("SessionLinks", "A session link has no fragment (#…): %1.")
+                .arg(exampleText());
         return std::nullopt;
     }
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key != u"server") {
-            *error = QStringLiteral("The link has a parameter \"%1\" that Sessionscope does not "
+            *error =
+                QCoreApplication::translate(
+                    "SessionLinks", "The link has a parameter \"%1\" that Sessionscope does not "
                                     "know; only server= is.")
-                         .arg(key);
+                    .arg(key);
             return std::nullopt;
         }
         if (!link.server.isEmpty()) {
-            *error = QStringLiteral("The link names more than one server.");
+            *error =
+                QCoreApplication::translate("SessionLinks", "The link names more than one server.");
             return std::nullopt;
         }
         const auto server = readServer(value, error);
@@ -114,7 +125,8 @@ std::optional<QString> sessionIdFrom(const QString &text, QString *error)
         blank = blank || c.isSpace();
     if (trimmed.isEmpty() || blank || trimmed.size() > MaxSessionIdLength ||
         hasControlCharacter(trimmed)) {
-        *error = QStringLiteral("\"%1\" is not a session id or a session link: %2.")
+        *error = QCoreApplication::translate("SessionLinks",
+                                             "\"%1\" is not a session id or a session link: %2.")
                      .arg(trimmed, exampleText());
         return std::nullopt;
     }

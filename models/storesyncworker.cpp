@@ -3,6 +3,7 @@
 #include "store/sessionstore.h"
 #include "store/storesync.h"
 
+#include <QLocale>
 #include <QUrlQuery>
 
 StoreSyncWorker::StoreSyncWorker(QObject *parent)
@@ -70,10 +71,10 @@ void StoreSyncWorker::onFinished(const StoreSyncOutcome &outcome)
     switch (outcome.kind) {
     case StoreSyncOutcome::Kind::Done:
         ok = true;
-        message = tr("Synced: %1 new, %2 updated; the store holds %3 sessions.")
-                      .arg(outcome.inserted)
-                      .arg(outcome.updated)
-                      .arg(outcome.sessionsStored);
+        message =
+            tr("Synced: %1 new, %2 updated; the store holds %Ln session(s).", nullptr,
+               int(outcome.sessionsStored))
+                .arg(QLocale().toString(outcome.inserted), QLocale().toString(outcome.updated));
         break;
     case StoreSyncOutcome::Kind::Stopped:
         message = tr("Sync stopped: the pages written are kept; the next Sync asks for the rest.");

@@ -14,6 +14,8 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # transcripts hold emoji: without a colour emoji font they show as boxes
   fonts-noto-color-emoji
+  # the window's translations: lupdate/lrelease for CMake (Qt6LinguistTools), Qt's own catalogues
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   pulseaudio pulseaudio-utils
   dbus dbus-x11 gnome-keyring libsecret-tools
   clang libclang-rt-14-dev openssl

@@ -4,6 +4,7 @@
 #include "store/sessionwriter.h"
 #include "store/storeschema.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -55,14 +56,18 @@ bool SessionStore::takeFileLock(const QString &path, QString *error)
     QString application;
     if (m_lock->error() == QLockFile::LockFailedError &&
         m_lock->getLockInfo(&pid, &host, &application))
-        *error = QStringLiteral("another sync (process %1) is writing %2; wait for it to finish, "
+        *error =
+            QCoreApplication::translate(
+                "SessionStore", "another sync (process %1) is writing %2; wait for it to finish, "
                                 "or stop it")
-                     .arg(pid)
-                     .arg(path);
+                .arg(pid)
+                .arg(path);
     else
-        *error = QStringLiteral("cannot create the lock file %1.lock beside the database; check "
+        *error =
+            QCoreApplication::translate(
+                "SessionStore", "cannot create the lock file %1.lock beside the database; check "
                                 "that its folder is writable")
-                     .arg(path);
+                .arg(path);
     m_lock.reset();
     return false;
 }
@@ -79,14 +84,16 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
     const SqlDialect dialect(location.kind);
     const QString name = location.displayName();
     if (dialect.isSqlite() && access == Access::Reader && !QFileInfo::exists(location.path)) {
-        *error = QStringLiteral("there is no database at %1; sessionscope sync makes one")
+        *error = QCoreApplication::translate(
+                     "SessionStore", "there is no database at %1; sessionscope sync makes one")
                      .arg(location.path);
         return false;
     }
     if (dialect.isSqlite()) {
         const QString folder = QFileInfo(location.path).absolutePath();
         if (!QDir().mkpath(folder)) {
-            *error = QStringLiteral("cannot create the folder %1").arg(folder);
+            *error = QCoreApplication::translate("SessionStore", "cannot create the folder %1")
+                         .arg(folder);
             return false;
         }
         if (access == Access::Writer && !takeFileLock(location.path, error))
@@ -94,20 +101,23 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driver(), m_connection);
     if (!db.isValid()) {
-        *error = QStringLiteral("the Qt SQL driver %1 is not installed (on Debian: %2)")
+        *error = QCoreApplication::translate(
+                     "SessionStore", "the Qt SQL driver %1 is not installed (on Debian: %2)")
                      .arg(dialect.driver(), dialect.isSqlite() ? QStringLiteral("libqt6sql6-sqlite")
                                                                : QStringLiteral("libqt6sql6-psql"));
         return false;
     }
     dialect.configure(db, location);
     if (!db.open()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(name, db.lastError().text());
+        *error = QCoreApplication::translate("SessionStore", "cannot open %1: %2")
+                     .arg(name, db.lastError().text());
         return false;
     }
     QSqlQuery setup(db);
     for (const QString &statement : dialect.connectionSetup()) {
         if (!setup.exec(statement)) {
-            *error = QStringLiteral("%1 is not a Sessionscope database, or cannot be used: %2")
+            *error = QCoreApplication::translate(
+                         "SessionStore", "%1 is not a Sessionscope database, or cannot be used: %2")
                          .arg(name, setup.lastError().text());
             return false;
         }
@@ -119,32 +129,38 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
     // slowed: they read the log.
     if (access == Access::Writer && dialect.isSqlite() &&
         !setup.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"))) {
-        *error = QStringLiteral("cannot set up %1: %2").arg(name, setup.lastError().text());
+        *error = QCoreApplication::translate("SessionStore", "cannot set up %1: %2")
+                     .arg(name, setup.lastError().text());
         return false;
     }
     if (access == Access::Writer && !dialect.tryWriterLock().isEmpty()) {
         if (!setup.exec(dialect.tryWriterLock()) || !setup.next()) {
-            *error = QStringLiteral("cannot lock %1: %2").arg(name, setup.lastError().text());
+            *error = QCoreApplication::translate("SessionStore", "cannot lock %1: %2")
+                         .arg(name, setup.lastError().text());
             return false;
         }
         if (!setup.value(0).toBool()) {
-            *error = QStringLiteral("another sync is writing %1; wait for it to finish, or stop "
+            *error =
+                QCoreApplication::translate(
+                    "SessionStore", "another sync is writing %1; wait for it to finish, or stop "
                                     "it")
-                         .arg(name);
+                    .arg(name);
             return false;
         }
     }
     setup.finish();
     m_dialect.emplace(dialect);
     if (!StoreSchema::migrate(db, dialect, &m_versionFound, error)) {
-        *error = QStringLiteral("%1 is not a Sessionscope database, or cannot be written: %2")
+        *error = QCoreApplication::translate(
+                     "SessionStore", "%1 is not a Sessionscope database, or cannot be written: %2")
                      .arg(name, *error);
         m_dialect.reset();
         return false;
     }
     if (m_versionFound == 1 && !backfillVersionOneRows(error)) {
-        *error = QStringLiteral("%1: completing the sessions of the first release's layout "
-                                "failed: %2")
+        *error = QCoreApplication::translate(
+                     "SessionStore", "%1: completing the sessions of the first release's layout "
+                                     "failed: %2")
                      .arg(name, *error);
         m_dialect.reset();
         return false;

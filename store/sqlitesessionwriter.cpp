@@ -3,6 +3,7 @@
 #include "store/searchtext.h"
 #include "store/sessionrow.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -60,12 +61,13 @@ bool SqliteSessionWriter::prepare(const QSqlDatabase &db, QString *error)
 {
     const QVariant handle = db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !handle.data()) {
-        *error = QStringLiteral("the connection is not a SQLite one");
+        *error = QCoreApplication::translate("SqliteSessionWriter",
+                                             "the connection is not a SQLite one");
         return false;
     }
     m_db = *static_cast<sqlite3 *const *>(handle.data());
     if (!m_db) {
-        *error = QStringLiteral("no SQLite handle");
+        *error = QCoreApplication::translate("SqliteSessionWriter", "no SQLite handle");
         return false;
     }
     const QByteArray upsert = SessionRow::upsertSql().toUtf8();

@@ -1,5 +1,6 @@
 #include "store/storeschema.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -150,8 +151,9 @@ bool migrate(QSqlDatabase &db, const SqlDialect &dialect, int *from, QString *er
     if (found < 0)
         return false;
     if (found > CurrentVersion) {
-        *error = QStringLiteral("the database is at schema version %1, newer than this "
-                                "Sessionscope knows (%2); use a newer Sessionscope")
+        *error = QCoreApplication::translate(
+                     "StoreSchema", "the database is at schema version %1, newer than this "
+                                    "Sessionscope knows (%2); use a newer Sessionscope")
                      .arg(found)
                      .arg(CurrentVersion);
         return false;
@@ -171,7 +173,8 @@ bool migrate(QSqlDatabase &db, const SqlDialect &dialect, int *from, QString *er
     QSqlQuery query(db);
     for (const QString &statement : std::as_const(steps)) {
         if (!query.exec(statement)) {
-            *error = QStringLiteral("schema migration from version %1 failed: %2")
+            *error = QCoreApplication::translate("StoreSchema",
+                                                 "schema migration from version %1 failed: %2")
                          .arg(found)
                          .arg(query.lastError().text());
             query.finish();

@@ -4,6 +4,7 @@
 #include "store/sessionstore.h"
 #include "store/storefilter.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 namespace {
@@ -220,9 +221,11 @@ bool StoreSessionDetail::load(const SessionStore &store, const QString &sessionI
              error))
         return false;
     if (!query.next()) {
-        *error = query.lastError().isValid()
-                     ? query.lastError().text()
-                     : QStringLiteral("the store has no session %1").arg(sessionId);
+        *error =
+            query.lastError().isValid()
+                ? query.lastError().text()
+                : QCoreApplication::translate("StoreSessionQuery", "the store has no session %1")
+                      .arg(sessionId);
         return false;
     }
     // The kept JSON is the session object of a page; the decoder reads it as a detail answer.
@@ -231,7 +234,8 @@ bool StoreSessionDetail::load(const SessionStore &store, const QString &sessionI
     query.finish();
     Result<SessionSummary> decoded = UsageDecoder::decodeSessionDetail(body);
     if (!decoded) {
-        *error = QStringLiteral("the stored session %1 does not decode: %2")
+        *error = QCoreApplication::translate("StoreSessionQuery",
+                                             "the stored session %1 does not decode: %2")
                      .arg(sessionId, decoded.error().message);
         return false;
     }

@@ -3,6 +3,7 @@
 #include "store/sessionstore.h"
 #include "store/sessionwriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 StoreSync::StoreSync(ApiClient *client, SessionStore *store, QObject *parent)
@@ -48,9 +49,11 @@ void StoreSync::start(const UsageQuery &query, int parallel)
     if (state && state->filter != m_filter)
         return finishWith(
             StoreSyncOutcome::Kind::OtherFilter,
-            QStringLiteral("this database was synced with another filter (%1); "
-                           "use another database for this one.")
-                .arg(state->filter.isEmpty() ? QStringLiteral("no filter") : state->filter));
+            QCoreApplication::translate("StoreSync",
+                                        "this database was synced with another filter (%1); "
+                                        "use another database for this one.")
+                .arg(state->filter.isEmpty() ? QCoreApplication::translate("StoreSync", "no filter")
+                                             : state->filter));
     UsageQuery walk = query;
     walk.pageSize = UsageQuery::MaxPageSize;
     m_newest = state && state->highWaterMicros ? *state->highWaterMicros : 0;

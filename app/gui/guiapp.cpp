@@ -1,5 +1,6 @@
 #include "app/gui/guiapp.h"
 #include "app/gui/aboutbox.h"
+#include "app/gui/windowtranslator.h"
 
 #include "api/apiclient.h"
 #include "api/clientconfiguration.h"
@@ -44,6 +45,9 @@ const QString BaseUrlKey = QStringLiteral("connection/baseUrl");
 
 int runGui(QApplication &app, const LaunchOptions &options)
 {
+    // The window speaks the user's language (LANGUAGE, LANG); the command line never gets here
+    // and stays English, as scripts and the man page expect.
+    const WindowTranslator translator;
     QSettings settings;
     QNetworkAccessManager network;
     ApiClient client(&network);

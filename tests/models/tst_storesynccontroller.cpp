@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -108,15 +109,24 @@ private:
     qint64 m_ticks = 0;
 };
 
-/// The numbers of "Synced: N new, M updated; the store holds T sessions."
+/// The numbers of "Synced: N new, M updated; the store holds T sessions." The counts are in the
+/// locale's digits and grouping, and without the window's translator the plural is the
+/// source's "session(s)".
 QList<qint64> syncedCounts(const QString &message)
 {
-    static const QRegularExpression counts(u"^Synced: (\\d+) new, (\\d+) updated; the store "
-                                           "holds (\\d+) sessions\\.$"_s);
+    static const QRegularExpression counts(u"^Synced: (\\S+) new, (\\S+) updated; the store "
+                                           "holds (\\S+) session(?:s|\\(s\\))?\\.$"_s);
     const QRegularExpressionMatch m = counts.match(message);
     if (!m.hasMatch())
         return {};
-    return {m.captured(1).toLongLong(), m.captured(2).toLongLong(), m.captured(3).toLongLong()};
+    QList<qint64> numbers;
+    for (int i = 1; i <= 3; ++i) {
+        bool ok = false;
+        numbers.append(QLocale().toLongLong(m.captured(i), &ok));
+        if (!ok)
+            return {};
+    }
+    return numbers;
 }
 } // namespace
 

@@ -24,6 +24,14 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace {
+/// A day as the user's locale writes it ("01.12.26" in German, "12/1/26" in US English).
+QString shortDate(QDate day)
+{
+    return QLocale().toString(day, QLocale::ShortFormat);
+}
+} // namespace
+
 AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *palette,
                              QWidget *parent)
     : QWidget(parent)
@@ -53,16 +61,16 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
     m_banner->setMargin(4);
     PaletteColours::showTinted(m_banner, 4); // red, deep on a dark palette
     m_banner->hide();
-    auto *refreshButton = new QPushButton(QStringLiteral("Refresh"), this);
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setAccessibleName(tr("Refresh"));
     refreshButton->setAccessibleDescription(tr("Loads the figures of the filter again"));
     auto *top = new QHBoxLayout;
     top->addWidget(m_caption, 1);
     top->addWidget(refreshButton);
-    m_tabs->addTab(buildTotalsTab(), QStringLiteral("Totals"));
-    m_tabs->addTab(buildSeriesTab(), QStringLiteral("Per day"));
-    m_tabs->addTab(m_comparison, QStringLiteral("Compare"));
-    m_tabs->addTab(m_report, QStringLiteral("Daily report"));
+    m_tabs->addTab(buildTotalsTab(), tr("Totals"));
+    m_tabs->addTab(buildSeriesTab(), tr("Per day"));
+    m_tabs->addTab(m_comparison, tr("Compare"));
+    m_tabs->addTab(m_report, tr("Daily report"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_banner);
@@ -175,8 +183,8 @@ QWidget *AnalyticsPage::buildTotalsTab()
 QWidget *AnalyticsPage::buildSeriesTab()
 {
     auto *picker = new QComboBox;
-    picker->addItem(QStringLiteral("Sessions"), int(DailySeriesModel::Metric::Sessions));
-    picker->addItem(QStringLiteral("Cost"), int(DailySeriesModel::Metric::Cost));
+    picker->addItem(tr("Sessions"), int(DailySeriesModel::Metric::Sessions));
+    picker->addItem(tr("Cost"), int(DailySeriesModel::Metric::Cost));
     picker->setAccessibleName(tr("Metric"));
     picker->setAccessibleDescription(tr("What the lines measure per day"));
     connect(picker, &QComboBox::currentIndexChanged, this, [this, picker] {
@@ -318,13 +326,11 @@ void AnalyticsPage::updateCaption()
     const QString tenant = m_tenant.isEmpty() ? tr("all tenants") : tr("tenant %1").arg(m_tenant);
     QString range;
     if (m_first.isValid()) {
-        range =
-            m_first == m_last
-                ? m_first.toString(Qt::ISODate)
-                : tr("%1 to %2").arg(m_first.toString(Qt::ISODate), m_last.toString(Qt::ISODate));
+        range = m_first == m_last ? shortDate(m_first)
+                                  : tr("%1 to %2").arg(shortDate(m_first), shortDate(m_last));
     } else if (m_seriesFirst.isValid()) {
         range = tr("all time (per day from %1, the first day with a session, to %2)")
-                    .arg(m_seriesFirst.toString(Qt::ISODate), m_seriesLast.toString(Qt::ISODate));
+                    .arg(shortDate(m_seriesFirst), shortDate(m_seriesLast));
     } else {
         range = tr("all time");
     }

@@ -40,15 +40,15 @@ QString CharacterBarChart::metricName(Metric metric)
 {
     switch (metric) {
     case Metric::Sessions:
-        return QStringLiteral("Sessions");
+        return tr("Sessions");
     case Metric::Cost:
-        return QStringLiteral("Cost");
+        return tr("Cost");
     case Metric::LlmTokens:
-        return QStringLiteral("LLM tokens");
+        return tr("LLM tokens");
     case Metric::SttMinutes:
-        return QStringLiteral("STT minutes");
+        return tr("STT minutes");
     case Metric::TtsCharacters:
-        return QStringLiteral("TTS characters");
+        return tr("TTS characters");
     }
     return {};
 }
@@ -57,15 +57,15 @@ QString CharacterBarChart::metricUnit(Metric metric)
 {
     switch (metric) {
     case Metric::Sessions:
-        return QStringLiteral("sessions");
+        return tr("sessions");
     case Metric::Cost:
-        return QStringLiteral("USD");
+        return tr("USD");
     case Metric::LlmTokens:
-        return QStringLiteral("tokens (input solid, output pale)");
+        return tr("tokens (input solid, output pale)");
     case Metric::SttMinutes:
-        return QStringLiteral("minutes of audio");
+        return tr("minutes of audio");
     case Metric::TtsCharacters:
-        return QStringLiteral("characters");
+        return tr("characters");
     }
     return {};
 }
@@ -124,25 +124,31 @@ QString CharacterBarChart::tooltip(int row) const
     const auto exact = [&](int column) {
         return m_model->index(row, column).data(C::ExactRole).toString();
     };
+    // Counts as the table shows them, grouped the locale's way.
+    const auto shown = [&](int column) {
+        return m_model->index(row, column).data().toString();
+    };
     const QString name = m_model->index(row, C::CharacterColumn).data().toString();
     switch (m_metric) {
     case Metric::Sessions:
-        return QStringLiteral("%1: %2 sessions").arg(name, exact(C::SessionsColumn));
+        return tr("%1: %Ln session(s)", nullptr, int(values(row).value(0))).arg(name);
     case Metric::Cost:
         return tr("%1: %2 (exactly %3)")
             .arg(name, m_model->index(row, C::CostColumn).data().toString(),
                  m_model->index(row, C::CostColumn).data(Qt::ToolTipRole).toString());
     case Metric::LlmTokens: {
         const QList<double> v = values(row);
-        return QStringLiteral("%1\ninput: %2 tokens\noutput: %3 tokens\ntotal: %4 tokens")
-            .arg(name, exact(C::LlmInputTokensColumn), exact(C::LlmOutputTokensColumn))
-            .arg(qint64(v.value(0) + v.value(1)));
+        return tr("%1\ninput: %2 tokens\noutput: %3 tokens\ntotal: %4 tokens")
+            .arg(name, shown(C::LlmInputTokensColumn), shown(C::LlmOutputTokensColumn),
+                 QLocale().toString(qint64(v.value(0) + v.value(1))));
     }
     case Metric::SttMinutes:
-        return QStringLiteral("%1: %2 min (%3)")
-            .arg(name, QString::number(values(row).value(0), 'f', 2), exact(C::SttMinutesColumn));
+        return tr("%1: %2 min (%3)")
+            .arg(name, QLocale().toString(values(row).value(0), 'f', 2),
+                 exact(C::SttMinutesColumn));
     case Metric::TtsCharacters:
-        return QStringLiteral("%1: %2 characters").arg(name, exact(C::TtsCharactersColumn));
+        // No plural form: a character's total may pass what an int (%n) holds.
+        return tr("%1: %2 characters").arg(name, shown(C::TtsCharactersColumn));
     }
     return name;
 }

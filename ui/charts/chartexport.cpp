@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModel>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -55,7 +56,8 @@ bool savePng(QChartView *view, const QString &fileName, QString *error)
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
         if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(fileName, file.errorString());
+            *error = QCoreApplication::translate("ChartExport", "Cannot write %1: %2")
+                         .arg(fileName, file.errorString());
         return false;
     }
     return true;
@@ -69,11 +71,12 @@ bool saveSvg(QChartView *view, const QString &fileName, QString *error)
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(), size));
     generator.setTitle(view->chart()->title());
-    generator.setDescription(QStringLiteral("Exported from Sessionscope"));
+    generator.setDescription(
+        QCoreApplication::translate("ChartExport", "Exported from Sessionscope"));
     QPainter painter;
     if (!painter.begin(&generator)) {
         if (error)
-            *error = QStringLiteral("Cannot write %1.").arg(fileName);
+            *error = QCoreApplication::translate("ChartExport", "Cannot write %1.").arg(fileName);
         return false;
     }
     paint(view, painter, size);
@@ -108,7 +111,8 @@ bool saveCsv(const QAbstractItemModel *model, const QString &fileName, int role,
             return true;
     }
     if (error)
-        *error = QStringLiteral("Cannot write %1: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("ChartExport", "Cannot write %1: %2")
+                     .arg(fileName, file.errorString());
     return false;
 }
 

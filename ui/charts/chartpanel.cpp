@@ -19,7 +19,7 @@ ChartPanel::ChartPanel(QChartView *chart, const QAbstractItemModel *data, int cs
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *exportButton = new QToolButton(this);
-    exportButton->setText(QStringLiteral("Export"));
+    exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     exportButton->setAccessibleName(tr("Export"));
     exportButton->setAccessibleDescription(
@@ -27,8 +27,7 @@ ChartPanel::ChartPanel(QChartView *chart, const QAbstractItemModel *data, int cs
     auto *menu = new QMenu(exportButton);
     for (const QString &kind :
          {QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("CSV")}) {
-        const QString label = kind == u"CSV" ? QStringLiteral("Data as CSV…")
-                                             : QStringLiteral("Chart as %1…").arg(kind);
+        const QString label = kind == u"CSV" ? tr("Data as CSV…") : tr("Chart as %1…").arg(kind);
         menu->addAction(label, this, [this, kind] { exportAs(kind); });
     }
     exportButton->setMenu(menu);
@@ -49,10 +48,9 @@ void ChartPanel::addControl(QWidget *control)
 void ChartPanel::exportAs(const QString &kind)
 {
     const QString suffix = kind.toLower();
-    const QString fileName =
-        QFileDialog::getSaveFileName(this, QStringLiteral("Export %1").arg(kind),
-                                     QStringLiteral("sessionscope-chart.%1").arg(suffix),
-                                     QStringLiteral("%1 files (*.%2)").arg(kind, suffix));
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(kind), QStringLiteral("sessionscope-chart.%1").arg(suffix),
+        tr("%1 files (*.%2)").arg(kind, suffix));
     if (fileName.isEmpty())
         return;
     QString error;

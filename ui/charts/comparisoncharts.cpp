@@ -119,7 +119,7 @@ void ComparisonCharts::rebuild()
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         QAbstractAxis *y = NiceScale::forMaximum(top, scaleKind(metric), 4)
-                               .makeAxis(ComparisonMetrics::unit(metric));
+                               .makeAxis(ComparisonMetrics::unitName(metric));
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(y);
         PaletteColours::styleChart(chart, palette());

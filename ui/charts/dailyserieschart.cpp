@@ -1,6 +1,7 @@
 #include "ui/charts/dailyserieschart.h"
 #include "models/characterpalette.h"
 #include "models/dailyseriesmodel.h"
+#include "models/moneyformat.h"
 #include "ui/charts/nicescale.h"
 #include "ui/palettecolours.h"
 
@@ -65,7 +66,7 @@ void DailySeriesChart::rebuild()
         delete axis;
     }
     const bool cost = m_model->metric() == DailySeriesModel::Metric::Cost;
-    c->setTitle(cost ? QStringLiteral("Cost per day") : QStringLiteral("Sessions per day"));
+    c->setTitle(cost ? tr("Cost per day") : tr("Sessions per day"));
     const int days = m_model->rowCount();
     double top = 0;
     const QStringList slugs = m_model->slugs();
@@ -99,22 +100,23 @@ void DailySeriesChart::rebuild()
             const int row = int(m_model->firstDay().daysTo(day));
             const DayFigures f = m_model->figures(row, slug);
             QToolTip::showText(QCursor::pos(),
-                               QStringLiteral("%1, %2\n%3 sessions\n%4 USD")
-                                   .arg(slug, day.toString(Qt::ISODate))
-                                   .arg(f.sessions)
-                                   .arg(f.cost.toDecimalString()),
+                               tr("%1, %2\n%Ln session(s)\n%3", nullptr, int(f.sessions))
+                                   .arg(slug, QLocale().toString(day, QLocale::ShortFormat),
+                                        MoneyFormat::text(f.cost)),
                                this);
         });
         c->addSeries(line);
         m_lines.append(line);
     }
     auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("MMM d"));
+    // The chart writes month names in its locale; the order of day and month is the language's.
+    //: Date format of the per-day chart's axis (QDateTime format: MMM = short month name)
+    x->setFormat(tr("MMM d"));
     x->setTickCount(qBound(2, days, 8));
     if (days > 0)
         x->setRange(QDateTime(m_model->firstDay(), QTime(0, 0)),
                     QDateTime(m_model->lastDay(), QTime(23, 59)));
-    x->setTitleText(QStringLiteral("day (local time)"));
+    x->setTitleText(tr("day (local time)"));
     c->addAxis(x, Qt::AlignBottom);
     const NiceScale scale =
         NiceScale::forMaximum(top, cost ? NiceScale::Kind::Money : NiceScale::Kind::Count);

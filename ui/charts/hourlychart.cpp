@@ -17,7 +17,7 @@ HourlyChart::HourlyChart(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->hide();
     chart()->setAnimationOptions(QChart::NoAnimation);
-    chart()->setTitle(QStringLiteral("Sessions per hour (local time)"));
+    chart()->setTitle(tr("Sessions per hour (local time)"));
     setAccessibleName(tr("Sessions per hour"));
     setHours({}, palette().color(QPalette::Highlight));
 }
@@ -33,7 +33,9 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
 {
     m_hours = hours;
     m_table->clear();
-    m_table->setHorizontalHeaderLabels({tr("hour"), tr("sessions"), tr("cost_usd")});
+    // The CSV export's header: machine names, the same in every language.
+    m_table->setHorizontalHeaderLabels(
+        {QStringLiteral("hour"), QStringLiteral("sessions"), QStringLiteral("cost_usd")});
     for (int hour = 0; hour < 24; ++hour) {
         m_table->appendRow({new QStandardItem(QString::number(hour)),
                             new QStandardItem(QString::number(hours.at(hour).sessions)),
@@ -46,7 +48,7 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
         c->removeAxis(axis);
         delete axis;
     }
-    m_set = new QBarSet(QStringLiteral("sessions"));
+    m_set = new QBarSet(tr("sessions"));
     QStringList labels;
     qint64 top = 0;
     for (int hour = 0; hour < 24; ++hour) {
@@ -62,9 +64,9 @@ void HourlyChart::setHours(const std::array<DayFigures, 24> &hours, const QColor
         }
         const DayFigures &f = m_hours.at(hour);
         QToolTip::showText(QCursor::pos(),
-                           tr("%1:00–%1:59\n%2 sessions\n%3")
+                           tr("%1:00–%1:59\n%Ln session(s)\n%2", nullptr, int(f.sessions))
                                .arg(hour, 2, 10, QLatin1Char('0'))
-                               .arg(QLocale().toString(f.sessions), MoneyFormat::text(f.cost)),
+                               .arg(MoneyFormat::text(f.cost)),
                            this);
     });
     auto *series = new QBarSeries;

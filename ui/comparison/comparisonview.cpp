@@ -29,7 +29,7 @@ ComparisonView::ComparisonView(ComparisonModel *model, CharacterPalette *palette
     , m_pages(new QStackedWidget(this))
 {
     auto *left = new QVBoxLayout;
-    auto *pickerLabel = new QLabel(QStringLiteral("Characters (2–6):"), this);
+    auto *pickerLabel = new QLabel(tr("Characters (2–6):"), this);
     pickerLabel->setBuddy(m_picker);
     left->addWidget(pickerLabel);
     left->addWidget(m_picker, 1);

@@ -84,22 +84,17 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     , m_last(new QDateEdit(QDate::currentDate(), this))
     , m_status(new QLabel(this))
     , m_totals(
-          makeTable({QStringLiteral("Figure"), QStringLiteral("This period"),
-                     QStringLiteral("Previous"), QStringLiteral("Change"), QStringLiteral("%")},
-                    this))
-    , m_costliest(makeTable({QStringLiteral("Costliest session"), QStringLiteral("Start"),
-                             QStringLiteral("Cost"), QStringLiteral("Duration")},
-                            this))
-    , m_longest(makeTable({QStringLiteral("Longest session"), QStringLiteral("Start"),
-                           QStringLiteral("Cost"), QStringLiteral("Duration")},
-                          this))
+          makeTable({tr("Figure"), tr("This period"), tr("Previous"), tr("Change"), tr("%")}, this))
+    , m_costliest(
+          makeTable({tr("Costliest session"), tr("Start"), tr("Cost"), tr("Duration")}, this))
+    , m_longest(makeTable({tr("Longest session"), tr("Start"), tr("Cost"), tr("Duration")}, this))
     , m_hours(new HourlyChart(this))
 {
     for (QDateEdit *edit : {m_first, m_last}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
-    auto *show = new QPushButton(QStringLiteral("Show"), this);
+    auto *show = new QPushButton(tr("Show"), this);
     show->setAccessibleName(tr("Show"));
     show->setAccessibleDescription(tr("Shows the report of the chosen character and days"));
     m_character->setAccessibleName(tr("Character"));
@@ -115,11 +110,11 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     m_costliest->setAccessibleDescription(tr("The period's costliest sessions; Enter opens one"));
     m_longest->setAccessibleName(tr("Longest sessions"));
     m_longest->setAccessibleDescription(tr("The period's longest sessions; Enter opens one"));
-    auto *characterLabel = new QLabel(QStringLiteral("Character:"), this);
+    auto *characterLabel = new QLabel(tr("Character:"), this);
     characterLabel->setBuddy(m_character);
-    auto *fromLabel = new QLabel(QStringLiteral("From:"), this);
+    auto *fromLabel = new QLabel(tr("From:"), this);
     fromLabel->setBuddy(m_first);
-    auto *toLabel = new QLabel(QStringLiteral("to:"), this);
+    auto *toLabel = new QLabel(tr("to:"), this);
     toLabel->setBuddy(m_last);
     auto *controls = new QHBoxLayout;
     m_character->setObjectName(QStringLiteral("reportCharacter"));
@@ -190,22 +185,21 @@ void DailyReportView::request()
 {
     const QString slug = currentSlug();
     if (slug.isEmpty()) {
-        m_status->setText(QStringLiteral("Pick a character."));
+        m_status->setText(tr("Pick a character."));
         return;
     }
     const QDate first = qMin(m_first->date(), m_last->date());
     const QDate last = qMax(m_first->date(), m_last->date());
-    m_status->setText(QStringLiteral("Loading…"));
+    m_status->setText(tr("Loading…"));
     m_builder->start(slug, m_tenant, UtcRange::forDays(first, last, m_zone), m_zone);
 }
 
 void DailyReportView::onReady(const DailyReport &report)
 {
     m_report = report;
-    m_status->setText(tr("%1: %2 sessions, %3")
-                          .arg(m_names.value(report.characterSlug, report.characterSlug))
-                          .arg(QLocale().toString(report.totals.sessions))
-                          .arg(MoneyFormat::text(report.totals.estimatedCost)));
+    m_status->setText(tr("%1: %Ln session(s), %2", nullptr, int(report.totals.sessions))
+                          .arg(m_names.value(report.characterSlug, report.characterSlug),
+                               MoneyFormat::text(report.totals.estimatedCost)));
     const auto changes = report.changes();
     m_totals->setRowCount(int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
@@ -249,13 +243,12 @@ void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief
         table->setItem(row, 0, cell(s.sessionId, false));
         table->setItem(
             row, 1,
-            cell(s.createdAt.toTimeZone(m_zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                 false));
+            cell(QLocale().toString(s.createdAt.toTimeZone(m_zone), QLocale::ShortFormat), false));
         table->setItem(row, 2, cell(MoneyFormat::text(s.cost)));
         table->item(row, 2)->setToolTip(MoneyFormat::exact(s.cost));
         table->setItem(row, 3,
                        cell(QStringLiteral("%1:%2")
-                                .arg(seconds / 60)
+                                .arg(QLocale().toString(seconds / 60))
                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'))));
     }
 }

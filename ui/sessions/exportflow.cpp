@@ -20,12 +20,11 @@ ExportFlow::ExportFlow(SessionExporter *exporter, SessionTableModel *model, QWid
         m_progress->setMaximum(qMax(1, count));
         m_progress->setValue(done);
     });
-    connect(m_exporter, &SessionExporter::finished, this,
-            [this](const QString &path, qint64 sessions) {
-                closeProgress();
-                Q_EMIT message(
-                    tr("Exported %1 sessions to %2").arg(QLocale().toString(sessions), path));
-            });
+    connect(
+        m_exporter, &SessionExporter::finished, this, [this](const QString &path, qint64 sessions) {
+            closeProgress();
+            Q_EMIT message(tr("Exported %Ln session(s) to %1", nullptr, int(sessions)).arg(path));
+        });
     connect(m_exporter, &SessionExporter::failed, this, [this](const QString &why) {
         closeProgress();
         Q_EMIT message(tr("Export failed, no file written: %1").arg(why));

@@ -30,10 +30,9 @@ SessionsPage::SessionsPage(SessionTableModel *model, QWidget *parent)
     connect(model, &SessionTableModel::sortPendingChanged, this, &SessionsPage::onSortPending);
     connect(model, &SessionTableModel::sortFailed, this, &SessionsPage::onSortFailed);
     connect(model, &SessionTableModel::sortProgress, this, [this](int done, int total) {
-        m_banner->showProgress(tr("Loading all %L1 sessions to sort them (page %2 of %3)…")
-                                   .arg(m_model->serverCount())
-                                   .arg(done)
-                                   .arg(total),
+        m_banner->showProgress(tr("Loading all %Ln session(s) to sort them (page %1 of %2)…",
+                                  nullptr, int(m_model->serverCount()))
+                                   .arg(QLocale().toString(done), QLocale().toString(total)),
                                done, total);
     });
     connect(model, &SessionTableModel::seenCharactersChanged, this,
@@ -47,10 +46,11 @@ SessionsPage::SessionsPage(SessionTableModel *model, QWidget *parent)
     connect(m_table, &SessionTableView::copied, this, [this](const RowsCopy::Result &r) {
         if (r.skipped > 0)
             m_banner->showMessage(StatusBanner::Kind::Info,
-                                  tr("Copied %1 rows; %2 selected rows were not loaded yet and "
-                                     "were left out. Scroll to them to load them.")
-                                      .arg(r.copied)
-                                      .arg(r.skipped));
+                                  tr("Copied %Ln row(s).", nullptr, int(r.copied)) +
+                                      QLatin1Char(' ') +
+                                      tr("%Ln selected row(s) were not loaded yet and were left "
+                                         "out. Scroll to them to load them.",
+                                         nullptr, int(r.skipped)));
     });
     connect(&m_liveTimer, &QTimer::timeout, model, &SessionTableModel::pollNewer);
 }
@@ -165,7 +165,7 @@ void SessionsPage::onSortPending(bool pending)
 {
     if (pending) {
         m_banner->showProgress(
-            tr("Loading all %L1 sessions to sort them…").arg(m_model->serverCount()));
+            tr("Loading all %Ln session(s) to sort them…", nullptr, int(m_model->serverCount())));
         return;
     }
     // Cancelled or done: the header shows the order the rows are really in.

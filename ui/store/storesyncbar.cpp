@@ -34,9 +34,9 @@ StoreSyncBar::StoreSyncBar(StoreSyncController *sync, QWidget *parent)
                 }
                 const double seconds = qMax<qint64>(1, elapsedMs) / 1000.0;
                 const QLocale locale;
-                m_label->setText(tr("Syncing: %1 sessions written (%2 a second)")
-                                     .arg(locale.toString(written),
-                                          locale.toString(qRound64(written / seconds))));
+                m_label->setText(
+                    tr("Syncing: %Ln session(s) written (%1 a second)", nullptr, int(written))
+                        .arg(locale.toString(qRound64(written / seconds))));
             });
     connect(sync, &StoreSyncController::finished, this, &QWidget::hide);
 }

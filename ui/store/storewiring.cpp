@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QDateTime>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QStatusBar>
 
@@ -18,7 +19,7 @@ QString lastSyncText(qint64 micros)
     if (micros < 0)
         return QObject::tr("Store never synced");
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(micros / 1000).toLocalTime();
-    return QObject::tr("Last sync %1").arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return QObject::tr("Last sync %1").arg(QLocale().toString(at, QLocale::ShortFormat));
 }
 } // namespace
 

@@ -221,7 +221,7 @@ void SessionHeader::showSession(const SessionSummary &s)
     set(tr("Speech to text"),
         tr("%1 · %2 of audio").arg(s.sttProvider, formatDuration(s.sttAudioSeconds)));
     set(tr("Text to speech"),
-        tr("%1 · %2 characters").arg(s.ttsProvider, locale.toString(s.ttsCharacters)));
+        tr("%1 · %Ln character(s)", nullptr, int(s.ttsCharacters)).arg(s.ttsProvider));
     // The API reports one total for LLM + STT + TTS; the shares are not derivable from it
     // without the provider's price list, so the usage of each part is shown instead.
     set(tr("Cost"),

@@ -10,11 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TranscriptExport", text);
-}
-
 /// A file-system-safe folder name from a session id (ids may hold spaces, plus, slashes).
 QString folderName(const QString &sessionId)
 {
@@ -35,12 +30,18 @@ QByteArray render(const SessionSummary &session, const QList<TranscriptTurn> &tu
     model.setTurns(turns);
     if (format == Format::Text)
         return model.toPlainText().toUtf8();
-    QString md = u"# "_s + tr("Transcript of %1").arg(session.sessionId) + u"\n\n"_s;
+    QString md =
+        u"# "_s +
+        QCoreApplication::translate("TranscriptExport", "Transcript of %1").arg(session.sessionId) +
+        u"\n\n"_s;
     if (!session.characterSlug.isEmpty())
-        md += tr("Character: %1").arg(session.characterSlug) + u"  \n"_s;
+        md += QCoreApplication::translate("TranscriptExport", "Character: %1")
+                  .arg(session.characterSlug) +
+              u"  \n"_s;
     if (session.createdAt.isValid())
-        md +=
-            tr("Created: %1").arg(SessionSerializer::formatDateTime(session.createdAt)) + u"\n\n"_s;
+        md += QCoreApplication::translate("TranscriptExport", "Created: %1")
+                  .arg(SessionSerializer::formatDateTime(session.createdAt)) +
+              u"\n\n"_s;
     return (md + model.toMarkdown()).toUtf8();
 }
 
@@ -63,7 +64,8 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return true;
     if (error)
-        *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("TranscriptExport", "Could not write %1: %2")
+                     .arg(path, file.errorString());
     return false;
 }
 
@@ -74,7 +76,9 @@ QString writeBundle(const QString &parentDir, const SessionSummary &session,
     const QString dir = QDir(parentDir).filePath(folderName(session.sessionId));
     if (!QDir().mkpath(dir)) {
         if (error)
-            *error = tr("Could not create the folder %1.").arg(dir);
+            *error =
+                QCoreApplication::translate("TranscriptExport", "Could not create the folder %1.")
+                    .arg(dir);
         return {};
     }
     // A presigned URL is a bearer credential for the recording until it expires: never write it.
