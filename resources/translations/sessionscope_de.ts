@@ -31,6 +31,10 @@ Built with Qt %1, running on Qt %2.</source>
 
 Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
+    <message>
+        <source>Closes this box</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsPage</name>
@@ -97,6 +101,54 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     <message>
         <source>Showing the session list&apos;s filter: %1, %2, %3; days in %4.</source>
         <translation>Filter der Sitzungsliste: %1, %2, %3; Tage in %4.</translation>
+    </message>
+    <message>
+        <source>Loads the figures of the filter again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals per character as bars and as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions or cost per day, a line per character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two to six characters side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One character&apos;s days: totals, costliest and longest calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals, per day, comparison of characters and the daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the bars and the table&apos;s order measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals per character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every character&apos;s totals over the filter&apos;s range; Enter lists its sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the lines measure per day</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -323,6 +375,18 @@ gesamt: %4 Tokens</translation>
         <source>%1: %2 characters</source>
         <translation>%1: %2 Zeichen</translation>
     </message>
+    <message>
+        <source>Totals per character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per character, 1 bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per character, %2 bars</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CharacterTotalsModel</name>
@@ -399,6 +463,17 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Saves the chart as PNG or SVG, or its figures as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonCharts</name>
+    <message>
+        <source>%1 per character, %2 bars</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -542,6 +617,26 @@ gesamt: %4 Tokens</translation>
         <source>Bold: the best value of each row.</source>
         <translation>Fett: der beste Wert jeder Zeile.</translation>
     </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen characters side by side, one figure per row, the best one marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check two to six characters to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the charts as PNG or the figures as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompressedWaveform</name>
@@ -646,6 +741,54 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The address of the API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects with an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs in with an email and a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key; kept in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email address to sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password; never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds after which a request is given up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy to use; empty for the system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file of a private certificate authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to the server with these credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the bundled demo server and connects to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the dialog without connecting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -779,6 +922,58 @@ gesamt: %4 Tokens</translation>
         <source>No report: %1</source>
         <translation>Kein Bericht: %1</translation>
     </message>
+    <message>
+        <source>Shows the report of the chosen character and days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation type="unfinished">Charakter</translation>
+    </message>
+    <message>
+        <source>The character the report is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s figures beside the previous period&apos;s, with the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costliest sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s costliest sessions; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s longest sessions; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DailySeriesChart</name>
@@ -819,6 +1014,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>sessions per day</source>
         <translation>Sitzungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Figures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, a line per character (%2) over %3 days</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -864,6 +1067,22 @@ gesamt: %4 Tokens</translation>
             <numerusform>%Ln Sitzung nach %1 exportiert</numerusform>
             <numerusform>%Ln Sitzungen nach %1 exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the export; the file is not written</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -920,6 +1139,46 @@ gesamt: %4 Tokens</translation>
         <source>Tenant</source>
         <translation>Mandant</translation>
     </message>
+    <message>
+        <source>Lists the sessions that match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clears every filter and lists all sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions of this character; empty for any character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions of this tenant; empty for any tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days the sessions were created on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day of a custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day of a custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HourlyChart</name>
@@ -947,6 +1206,18 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>hour</source>
         <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Sessions per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per hour, 24 bars; the busiest hour is %1:00 with %L2 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per hour, 24 bars, no sessions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1357,38 @@ gesamt: %4 Tokens</translation>
         <source>Name</source>
         <translation>Name</translation>
     </message>
+    <message>
+        <source>The calls, their transcripts and recordings (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session list, Analytics and the local store (Ctrl+1, Ctrl+2, Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals, days and comparisons of the characters (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ID or link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session id, or a sessionscope:// link copied from Sessionscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MediaPlayerBackend</name>
@@ -1130,6 +1433,50 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Archive (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chooses the SQLite file in a file dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a store kept in a SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a store kept on a PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path of the file sessionscope sync wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s URL: postgresql://user@host:port/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the dialog and keeps the store in use</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1600,54 @@ gesamt: %4 Tokens</translation>
         <source>Could not save the recording: %1</source>
         <translation>Die Aufnahme konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Loads the recording again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skips back 10 seconds (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skips forward 10 seconds (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the recording as a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays or pauses the recording (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast the recording plays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The playback volume, 0 to 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1291,6 +1686,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>The demo server did not start: %1</source>
         <translation>Der Demo-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The sessions kept in the local store (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1769,14 @@ gesamt: %4 Tokens</translation>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
+    <message>
+        <source>The session&apos;s tags, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the tags and the note in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionColumns</name>
@@ -1445,6 +1852,10 @@ gesamt: %4 Tokens</translation>
         <source>Finalized %1</source>
         <translation>Abgeschlossen %1</translation>
     </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished">beendet</translation>
+    </message>
 </context>
 <context>
     <name>SessionDetailsForm</name>
@@ -1503,6 +1914,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Transcript</source>
         <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>The call&apos;s transcript as text, one turn a line</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2139,34 @@ gesamt: %4 Tokens</translation>
             <numerusform>%1 · %Ln Zeichen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The page the call started from; opens it in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or hides the session&apos;s metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s metadata as keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the session id to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies a link to this session that opens it in Sessionscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or hides every field of the session: times, usage, cost, origin</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionLinks</name>
@@ -1837,6 +2280,22 @@ gesamt: %4 Tokens</translation>
         <source>Bundle written to %1.</source>
         <translation>Paket nach %1 geschrieben.</translation>
     </message>
+    <message>
+        <source>Saves the transcript as text, Markdown or JSON, or the whole session as a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finds text in the transcript (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the transcript as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the spoken turn in view; scrolling away turns it off</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionSortLoader</name>
@@ -1895,6 +2354,10 @@ gesamt: %4 Tokens</translation>
         <source>%1: completing the sessions of the first release&apos;s layout failed: %2</source>
         <translation>%1: Das Vervollständigen der Sitzungen im Format der ersten Version ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>cannot set up %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -1928,6 +2391,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">Sitzungen</translation>
+    </message>
+    <message>
+        <source>One call per row, newest first; Enter opens the current session, Space plays it, J and K step through sessions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2006,14 +2477,14 @@ gesamt: %4 Tokens</translation>
     </message>
 </context>
 <context>
-    <name>SqliteTurnWriter</name>
+    <name>SqliteSessionWriter</name>
     <message>
         <source>the connection is not a SQLite one</source>
-        <translation>die Verbindung ist keine SQLite-Verbindung</translation>
+        <translation type="unfinished">die Verbindung ist keine SQLite-Verbindung</translation>
     </message>
     <message>
         <source>no SQLite handle</source>
-        <translation>kein SQLite-Handle</translation>
+        <translation type="unfinished">kein SQLite-Handle</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2492,22 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banner action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does what the message offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops loading</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2592,126 @@ gesamt: %4 Tokens</translation>
         <source>The first day is after the last.</source>
         <translation>Der erste Tag liegt nach dem letzten.</translation>
     </message>
+    <message>
+        <source>Character</source>
+        <translation type="unfinished">Charakter</translation>
+    </message>
+    <message>
+        <source>Only sessions of this character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished">Mandant</translation>
+    </message>
+    <message>
+        <source>Only sessions of this tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions that used this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions with this review tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished">Aufnahme</translation>
+    </message>
+    <message>
+        <source>Only sessions whose recording has this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">Läuft</translation>
+    </message>
+    <message>
+        <source>Finished sessions, those in progress, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <source>Sessions with a review note, without one, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions that cost at least this, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions that cost at most this, in dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions at least this many minutes long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions at most this many minutes long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits the sessions to the days below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day of sessions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day of sessions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished">Anwenden</translation>
+    </message>
+    <message>
+        <source>Shows the stored sessions that match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clears every filter and shows all stored sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StorePage</name>
@@ -2143,6 +2750,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Store: %1. No stored session matches these filters.</source>
         <translation>Archiv: %1. Keine gespeicherte Sitzung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Stored sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions in the local store, one per row; Enter opens the current one</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2809,22 @@ gesamt: %4 Tokens</translation>
             <numerusform>%n Redebeitrag gefunden</numerusform>
             <numerusform>%n Redebeiträge gefunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search the store</source>
+        <translation type="unfinished">Archiv durchsuchen</translation>
+    </message>
+    <message>
+        <source>Words to find in every stored transcript; Enter searches (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions whose transcript matches; Enter opens one</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2257,24 +2888,31 @@ gesamt: %4 Tokens</translation>
         <source>No store is open: File ▸ Open store… first.</source>
         <translation>Kein Archiv geöffnet: zuerst Datei ▸ Archiv öffnen….</translation>
     </message>
+</context>
+<context>
+    <name>StoreSyncWorker</name>
     <message>
         <source>Sync not started: %1</source>
-        <translation>Synchronisierung nicht gestartet: %1</translation>
+        <translation type="unfinished">Synchronisierung nicht gestartet: %1</translation>
     </message>
     <message>
-        <source>Sync stopped: the pages written are kept; the next Sync asks for the rest.</source>
-        <translation>Synchronisierung angehalten: Die geschriebenen Seiten bleiben erhalten; die nächste Synchronisierung holt den Rest.</translation>
-    </message>
-    <message>
-        <source>Sync failed: %1</source>
-        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+        <source>Sync not started: the window is not connected.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzung.</numerusform>
             <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzungen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sync stopped: the pages written are kept; the next Sync asks for the rest.</source>
+        <translation type="unfinished">Synchronisierung angehalten: Die geschriebenen Seiten bleiben erhalten; die nächste Synchronisierung holt den Rest.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished">Synchronisierung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +3017,38 @@ gesamt: %4 Tokens</translation>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Text to find in the turns; Enter goes to the next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to the previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to the next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TranscriptModel</name>
@@ -2397,6 +3067,29 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Other</source>
         <translation>Andere</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn %1, playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished">Transkript</translation>
+    </message>
+    <message>
+        <source>The call&apos;s turns in order; Up and Down move between turns, Enter plays from the current one</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2478,6 +3171,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Click to seek</source>
         <translation>Klicken, um zu springen</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s loudness over time; a click plays from there</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
