@@ -33,7 +33,7 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
     <message>
         <source>Closes this box</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt dieses Fenster</translation>
     </message>
 </context>
 <context>
@@ -104,51 +104,51 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
     <message>
         <source>Loads the figures of the filter again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt die Zahlen des Filters erneut</translation>
     </message>
     <message>
         <source>Totals per character as bars and as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen pro Charakter als Balken und als Tabelle</translation>
     </message>
     <message>
         <source>Sessions or cost per day, a line per character</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen oder Kosten pro Tag, eine Linie pro Charakter</translation>
     </message>
     <message>
         <source>Two to six characters side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei bis sechs Charaktere nebeneinander</translation>
     </message>
     <message>
         <source>One character&apos;s days: totals, costliest and longest calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tage eines Charakters: Summen, teuerste und längste Anrufe</translation>
     </message>
     <message>
         <source>Analytics views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten der Auswertung</translation>
     </message>
     <message>
         <source>Totals, per day, comparison of characters and the daily report</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen, pro Tag, Vergleich der Charaktere und der Tagesbericht</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>What the bars and the table&apos;s order measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Balken und die Reihenfolge der Tabelle messen</translation>
     </message>
     <message>
         <source>Totals per character</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen pro Charakter</translation>
     </message>
     <message>
         <source>Every character&apos;s totals over the filter&apos;s range; Enter lists its sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Summen jedes Charakters im Zeitraum des Filters; Eingabe listet seine Sitzungen auf</translation>
     </message>
     <message>
         <source>What the lines measure per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Linien pro Tag messen</translation>
     </message>
 </context>
 <context>
@@ -377,15 +377,15 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Totals per character</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen pro Charakter</translation>
     </message>
     <message>
         <source>%1 per character, 1 bar</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Charakter, 1 Balken</translation>
     </message>
     <message>
         <source>%1 per character, %2 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Charakter, %2 Balken</translation>
     </message>
 </context>
 <context>
@@ -466,14 +466,14 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Saves the chart as PNG or SVG, or its figures as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert das Diagramm als PNG oder SVG oder seine Zahlen als CSV</translation>
     </message>
 </context>
 <context>
     <name>ComparisonCharts</name>
     <message>
         <source>%1 per character, %2 bars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Charakter, %2 Balken</translation>
     </message>
 </context>
 <context>
@@ -619,23 +619,23 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>The chosen characters side by side, one figure per row, the best one marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählten Charaktere nebeneinander, eine Kennzahl pro Zeile, der beste Wert hervorgehoben</translation>
     </message>
     <message>
         <source>Characters to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu vergleichende Charaktere</translation>
     </message>
     <message>
         <source>Check two to six characters to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzen Sie zwei bis sechs Charaktere an, um sie zu vergleichen</translation>
     </message>
     <message>
         <source>Saves the charts as PNG or the figures as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert die Diagramme als PNG oder die Zahlen als CSV</translation>
     </message>
 </context>
 <context>
@@ -744,51 +744,51 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The address of the API server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des API-Servers</translation>
     </message>
     <message>
         <source>Connects with an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindet sich mit einem API-Schlüssel</translation>
     </message>
     <message>
         <source>Signs in with an email and a password</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldet sich mit einer E-Mail-Adresse und einem Passwort an</translation>
     </message>
     <message>
         <source>The API key; kept in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel; wird im Schlüsselbund des Systems aufbewahrt</translation>
     </message>
     <message>
         <source>The email address to sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Adresse für die Anmeldung</translation>
     </message>
     <message>
         <source>The password; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort; wird nie gespeichert</translation>
     </message>
     <message>
         <source>Seconds after which a request is given up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, nach denen eine Anfrage aufgegeben wird</translation>
     </message>
     <message>
         <source>The proxy to use; empty for the system&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu verwendende Proxy; leer für den des Systems</translation>
     </message>
     <message>
         <source>A PEM file of a private certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PEM-Datei einer privaten Zertifizierungsstelle</translation>
     </message>
     <message>
         <source>Connects to the server with these credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt mit diesen Zugangsdaten die Verbindung zum Server her</translation>
     </message>
     <message>
         <source>Starts the bundled demo server and connects to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den mitgelieferten Demo-Server und verbindet sich mit ihm</translation>
     </message>
     <message>
         <source>Closes the dialog without connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt den Dialog, ohne eine Verbindung herzustellen</translation>
     </message>
 </context>
 <context>
@@ -924,55 +924,55 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Shows the report of the chosen character and days</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt den Bericht für den gewählten Charakter und die gewählten Tage</translation>
     </message>
     <message>
         <source>Character</source>
-        <translation type="unfinished">Charakter</translation>
+        <translation>Charakter</translation>
     </message>
     <message>
         <source>The character the report is about</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Charakter, um den es im Bericht geht</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Tag</translation>
     </message>
     <message>
         <source>The first day of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Tag des Berichts</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Tag</translation>
     </message>
     <message>
         <source>The last day of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Tag des Berichts</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen</translation>
     </message>
     <message>
         <source>The period&apos;s figures beside the previous period&apos;s, with the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kennzahlen des Zeitraums neben denen des Vorzeitraums, mit der Änderung</translation>
     </message>
     <message>
         <source>Costliest sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Teuerste Sitzungen</translation>
     </message>
     <message>
         <source>The period&apos;s costliest sessions; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die teuersten Sitzungen des Zeitraums; Eingabe öffnet eine</translation>
     </message>
     <message>
         <source>Longest sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Sitzungen</translation>
     </message>
     <message>
         <source>The period&apos;s longest sessions; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die längsten Sitzungen des Zeitraums; Eingabe öffnet eine</translation>
     </message>
 </context>
 <context>
@@ -1017,11 +1017,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Figures per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen pro Tag</translation>
     </message>
     <message>
         <source>%1, a line per character (%2) over %3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, eine Linie pro Charakter (%2) über %3 Tage</translation>
     </message>
 </context>
 <context>
@@ -1070,19 +1070,19 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportfortschritt</translation>
     </message>
     <message>
         <source>Sessions written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 geschriebene Sitzungen</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abbrechen</translation>
     </message>
     <message>
         <source>Stops the export; the file is not written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bricht den Export ab; die Datei wird nicht geschrieben</translation>
     </message>
 </context>
 <context>
@@ -1141,43 +1141,43 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Lists the sessions that match these filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Sitzungen auf, die zu diesen Filtern passen</translation>
     </message>
     <message>
         <source>Clears every filter and lists all sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt alle Filter zurück und listet alle Sitzungen auf</translation>
     </message>
     <message>
         <source>Only sessions of this character; empty for any character</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen dieses Charakters; leer für alle Charaktere</translation>
     </message>
     <message>
         <source>Only sessions of this tenant; empty for any tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen dieses Mandanten; leer für alle Mandanten</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>The days the sessions were created on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tage, an denen die Sitzungen erstellt wurden</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Tag</translation>
     </message>
     <message>
         <source>The first day of a custom period</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Tag eines benutzerdefinierten Zeitraums</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Tag</translation>
     </message>
     <message>
         <source>The last day of a custom period</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Tag eines benutzerdefinierten Zeitraums</translation>
     </message>
 </context>
 <context>
@@ -1209,15 +1209,15 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Sessions per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen pro Stunde</translation>
     </message>
     <message>
         <source>Sessions per hour, 24 bars; the busiest hour is %1:00 with %L2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen pro Stunde, 24 Balken; die stärkste Stunde ist %1:00 Uhr mit %L2 Sitzungen</translation>
     </message>
     <message>
         <source>Sessions per hour, 24 bars, no sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen pro Stunde, 24 Balken, keine Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1359,35 +1359,35 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The calls, their transcripts and recordings (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anrufe, ihre Transkripte und Aufnahmen (Strg+1)</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>The session list, Analytics and the local store (Ctrl+1, Ctrl+2, Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungsliste, die Auswertung und das lokale Archiv (Strg+1, Strg+2, Strg+3)</translation>
     </message>
     <message>
         <source>Totals, days and comparisons of the characters (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen, Tage und Vergleiche der Charaktere (Strg+2)</translation>
     </message>
     <message>
         <source>Session ID or link</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungs-ID oder Link</translation>
     </message>
     <message>
         <source>A session id, or a sessionscope:// link copied from Sessionscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sitzungs-ID oder ein aus Sessionscope kopierter sessionscope://-Link</translation>
     </message>
     <message>
         <source>Opens the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Sitzung</translation>
     </message>
     <message>
         <source>Closes the dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt den Dialog</translation>
     </message>
 </context>
 <context>
@@ -1436,47 +1436,47 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen</translation>
     </message>
     <message>
         <source>Chooses the SQLite file in a file dialog</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählt die SQLite-Datei in einem Dateidialog aus</translation>
     </message>
     <message>
         <source>SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datei</translation>
     </message>
     <message>
         <source>Opens a store kept in a SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet ein Archiv, das in einer SQLite-Datei liegt</translation>
     </message>
     <message>
         <source>PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Server</translation>
     </message>
     <message>
         <source>Opens a store kept on a PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet ein Archiv, das auf einem PostgreSQL-Server liegt</translation>
     </message>
     <message>
         <source>The path of the file sessionscope sync wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad der Datei, die sessionscope sync geschrieben hat</translation>
     </message>
     <message>
         <source>PostgreSQL URL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-URL</translation>
     </message>
     <message>
         <source>The server&apos;s URL: postgresql://user@host:port/database</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL des Servers: postgresql://benutzer@host:port/datenbank</translation>
     </message>
     <message>
         <source>Opens this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet dieses Archiv</translation>
     </message>
     <message>
         <source>Closes the dialog and keeps the store in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt den Dialog und behält das aktuelle Archiv bei</translation>
     </message>
 </context>
 <context>
@@ -1602,51 +1602,51 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Loads the recording again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt die Aufnahme erneut</translation>
     </message>
     <message>
         <source>Back 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>10 Sekunden zurück</translation>
     </message>
     <message>
         <source>Skips back 10 seconds (Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Springt 10 Sekunden zurück (Links)</translation>
     </message>
     <message>
         <source>Forward 10 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>10 Sekunden vor</translation>
     </message>
     <message>
         <source>Skips forward 10 seconds (Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Springt 10 Sekunden vor (Rechts)</translation>
     </message>
     <message>
         <source>Save recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme speichern</translation>
     </message>
     <message>
         <source>Saves the recording as a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert die Aufnahme als Datei</translation>
     </message>
     <message>
         <source>Plays or pauses the recording (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spielt die Aufnahme ab oder hält sie an (Leertaste)</translation>
     </message>
     <message>
         <source>How fast the recording plays</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie schnell die Aufnahme abgespielt wird</translation>
     </message>
     <message>
         <source>The playback volume, 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lautstärke der Wiedergabe, 0 bis 100</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
 </context>
 <context>
@@ -1689,7 +1689,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The sessions kept in the local store (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im lokalen Archiv gespeicherten Sitzungen (Strg+3)</translation>
     </message>
 </context>
 <context>
@@ -1771,11 +1771,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The session&apos;s tags, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags der Sitzung, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Saves the tags and the note in the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert die Tags und die Notiz im Archiv</translation>
     </message>
 </context>
 <context>
@@ -1854,7 +1854,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished">beendet</translation>
+        <translation>beendet</translation>
     </message>
 </context>
 <context>
@@ -1917,7 +1917,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The call&apos;s transcript as text, one turn a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Transkript des Anrufs als Text, ein Redebeitrag pro Zeile</translation>
     </message>
 </context>
 <context>
@@ -2141,31 +2141,31 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The page the call started from; opens it in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite, von der aus der Anruf gestartet wurde; öffnet sie im Browser</translation>
     </message>
     <message>
         <source>Shows or hides the session&apos;s metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die Metadaten der Sitzung an oder blendet sie aus</translation>
     </message>
     <message>
         <source>The session&apos;s metadata as keys and values</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadaten der Sitzung als Schlüssel und Werte</translation>
     </message>
     <message>
         <source>Copy session id</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungs-ID kopieren</translation>
     </message>
     <message>
         <source>Copies the session id to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert die Sitzungs-ID in die Zwischenablage</translation>
     </message>
     <message>
         <source>Copies a link to this session that opens it in Sessionscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert einen Link auf diese Sitzung, der sie in Sessionscope öffnet</translation>
     </message>
     <message>
         <source>Shows or hides every field of the session: times, usage, cost, origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt alle Felder der Sitzung an oder blendet sie aus: Zeiten, Verbrauch, Kosten, Herkunft</translation>
     </message>
 </context>
 <context>
@@ -2282,19 +2282,19 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Saves the transcript as text, Markdown or JSON, or the whole session as a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert das Transkript als Text, Markdown oder JSON oder die ganze Sitzung als Paket</translation>
     </message>
     <message>
         <source>Finds text in the transcript (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sucht Text im Transkript (Strg+F)</translation>
     </message>
     <message>
         <source>Copies the transcript as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert das Transkript als Text</translation>
     </message>
     <message>
         <source>Keeps the spoken turn in view; scrolling away turns it off</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält den gerade gesprochenen Redebeitrag im sichtbaren Bereich; Wegscrollen schaltet dies aus</translation>
     </message>
 </context>
 <context>
@@ -2356,7 +2356,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>cannot set up %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht eingerichtet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2394,11 +2394,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">Sitzungen</translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>One call per row, newest first; Enter opens the current session, Space plays it, J and K step through sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf pro Zeile, neueste zuerst; Eingabe öffnet die aktuelle Sitzung, Leertaste spielt sie ab, J und K blättern durch die Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -2480,11 +2480,11 @@ gesamt: %4 Tokens</translation>
     <name>SqliteSessionWriter</name>
     <message>
         <source>the connection is not a SQLite one</source>
-        <translation type="unfinished">die Verbindung ist keine SQLite-Verbindung</translation>
+        <translation>die Verbindung ist keine SQLite-Verbindung</translation>
     </message>
     <message>
         <source>no SQLite handle</source>
-        <translation type="unfinished">kein SQLite-Handle</translation>
+        <translation>kein SQLite-Handle</translation>
     </message>
 </context>
 <context>
@@ -2495,19 +2495,19 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Banner action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion der Meldung</translation>
     </message>
     <message>
         <source>Does what the message offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt aus, was die Meldung anbietet</translation>
     </message>
     <message>
         <source>Stops loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Bricht das Laden ab</translation>
     </message>
 </context>
 <context>
@@ -2594,123 +2594,123 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Character</source>
-        <translation type="unfinished">Charakter</translation>
+        <translation>Charakter</translation>
     </message>
     <message>
         <source>Only sessions of this character</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen dieses Charakters</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished">Mandant</translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <source>Only sessions of this tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen dieses Mandanten</translation>
     </message>
     <message>
         <source>LLM model</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM-Modell</translation>
     </message>
     <message>
         <source>Only sessions that used this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die dieses Modell verwendet haben</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Only sessions with this review tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen mit diesem Prüf-Tag</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished">Aufnahme</translation>
+        <translation>Aufnahme</translation>
     </message>
     <message>
         <source>Only sessions whose recording has this status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, deren Aufnahme diesen Status hat</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">Läuft</translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Finished sessions, those in progress, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete Sitzungen, laufende oder beide</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Sessions with a review note, without one, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen mit einer Prüfnotiz, ohne eine oder beide</translation>
     </message>
     <message>
         <source>Lowest cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigste Kosten</translation>
     </message>
     <message>
         <source>Only sessions that cost at least this, in dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die mindestens so viel kosten, in Dollar</translation>
     </message>
     <message>
         <source>Highest cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Kosten</translation>
     </message>
     <message>
         <source>Only sessions that cost at most this, in dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die höchstens so viel kosten, in Dollar</translation>
     </message>
     <message>
         <source>Shortest</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzeste Dauer</translation>
     </message>
     <message>
         <source>Only sessions at least this many minutes long</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die mindestens so viele Minuten dauern</translation>
     </message>
     <message>
         <source>Longest</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Dauer</translation>
     </message>
     <message>
         <source>Only sessions at most this many minutes long</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die höchstens so viele Minuten dauern</translation>
     </message>
     <message>
         <source>Limits the sessions to the days below</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschränkt die Sitzungen auf die folgenden Tage</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Tag</translation>
     </message>
     <message>
         <source>The first day of sessions shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Tag der angezeigten Sitzungen</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Tag</translation>
     </message>
     <message>
         <source>The last day of sessions shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Tag der angezeigten Sitzungen</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished">Anwenden</translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Shows the stored sessions that match these filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die gespeicherten Sitzungen, die zu diesen Filtern passen</translation>
     </message>
     <message>
         <source>Clears every filter and shows all stored sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt alle Filter zurück und zeigt alle gespeicherten Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -2753,11 +2753,11 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Stored sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Sitzungen</translation>
     </message>
     <message>
         <source>The sessions in the local store, one per row; Enter opens the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen im lokalen Archiv, eine pro Zeile; Eingabe öffnet die aktuelle</translation>
     </message>
 </context>
 <context>
@@ -2812,19 +2812,19 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Search the store</source>
-        <translation type="unfinished">Archiv durchsuchen</translation>
+        <translation>Archiv durchsuchen</translation>
     </message>
     <message>
         <source>Words to find in every stored transcript; Enter searches (Ctrl+Shift+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wörter, die in allen gespeicherten Transkripten gesucht werden; Eingabe startet die Suche (Strg+Umschalt+F)</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Sessions whose transcript matches; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen, deren Transkript passt; Eingabe öffnet eine</translation>
     </message>
 </context>
 <context>
@@ -2893,26 +2893,26 @@ gesamt: %4 Tokens</translation>
     <name>StoreSyncWorker</name>
     <message>
         <source>Sync not started: %1</source>
-        <translation type="unfinished">Synchronisierung nicht gestartet: %1</translation>
+        <translation>Synchronisierung nicht gestartet: %1</translation>
     </message>
     <message>
         <source>Sync not started: the window is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung nicht gestartet: Das Fenster ist nicht verbunden.</translation>
     </message>
     <message numerus="yes">
         <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzung.</numerusform>
             <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sync stopped: the pages written are kept; the next Sync asks for the rest.</source>
-        <translation type="unfinished">Synchronisierung angehalten: Die geschriebenen Seiten bleiben erhalten; die nächste Synchronisierung holt den Rest.</translation>
+        <translation>Synchronisierung angehalten: Die geschriebenen Seiten bleiben erhalten; die nächste Synchronisierung holt den Rest.</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
-        <translation type="unfinished">Synchronisierung fehlgeschlagen: %1</translation>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -3019,35 +3019,35 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>Text to find in the turns; Enter goes to the next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, der in den Redebeiträgen gesucht wird; Eingabe springt zum nächsten Treffer</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Treffer</translation>
     </message>
     <message>
         <source>Goes to the previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Springt zum vorherigen Treffer (Umschalt+Eingabe)</translation>
     </message>
     <message>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Treffer</translation>
     </message>
     <message>
         <source>Goes to the next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Springt zum nächsten Treffer (Eingabe)</translation>
     </message>
     <message>
         <source>Close find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche schließen</translation>
     </message>
     <message>
         <source>Closes the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt die Suchleiste (Esc)</translation>
     </message>
 </context>
 <context>
@@ -3070,26 +3070,26 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>Turn %1, playing</source>
-        <translation type="unfinished"></translation>
+        <translation>Redebeitrag %1, wird abgespielt</translation>
     </message>
     <message>
         <source>Turn %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redebeitrag %1</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished">Transkript</translation>
+        <translation>Transkript</translation>
     </message>
     <message>
         <source>The call&apos;s turns in order; Up and Down move between turns, Enter plays from the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Redebeiträge des Anrufs der Reihe nach; die Pfeiltasten nach oben und unten wechseln zwischen den Redebeiträgen, Eingabe spielt ab dem aktuellen ab</translation>
     </message>
 </context>
 <context>
@@ -3174,7 +3174,7 @@ gesamt: %4 Tokens</translation>
     </message>
     <message>
         <source>The recording&apos;s loudness over time; a click plays from there</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lautstärke der Aufnahme im Zeitverlauf; ein Klick spielt ab dieser Stelle ab</translation>
     </message>
 </context>
 </TS>
