@@ -31,6 +31,10 @@ Built with Qt %1, running on Qt %2.</source>
 
 Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
+    <message>
+        <source>Closes this box</source>
+        <translation>Schließt dieses Fenster</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsPage</name>
@@ -97,6 +101,54 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     <message>
         <source>Showing the session list&apos;s filter: %1, %2, %3; days in %4.</source>
         <translation>Filter der Sitzungsliste: %1, %2, %3; Tage in %4.</translation>
+    </message>
+    <message>
+        <source>Loads the figures of the filter again</source>
+        <translation>Lädt die Zahlen des Filters erneut</translation>
+    </message>
+    <message>
+        <source>Totals per character as bars and as a table</source>
+        <translation>Summen pro Charakter als Balken und als Tabelle</translation>
+    </message>
+    <message>
+        <source>Sessions or cost per day, a line per character</source>
+        <translation>Sitzungen oder Kosten pro Tag, eine Linie pro Charakter</translation>
+    </message>
+    <message>
+        <source>Two to six characters side by side</source>
+        <translation>Zwei bis sechs Charaktere nebeneinander</translation>
+    </message>
+    <message>
+        <source>One character&apos;s days: totals, costliest and longest calls</source>
+        <translation>Die Tage eines Charakters: Summen, teuerste und längste Anrufe</translation>
+    </message>
+    <message>
+        <source>Analytics views</source>
+        <translation>Ansichten der Auswertung</translation>
+    </message>
+    <message>
+        <source>Totals, per day, comparison of characters and the daily report</source>
+        <translation>Summen, pro Tag, Vergleich der Charaktere und der Tagesbericht</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>What the bars and the table&apos;s order measure</source>
+        <translation>Was die Balken und die Reihenfolge der Tabelle messen</translation>
+    </message>
+    <message>
+        <source>Totals per character</source>
+        <translation>Summen pro Charakter</translation>
+    </message>
+    <message>
+        <source>Every character&apos;s totals over the filter&apos;s range; Enter lists its sessions</source>
+        <translation>Die Summen jedes Charakters im Zeitraum des Filters; Eingabe listet seine Sitzungen auf</translation>
+    </message>
+    <message>
+        <source>What the lines measure per day</source>
+        <translation>Was die Linien pro Tag messen</translation>
     </message>
 </context>
 <context>
@@ -323,6 +375,18 @@ gesamt: %4 Tokens</translation>
         <source>%1: %2 characters</source>
         <translation>%1: %2 Zeichen</translation>
     </message>
+    <message>
+        <source>Totals per character</source>
+        <translation>Summen pro Charakter</translation>
+    </message>
+    <message>
+        <source>%1 per character, 1 bar</source>
+        <translation>%1 pro Charakter, 1 Balken</translation>
+    </message>
+    <message>
+        <source>%1 per character, %2 bars</source>
+        <translation>%1 pro Charakter, %2 Balken</translation>
+    </message>
 </context>
 <context>
     <name>CharacterTotalsModel</name>
@@ -399,6 +463,17 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Saves the chart as PNG or SVG, or its figures as CSV</source>
+        <translation>Speichert das Diagramm als PNG oder SVG oder seine Zahlen als CSV</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonCharts</name>
+    <message>
+        <source>%1 per character, %2 bars</source>
+        <translation>%1 pro Charakter, %2 Balken</translation>
     </message>
 </context>
 <context>
@@ -542,6 +617,26 @@ gesamt: %4 Tokens</translation>
         <source>Bold: the best value of each row.</source>
         <translation>Fett: der beste Wert jeder Zeile.</translation>
     </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>The chosen characters side by side, one figure per row, the best one marked</source>
+        <translation>Die gewählten Charaktere nebeneinander, eine Kennzahl pro Zeile, der beste Wert hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Characters to compare</source>
+        <translation>Zu vergleichende Charaktere</translation>
+    </message>
+    <message>
+        <source>Check two to six characters to compare them</source>
+        <translation>Kreuzen Sie zwei bis sechs Charaktere an, um sie zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Saves the charts as PNG or the figures as CSV</source>
+        <translation>Speichert die Diagramme als PNG oder die Zahlen als CSV</translation>
+    </message>
 </context>
 <context>
     <name>CompressedWaveform</name>
@@ -646,6 +741,54 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The address of the API server</source>
+        <translation>Die Adresse des API-Servers</translation>
+    </message>
+    <message>
+        <source>Connects with an API key</source>
+        <translation>Verbindet sich mit einem API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Signs in with an email and a password</source>
+        <translation>Meldet sich mit einer E-Mail-Adresse und einem Passwort an</translation>
+    </message>
+    <message>
+        <source>The API key; kept in the system keychain</source>
+        <translation>Der API-Schlüssel; wird im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The email address to sign in with</source>
+        <translation>Die E-Mail-Adresse für die Anmeldung</translation>
+    </message>
+    <message>
+        <source>The password; never stored</source>
+        <translation>Das Passwort; wird nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Seconds after which a request is given up</source>
+        <translation>Sekunden, nach denen eine Anfrage aufgegeben wird</translation>
+    </message>
+    <message>
+        <source>The proxy to use; empty for the system&apos;s</source>
+        <translation>Der zu verwendende Proxy; leer für den des Systems</translation>
+    </message>
+    <message>
+        <source>A PEM file of a private certificate authority</source>
+        <translation>Eine PEM-Datei einer privaten Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Connects to the server with these credentials</source>
+        <translation>Stellt mit diesen Zugangsdaten die Verbindung zum Server her</translation>
+    </message>
+    <message>
+        <source>Starts the bundled demo server and connects to it</source>
+        <translation>Startet den mitgelieferten Demo-Server und verbindet sich mit ihm</translation>
+    </message>
+    <message>
+        <source>Closes the dialog without connecting</source>
+        <translation>Schließt den Dialog, ohne eine Verbindung herzustellen</translation>
     </message>
 </context>
 <context>
@@ -779,6 +922,58 @@ gesamt: %4 Tokens</translation>
         <source>No report: %1</source>
         <translation>Kein Bericht: %1</translation>
     </message>
+    <message>
+        <source>Shows the report of the chosen character and days</source>
+        <translation>Zeigt den Bericht für den gewählten Charakter und die gewählten Tage</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>Charakter</translation>
+    </message>
+    <message>
+        <source>The character the report is about</source>
+        <translation>Der Charakter, um den es im Bericht geht</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>The first day of the report</source>
+        <translation>Der erste Tag des Berichts</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>The last day of the report</source>
+        <translation>Der letzte Tag des Berichts</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>The period&apos;s figures beside the previous period&apos;s, with the change</source>
+        <translation>Die Kennzahlen des Zeitraums neben denen des Vorzeitraums, mit der Änderung</translation>
+    </message>
+    <message>
+        <source>Costliest sessions</source>
+        <translation>Teuerste Sitzungen</translation>
+    </message>
+    <message>
+        <source>The period&apos;s costliest sessions; Enter opens one</source>
+        <translation>Die teuersten Sitzungen des Zeitraums; Eingabe öffnet eine</translation>
+    </message>
+    <message>
+        <source>Longest sessions</source>
+        <translation>Längste Sitzungen</translation>
+    </message>
+    <message>
+        <source>The period&apos;s longest sessions; Enter opens one</source>
+        <translation>Die längsten Sitzungen des Zeitraums; Eingabe öffnet eine</translation>
+    </message>
 </context>
 <context>
     <name>DailySeriesChart</name>
@@ -819,6 +1014,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>sessions per day</source>
         <translation>Sitzungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Figures per day</source>
+        <translation>Zahlen pro Tag</translation>
+    </message>
+    <message>
+        <source>%1, a line per character (%2) over %3 days</source>
+        <translation>%1, eine Linie pro Charakter (%2) über %3 Tage</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1067,22 @@ gesamt: %4 Tokens</translation>
             <numerusform>%Ln Sitzung nach %1 exportiert</numerusform>
             <numerusform>%Ln Sitzungen nach %1 exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <source>Sessions written to %1</source>
+        <translation>Nach %1 geschriebene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Stops the export; the file is not written</source>
+        <translation>Bricht den Export ab; die Datei wird nicht geschrieben</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1139,46 @@ gesamt: %4 Tokens</translation>
         <source>Tenant</source>
         <translation>Mandant</translation>
     </message>
+    <message>
+        <source>Lists the sessions that match these filters</source>
+        <translation>Listet die Sitzungen auf, die zu diesen Filtern passen</translation>
+    </message>
+    <message>
+        <source>Clears every filter and lists all sessions</source>
+        <translation>Setzt alle Filter zurück und listet alle Sitzungen auf</translation>
+    </message>
+    <message>
+        <source>Only sessions of this character; empty for any character</source>
+        <translation>Nur Sitzungen dieses Charakters; leer für alle Charaktere</translation>
+    </message>
+    <message>
+        <source>Only sessions of this tenant; empty for any tenant</source>
+        <translation>Nur Sitzungen dieses Mandanten; leer für alle Mandanten</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>The days the sessions were created on</source>
+        <translation>Die Tage, an denen die Sitzungen erstellt wurden</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>The first day of a custom period</source>
+        <translation>Der erste Tag eines benutzerdefinierten Zeitraums</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>The last day of a custom period</source>
+        <translation>Der letzte Tag eines benutzerdefinierten Zeitraums</translation>
+    </message>
 </context>
 <context>
     <name>HourlyChart</name>
@@ -947,6 +1206,18 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>hour</source>
         <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Sessions per hour</source>
+        <translation>Sitzungen pro Stunde</translation>
+    </message>
+    <message>
+        <source>Sessions per hour, 24 bars; the busiest hour is %1:00 with %L2 sessions</source>
+        <translation>Sitzungen pro Stunde, 24 Balken; die stärkste Stunde ist %1:00 Uhr mit %L2 Sitzungen</translation>
+    </message>
+    <message>
+        <source>Sessions per hour, 24 bars, no sessions</source>
+        <translation>Sitzungen pro Stunde, 24 Balken, keine Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1357,38 @@ gesamt: %4 Tokens</translation>
         <source>Name</source>
         <translation>Name</translation>
     </message>
+    <message>
+        <source>The calls, their transcripts and recordings (Ctrl+1)</source>
+        <translation>Die Anrufe, ihre Transkripte und Aufnahmen (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>The session list, Analytics and the local store (Ctrl+1, Ctrl+2, Ctrl+3)</source>
+        <translation>Die Sitzungsliste, die Auswertung und das lokale Archiv (Strg+1, Strg+2, Strg+3)</translation>
+    </message>
+    <message>
+        <source>Totals, days and comparisons of the characters (Ctrl+2)</source>
+        <translation>Summen, Tage und Vergleiche der Charaktere (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Session ID or link</source>
+        <translation>Sitzungs-ID oder Link</translation>
+    </message>
+    <message>
+        <source>A session id, or a sessionscope:// link copied from Sessionscope</source>
+        <translation>Eine Sitzungs-ID oder ein aus Sessionscope kopierter sessionscope://-Link</translation>
+    </message>
+    <message>
+        <source>Opens the session</source>
+        <translation>Öffnet die Sitzung</translation>
+    </message>
+    <message>
+        <source>Closes the dialog</source>
+        <translation>Schließt den Dialog</translation>
+    </message>
 </context>
 <context>
     <name>MediaPlayerBackend</name>
@@ -1130,6 +1433,50 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
         <translation>SQLite-Archive (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <source>Chooses the SQLite file in a file dialog</source>
+        <translation>Wählt die SQLite-Datei in einem Dateidialog aus</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>Opens a store kept in a SQLite file</source>
+        <translation>Öffnet ein Archiv, das in einer SQLite-Datei liegt</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>Opens a store kept on a PostgreSQL server</source>
+        <translation>Öffnet ein Archiv, das auf einem PostgreSQL-Server liegt</translation>
+    </message>
+    <message>
+        <source>The path of the file sessionscope sync wrote</source>
+        <translation>Der Pfad der Datei, die sessionscope sync geschrieben hat</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>PostgreSQL-URL</translation>
+    </message>
+    <message>
+        <source>The server&apos;s URL: postgresql://user@host:port/database</source>
+        <translation>Die URL des Servers: postgresql://benutzer@host:port/datenbank</translation>
+    </message>
+    <message>
+        <source>Opens this store</source>
+        <translation>Öffnet dieses Archiv</translation>
+    </message>
+    <message>
+        <source>Closes the dialog and keeps the store in use</source>
+        <translation>Schließt den Dialog und behält das aktuelle Archiv bei</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1600,54 @@ gesamt: %4 Tokens</translation>
         <source>Could not save the recording: %1</source>
         <translation>Die Aufnahme konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Loads the recording again</source>
+        <translation>Lädt die Aufnahme erneut</translation>
+    </message>
+    <message>
+        <source>Back 10 seconds</source>
+        <translation>10 Sekunden zurück</translation>
+    </message>
+    <message>
+        <source>Skips back 10 seconds (Left)</source>
+        <translation>Springt 10 Sekunden zurück (Links)</translation>
+    </message>
+    <message>
+        <source>Forward 10 seconds</source>
+        <translation>10 Sekunden vor</translation>
+    </message>
+    <message>
+        <source>Skips forward 10 seconds (Right)</source>
+        <translation>Springt 10 Sekunden vor (Rechts)</translation>
+    </message>
+    <message>
+        <source>Save recording</source>
+        <translation>Aufnahme speichern</translation>
+    </message>
+    <message>
+        <source>Saves the recording as a file</source>
+        <translation>Speichert die Aufnahme als Datei</translation>
+    </message>
+    <message>
+        <source>Plays or pauses the recording (Space)</source>
+        <translation>Spielt die Aufnahme ab oder hält sie an (Leertaste)</translation>
+    </message>
+    <message>
+        <source>How fast the recording plays</source>
+        <translation>Wie schnell die Aufnahme abgespielt wird</translation>
+    </message>
+    <message>
+        <source>The playback volume, 0 to 100</source>
+        <translation>Die Lautstärke der Wiedergabe, 0 bis 100</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1291,6 +1686,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>The demo server did not start: %1</source>
         <translation>Der Demo-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The sessions kept in the local store (Ctrl+3)</source>
+        <translation>Die im lokalen Archiv gespeicherten Sitzungen (Strg+3)</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1769,14 @@ gesamt: %4 Tokens</translation>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
+    <message>
+        <source>The session&apos;s tags, separated by commas</source>
+        <translation>Die Tags der Sitzung, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Saves the tags and the note in the store</source>
+        <translation>Speichert die Tags und die Notiz im Archiv</translation>
+    </message>
 </context>
 <context>
     <name>SessionColumns</name>
@@ -1445,6 +1852,10 @@ gesamt: %4 Tokens</translation>
         <source>Finalized %1</source>
         <translation>Abgeschlossen %1</translation>
     </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
 </context>
 <context>
     <name>SessionDetailsForm</name>
@@ -1503,6 +1914,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Transcript</source>
         <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>The call&apos;s transcript as text, one turn a line</source>
+        <translation>Das Transkript des Anrufs als Text, ein Redebeitrag pro Zeile</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2139,34 @@ gesamt: %4 Tokens</translation>
             <numerusform>%1 · %Ln Zeichen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The page the call started from; opens it in the browser</source>
+        <translation>Die Seite, von der aus der Anruf gestartet wurde; öffnet sie im Browser</translation>
+    </message>
+    <message>
+        <source>Shows or hides the session&apos;s metadata</source>
+        <translation>Zeigt die Metadaten der Sitzung an oder blendet sie aus</translation>
+    </message>
+    <message>
+        <source>The session&apos;s metadata as keys and values</source>
+        <translation>Die Metadaten der Sitzung als Schlüssel und Werte</translation>
+    </message>
+    <message>
+        <source>Copy session id</source>
+        <translation>Sitzungs-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the session id to the clipboard</source>
+        <translation>Kopiert die Sitzungs-ID in die Zwischenablage</translation>
+    </message>
+    <message>
+        <source>Copies a link to this session that opens it in Sessionscope</source>
+        <translation>Kopiert einen Link auf diese Sitzung, der sie in Sessionscope öffnet</translation>
+    </message>
+    <message>
+        <source>Shows or hides every field of the session: times, usage, cost, origin</source>
+        <translation>Zeigt alle Felder der Sitzung an oder blendet sie aus: Zeiten, Verbrauch, Kosten, Herkunft</translation>
+    </message>
 </context>
 <context>
     <name>SessionLinks</name>
@@ -1837,6 +2280,22 @@ gesamt: %4 Tokens</translation>
         <source>Bundle written to %1.</source>
         <translation>Paket nach %1 geschrieben.</translation>
     </message>
+    <message>
+        <source>Saves the transcript as text, Markdown or JSON, or the whole session as a bundle</source>
+        <translation>Speichert das Transkript als Text, Markdown oder JSON oder die ganze Sitzung als Paket</translation>
+    </message>
+    <message>
+        <source>Finds text in the transcript (Ctrl+F)</source>
+        <translation>Sucht Text im Transkript (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Copies the transcript as text</source>
+        <translation>Kopiert das Transkript als Text</translation>
+    </message>
+    <message>
+        <source>Keeps the spoken turn in view; scrolling away turns it off</source>
+        <translation>Hält den gerade gesprochenen Redebeitrag im sichtbaren Bereich; Wegscrollen schaltet dies aus</translation>
+    </message>
 </context>
 <context>
     <name>SessionSortLoader</name>
@@ -1895,6 +2354,10 @@ gesamt: %4 Tokens</translation>
         <source>%1: completing the sessions of the first release&apos;s layout failed: %2</source>
         <translation>%1: Das Vervollständigen der Sitzungen im Format der ersten Version ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>cannot set up %1: %2</source>
+        <translation>%1 kann nicht eingerichtet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -1928,6 +2391,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Copy as CSV</source>
         <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>One call per row, newest first; Enter opens the current session, Space plays it, J and K step through sessions</source>
+        <translation>Ein Anruf pro Zeile, neueste zuerst; Eingabe öffnet die aktuelle Sitzung, Leertaste spielt sie ab, J und K blättern durch die Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -2006,7 +2477,7 @@ gesamt: %4 Tokens</translation>
     </message>
 </context>
 <context>
-    <name>SqliteTurnWriter</name>
+    <name>SqliteSessionWriter</name>
     <message>
         <source>the connection is not a SQLite one</source>
         <translation>die Verbindung ist keine SQLite-Verbindung</translation>
@@ -2021,6 +2492,22 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Banner action</source>
+        <translation>Aktion der Meldung</translation>
+    </message>
+    <message>
+        <source>Does what the message offers</source>
+        <translation>Führt aus, was die Meldung anbietet</translation>
+    </message>
+    <message>
+        <source>Stops loading</source>
+        <translation>Bricht das Laden ab</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2592,126 @@ gesamt: %4 Tokens</translation>
         <source>The first day is after the last.</source>
         <translation>Der erste Tag liegt nach dem letzten.</translation>
     </message>
+    <message>
+        <source>Character</source>
+        <translation>Charakter</translation>
+    </message>
+    <message>
+        <source>Only sessions of this character</source>
+        <translation>Nur Sitzungen dieses Charakters</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Only sessions of this tenant</source>
+        <translation>Nur Sitzungen dieses Mandanten</translation>
+    </message>
+    <message>
+        <source>LLM model</source>
+        <translation>LLM-Modell</translation>
+    </message>
+    <message>
+        <source>Only sessions that used this model</source>
+        <translation>Nur Sitzungen, die dieses Modell verwendet haben</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Only sessions with this review tag</source>
+        <translation>Nur Sitzungen mit diesem Prüf-Tag</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Only sessions whose recording has this status</source>
+        <translation>Nur Sitzungen, deren Aufnahme diesen Status hat</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished sessions, those in progress, or both</source>
+        <translation>Beendete Sitzungen, laufende oder beide</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Sessions with a review note, without one, or both</source>
+        <translation>Sitzungen mit einer Prüfnotiz, ohne eine oder beide</translation>
+    </message>
+    <message>
+        <source>Lowest cost</source>
+        <translation>Niedrigste Kosten</translation>
+    </message>
+    <message>
+        <source>Only sessions that cost at least this, in dollars</source>
+        <translation>Nur Sitzungen, die mindestens so viel kosten, in Dollar</translation>
+    </message>
+    <message>
+        <source>Highest cost</source>
+        <translation>Höchste Kosten</translation>
+    </message>
+    <message>
+        <source>Only sessions that cost at most this, in dollars</source>
+        <translation>Nur Sitzungen, die höchstens so viel kosten, in Dollar</translation>
+    </message>
+    <message>
+        <source>Shortest</source>
+        <translation>Kürzeste Dauer</translation>
+    </message>
+    <message>
+        <source>Only sessions at least this many minutes long</source>
+        <translation>Nur Sitzungen, die mindestens so viele Minuten dauern</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Längste Dauer</translation>
+    </message>
+    <message>
+        <source>Only sessions at most this many minutes long</source>
+        <translation>Nur Sitzungen, die höchstens so viele Minuten dauern</translation>
+    </message>
+    <message>
+        <source>Limits the sessions to the days below</source>
+        <translation>Beschränkt die Sitzungen auf die folgenden Tage</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>The first day of sessions shown</source>
+        <translation>Der erste Tag der angezeigten Sitzungen</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>The last day of sessions shown</source>
+        <translation>Der letzte Tag der angezeigten Sitzungen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Shows the stored sessions that match these filters</source>
+        <translation>Zeigt die gespeicherten Sitzungen, die zu diesen Filtern passen</translation>
+    </message>
+    <message>
+        <source>Clears every filter and shows all stored sessions</source>
+        <translation>Setzt alle Filter zurück und zeigt alle gespeicherten Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>StorePage</name>
@@ -2143,6 +2750,14 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Store: %1. No stored session matches these filters.</source>
         <translation>Archiv: %1. Keine gespeicherte Sitzung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Stored sessions</source>
+        <translation>Gespeicherte Sitzungen</translation>
+    </message>
+    <message>
+        <source>The sessions in the local store, one per row; Enter opens the current one</source>
+        <translation>Die Sitzungen im lokalen Archiv, eine pro Zeile; Eingabe öffnet die aktuelle</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2809,22 @@ gesamt: %4 Tokens</translation>
             <numerusform>%n Redebeitrag gefunden</numerusform>
             <numerusform>%n Redebeiträge gefunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Search the store</source>
+        <translation>Archiv durchsuchen</translation>
+    </message>
+    <message>
+        <source>Words to find in every stored transcript; Enter searches (Ctrl+Shift+F)</source>
+        <translation>Wörter, die in allen gespeicherten Transkripten gesucht werden; Eingabe startet die Suche (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Sessions whose transcript matches; Enter opens one</source>
+        <translation>Sitzungen, deren Transkript passt; Eingabe öffnet eine</translation>
     </message>
 </context>
 <context>
@@ -2257,9 +2888,23 @@ gesamt: %4 Tokens</translation>
         <source>No store is open: File ▸ Open store… first.</source>
         <translation>Kein Archiv geöffnet: zuerst Datei ▸ Archiv öffnen….</translation>
     </message>
+</context>
+<context>
+    <name>StoreSyncWorker</name>
     <message>
         <source>Sync not started: %1</source>
         <translation>Synchronisierung nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Sync not started: the window is not connected.</source>
+        <translation>Synchronisierung nicht gestartet: Das Fenster ist nicht verbunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
+        <translation>
+            <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzung.</numerusform>
+            <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzungen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync stopped: the pages written are kept; the next Sync asks for the rest.</source>
@@ -2268,13 +2913,6 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Sync failed: %1</source>
         <translation>Synchronisierung fehlgeschlagen: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
-        <translation>
-            <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzung.</numerusform>
-            <numerusform>Synchronisiert: %1 neu, %2 aktualisiert; das Archiv enthält %Ln Sitzungen.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2379,6 +3017,38 @@ gesamt: %4 Tokens</translation>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Text to find in the turns; Enter goes to the next match</source>
+        <translation>Text, der in den Redebeiträgen gesucht wird; Eingabe springt zum nächsten Treffer</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Goes to the previous match (Shift+Enter)</source>
+        <translation>Springt zum vorherigen Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Goes to the next match (Enter)</source>
+        <translation>Springt zum nächsten Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close find</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <source>Closes the find bar (Esc)</source>
+        <translation>Schließt die Suchleiste (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptModel</name>
@@ -2397,6 +3067,29 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Other</source>
         <translation>Andere</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Turn %1, playing</source>
+        <translation>Redebeitrag %1, wird abgespielt</translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation>Redebeitrag %1</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>The call&apos;s turns in order; Up and Down move between turns, Enter plays from the current one</source>
+        <translation>Die Redebeiträge des Anrufs der Reihe nach; die Pfeiltasten nach oben und unten wechseln zwischen den Redebeiträgen, Eingabe spielt ab dem aktuellen ab</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +3171,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Click to seek</source>
         <translation>Klicken, um zu springen</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s loudness over time; a click plays from there</source>
+        <translation>Die Lautstärke der Aufnahme im Zeitverlauf; ein Klick spielt ab dieser Stelle ab</translation>
     </message>
 </context>
 </TS>

@@ -125,10 +125,10 @@
     </message>
 </context>
 <context>
-    <name>StoreSyncController</name>
+    <name>StoreSyncWorker</name>
     <message numerus="yes">
         <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>Synced: %1 new, %2 updated; the store holds %Ln session.</numerusform>
             <numerusform>Synced: %1 new, %2 updated; the store holds %Ln sessions.</numerusform>
         </translation>
