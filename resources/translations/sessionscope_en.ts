@@ -128,7 +128,7 @@
     <name>StoreSyncWorker</name>
     <message numerus="yes">
         <source>Synced: %1 new, %2 updated; the store holds %Ln session(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Synced: %1 new, %2 updated; the store holds %Ln session.</numerusform>
             <numerusform>Synced: %1 new, %2 updated; the store holds %Ln sessions.</numerusform>
         </translation>
