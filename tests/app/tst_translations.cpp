@@ -5,6 +5,7 @@
 #include "models/charactertotalsmodel.h"
 #include "models/sessiontablemodel.h"
 #include "tests/models/analyticsfixture.h"
+#include "tests/ui/assembledwindow.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/charts/characterbarchart.h"
 #include "ui/mainwindow.h"
@@ -143,30 +144,14 @@ QChar mnemonic(const QString &text)
     return {};
 }
 
-/// The window as the application assembles it (app/gui/guiapp.cpp), Help menu included.
-struct Window
+/// The assembled window with the Help menu, as the application adds it.
+struct Window : AssembledWindow
 {
     Window(ClientStack &stack, const QString &settingsFile)
-        : settings(settingsFile, QSettings::IniFormat)
-        , palette(&settings)
-        , services(&stack.client)
-        , model(&stack.fetcher)
-        , tester(&model)
-        , window(&model, settings)
-        , analytics(new AnalyticsPage(&services, &palette))
+        : AssembledWindow(stack, settingsFile, [](MainWindow &w) { AboutBox::addHelpMenu(w); })
     {
-        AboutBox::addHelpMenu(window);
-        window.setAnalyticsPage(analytics);
-        window.restoreSettings();
-        window.show();
+        show();
     }
-    QSettings settings;
-    CharacterPalette palette;
-    AnalyticsServices services;
-    SessionTableModel model;
-    QAbstractItemModelTester tester;
-    MainWindow window;
-    AnalyticsPage *analytics;
 };
 } // namespace
 

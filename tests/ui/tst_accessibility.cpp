@@ -10,6 +10,7 @@
 #include "models/storebrowser.h"
 #include "tests/models/analyticsfixture.h"
 #include "tests/ui/accessibilitycheck.h"
+#include "tests/ui/assembledwindow.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/charts/characterbarchart.h"
 #include "ui/connection/connectiondialog.h"
@@ -47,46 +48,25 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int Timeout = 120000;
 
-/// The window as the application assembles it (app/gui/guiapp.cpp): the session list with its
-/// pane, Analytics and the store's page.
-struct Window
+/// The store the window's page browses; a base of Window so that it outlives the window.
+struct StoreHolder
+{
+    StoreBrowser store;
+};
+
+/// The assembled window with the store's page, at a size that shows every control.
+struct Window : StoreHolder, AssembledWindow
 {
     Window(ClientStack &stack, const QString &settingsFile)
-        : settings(settingsFile, QSettings::IniFormat)
-        , palette(&settings)
-        , services(&stack.client)
-        , model(&stack.fetcher)
-        , tester(&model)
-        , window(&model, settings)
-        , opener([&stack](const QString &id, QObject *context, SessionOpener::Done done) {
-            stack.client.fetchSession(id, context, std::move(done));
-        })
-        , pane(new SessionPane(
-              new PlaybackController(new MediaPlayerBackend, &recordings, &stack.client)))
-        , analytics(new AnalyticsPage(&services, &palette))
+        : AssembledWindow(stack, settingsFile)
         , storePage(new StorePage(&store))
     {
-        WindowWiring::connectSessionPane(window, pane);
-        WindowWiring::connectSessionOpener(window, &opener);
-        window.setAnalyticsPage(analytics);
-        WindowWiring::connectAnalytics(window, analytics, &opener);
         storePage->setSessionPane(
             new SessionPane(new PlaybackController(new MediaPlayerBackend, &recordings, nullptr)));
         StoreWiring::install(window, storePage, settings);
         window.resize(1400, 900);
         window.show();
     }
-    QSettings settings;
-    RecordingFetcher recordings;
-    CharacterPalette palette;
-    AnalyticsServices services;
-    StoreBrowser store;
-    SessionTableModel model;
-    QAbstractItemModelTester tester;
-    MainWindow window;
-    SessionOpener opener;
-    SessionPane *pane;
-    AnalyticsPage *analytics;
     StorePage *storePage;
 
     [[nodiscard]] QTabWidget *pages() const

@@ -8,6 +8,7 @@
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
 #include "tests/models/analyticsfixture.h"
+#include "tests/ui/assembledwindow.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/charts/characterbarchart.h"
 #include "ui/charts/dailyserieschart.h"
@@ -35,41 +36,14 @@ namespace {
 constexpr int Timeout = 120000;
 const QTimeZone Tokyo("Asia/Tokyo");
 
-/// The window as the application assembles it (app/gui/guiapp.cpp), on a client without
-/// retries, so that the tests run the very connections the user's window has.
-struct Window
+/// The assembled window on a client without retries, shown.
+struct Window : AssembledWindow
 {
     Window(ClientStack &stack, const QString &settingsFile)
-        : settings(settingsFile, QSettings::IniFormat)
-        , palette(&settings)
-        , services(&stack.client)
-        , model(&stack.fetcher)
-        , tester(&model)
-        , window(&model, settings)
-        , opener([&stack](const QString &id, QObject *context, SessionOpener::Done done) {
-            stack.client.fetchSession(id, context, std::move(done));
-        })
-        , pane(new SessionPane(
-              new PlaybackController(new MediaPlayerBackend, &recordings, &stack.client)))
-        , analytics(new AnalyticsPage(&services, &palette))
+        : AssembledWindow(stack, settingsFile)
     {
-        WindowWiring::connectSessionPane(window, pane);
-        WindowWiring::connectSessionOpener(window, &opener);
-        window.setAnalyticsPage(analytics);
-        WindowWiring::connectAnalytics(window, analytics, &opener);
-        window.restoreSettings();
-        window.show();
+        show();
     }
-    QSettings settings;
-    RecordingFetcher recordings;
-    CharacterPalette palette;
-    AnalyticsServices services;
-    SessionTableModel model;
-    QAbstractItemModelTester tester;
-    MainWindow window;
-    SessionOpener opener;
-    SessionPane *pane;
-    AnalyticsPage *analytics;
 
     [[nodiscard]] FilterBar *filters() const { return window.sessionsPage()->filterBar(); }
     [[nodiscard]] bool analyticsSettled() const
