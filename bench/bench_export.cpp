@@ -284,15 +284,5 @@ int benchSize(QTextStream &out, int sessions, const Options &options)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    Options options;
-    if (!parse(app, options)) {
-        std::fprintf(stderr, "bench_export: bad arguments (see --help)\n");
-        return 2;
-    }
-    QTextStream out(stdout);
-    int status = 0;
-    for (int sessions : options.sizes)
-        status |= benchSize(out, sessions, options);
-    return status;
+    return Bench::runSizes<Options>(argc, argv, "bench_export", parse, benchSize);
 }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QList>
 #include <QString>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 
 /// Small helpers shared by the benchmark programs: medians of repeated runs and a table that
@@ -53,5 +55,24 @@ struct Row
 };
 
 void printTable(QTextStream &out, const QString &title, const QList<Row> &rows);
+
+/// The main() of a benchmark that measures each of its set sizes (`Options::sizes`) in turn:
+/// `parse(app, options)` reads the command line, `measure(out, sessions, options)` prints one
+/// size's tables and returns non-zero when its figures are not to be trusted.
+template<typename Options, typename Parse, typename Measure>
+int runSizes(int argc, char **argv, const char *name, Parse parse, Measure measure)
+{
+    QCoreApplication app(argc, argv);
+    Options options;
+    if (!parse(app, options)) {
+        std::fprintf(stderr, "%s: bad arguments (see --help)\n", name);
+        return 2;
+    }
+    QTextStream out(stdout);
+    int status = 0;
+    for (int sessions : options.sizes)
+        status |= measure(out, sessions, options);
+    return status;
+}
 
 } // namespace Bench

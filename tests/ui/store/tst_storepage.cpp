@@ -9,6 +9,7 @@
 #include "models/transcriptmodel.h"
 #include "store/reviewstore.h"
 #include "tests/models/storefixture.h"
+#include "tests/ui/silentbackend.h"
 #include "ui/mainwindow.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/store/openstoredialog.h"
@@ -45,23 +46,6 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int Timeout = 60000;
 constexpr int Sessions = 1500;
-
-class SilentBackend final : public PlayerBackend
-{
-public:
-    void setSourceData(const QByteArray &, const QString &) override {}
-    void clearSource() override {}
-    void play() override {}
-    void pause() override {}
-    void stop() override {}
-    void setPosition(qint64) override {}
-    void setPlaybackRate(double) override {}
-    void setVolume(float) override {}
-    qint64 position() const override { return 0; }
-    qint64 duration() const override { return 0; }
-    State state() const override { return State::Stopped; }
-    bool hasAudioOutput() const override { return false; }
-};
 
 /// The window as the application assembles it, with the store's page installed.
 struct Window

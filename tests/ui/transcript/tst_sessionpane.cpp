@@ -3,6 +3,7 @@
 #include "models/playerbackend.h"
 #include "models/transcriptmodel.h"
 #include "models/waveformbuilder.h"
+#include "tests/ui/silentbackend.h"
 #include "ui/player/playerwidget.h"
 #include "ui/player/waveformview.h"
 #include "ui/transcript/sessionheader.h"
@@ -28,24 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-/// A player that plays nothing: these tests are about the transcript, not audio.
-class SilentBackend final : public PlayerBackend
-{
-public:
-    void setSourceData(const QByteArray &, const QString &) override {}
-    void clearSource() override {}
-    void play() override {}
-    void pause() override {}
-    void stop() override {}
-    void setPosition(qint64) override {}
-    void setPlaybackRate(double) override {}
-    void setVolume(float) override {}
-    qint64 position() const override { return 0; }
-    qint64 duration() const override { return 0; }
-    State state() const override { return State::Stopped; }
-    bool hasAudioOutput() const override { return false; }
-};
-
 SessionSummary sessionWith(const QList<TranscriptTurn> &turns)
 {
     SessionSummary s;

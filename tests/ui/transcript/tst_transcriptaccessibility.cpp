@@ -2,6 +2,7 @@
 #include "models/playerbackend.h"
 #include "models/transcriptmodel.h"
 #include "tests/ui/accessibilitycheck.h"
+#include "tests/ui/silentbackend.h"
 #include "ui/charts/hourlychart.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/sessiontableview.h"
@@ -24,24 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-/// A player that plays nothing: these tests are about the transcript, not audio.
-class SilentBackend final : public PlayerBackend
-{
-public:
-    void setSourceData(const QByteArray &, const QString &) override {}
-    void clearSource() override {}
-    void play() override {}
-    void pause() override {}
-    void stop() override {}
-    void setPosition(qint64) override {}
-    void setPlaybackRate(double) override {}
-    void setVolume(float) override {}
-    qint64 position() const override { return 0; }
-    qint64 duration() const override { return 0; }
-    State state() const override { return State::Stopped; }
-    bool hasAudioOutput() const override { return false; }
-};
-
 SessionSummary session()
 {
     SessionSummary s;
