@@ -201,11 +201,7 @@ int main(int argc, char **argv)
         << "), median, interleaved, both files in the page cache.\n";
 
     StoreBrowser browser;
-    QSignalSpy opened(&browser, &StoreBrowser::opened);
-    browser.open(store);
-    Bench::waitOrDie([&] { return !opened.isEmpty(); });
-    if (!opened.constFirst().constFirst().toBool())
-        qFatal("open: %s", qPrintable(opened.constFirst().at(1).toString()));
+    Bench::openOrDie(browser, store);
     StoreSearchModel model(&browser);
     QSignalSpy finished(&browser, &StoreBrowser::searchFinished);
     // A connection of the benchmark's own, to ask which statements a search runs.

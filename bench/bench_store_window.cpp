@@ -92,11 +92,7 @@ int main(int argc, char **argv)
         << "(process start included) running the window's own query.\n";
 
     StoreBrowser browser;
-    QSignalSpy opened(&browser, &StoreBrowser::opened);
-    browser.open(path);
-    Bench::waitOrDie([&] { return !opened.isEmpty(); });
-    if (!opened.constFirst().constFirst().toBool())
-        qFatal("open: %s", qPrintable(opened.constFirst().at(1).toString()));
+    Bench::openOrDie(browser, path);
     StoreSessionTableModel *model = browser.model();
     QTableView view;
     view.resize(1400, 900);

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "demo/demoserver.h"
+#include "models/storebrowser.h"
 #include "store/sessionstore.h"
 #include "store/storesync.h"
 
@@ -52,6 +53,15 @@ double fillStore(const QString &path, int sessions)
         StoreSyncOutcome::Kind::Done)
         qFatal("the sync did not end whole");
     return double(timer.elapsed()) / 1000.0;
+}
+
+void openOrDie(StoreBrowser &browser, const QString &path)
+{
+    QSignalSpy opened(&browser, &StoreBrowser::opened);
+    browser.open(path);
+    waitOrDie([&] { return !opened.isEmpty(); });
+    if (!opened.constFirst().constFirst().toBool())
+        qFatal("open: %s", qPrintable(opened.constFirst().at(1).toString()));
 }
 
 } // namespace Bench

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QTimer>
 
+class StoreBrowser;
+
 /// A store of demo sessions for the benchmarks that read one (the offline window, search),
 /// filled by the store's own sync from the in-process demo server, and reused when a file of
 /// that size is already there: a sync of 100,000 sessions takes minutes.
@@ -33,5 +35,9 @@ template<typename Condition> void waitOrDie(Condition condition, int timeoutMs =
 /// store's sync from the in-process demo server; the seconds it took. Needs a running
 /// QCoreApplication; aborts when the sync does not end whole.
 double fillStore(const QString &path, int sessions);
+
+/// Opens the store at `path` in `browser` as the window does, and waits until it is open;
+/// aborts with the store's message when it cannot be.
+void openOrDie(StoreBrowser &browser, const QString &path);
 
 } // namespace Bench
