@@ -100,10 +100,18 @@ has bench_decode && run "Decode throughput" "$bin/bench_decode"
 # the build's bench/work folder.
 has bench_search &&
     run "Search" "$bin/bench_search" --sessions 100000 --runs "$target_runs"
+# The offline window reads the same store (it only reads it); alone, it fills one of its own.
+store_args=()
+[[ -f "$bin/work/search-100000.sqlite" ]] && store_args=(--database "$bin/work/search-100000.sqlite")
+has bench_store_window &&
+    run "Offline window on the store" "$bin/bench_store_window" --sessions 100000 \
+        --runs "$target_runs" "${store_args[@]}"
 # The other programs (table, transcript, charts, ...) take no arguments.
 for t in "${targets[@]}"; do
     case "$t" in
-    bench_export | bench_fetch | bench_sync | bench_tls | bench_decode | bench_search) continue ;;
+    bench_export | bench_fetch | bench_sync | bench_tls | bench_decode | bench_search | bench_store_window)
+        continue
+        ;;
     esac
     [[ -x "$bin/$t" ]] && run "$t" "$bin/$t"
 done
