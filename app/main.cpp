@@ -1,7 +1,7 @@
 #include "app/cli/cli.h"
 #include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
-#include "models/sessionlink.h"
+#include "reports/sessionlink.h"
 
 #include <QApplication>
 #include <QCoreApplication>
