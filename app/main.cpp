@@ -1,5 +1,5 @@
-// sessionscope: the command line. It links QtCore, QtNetwork and QtSql but no GUI module, so that
-// a command starts fast; asked for the window, it hands over to sessionscope-window.
+// sessionscope: the command line. It links no GUI module, so that a command starts fast; asked for
+// the window, it hands over to sessionscope-window.
 #include "app/cli/launch.h"
 #include "app/cli/windowprogram.h"
 
