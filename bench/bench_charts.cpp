@@ -10,7 +10,7 @@
 #include "models/charactertotalsfetcher.h"
 #include "models/charactertotalsmodel.h"
 #include "models/dailyseriesmodel.h"
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 #include "ui/charts/characterbarchart.h"
 #include "ui/charts/dailyserieschart.h"
 

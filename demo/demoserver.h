@@ -2,7 +2,8 @@
 
 // The demo server shares no code with the client, so that each checks the other.
 #if defined(SESSIONSCOPE_LAYER_API) || defined(SESSIONSCOPE_LAYER_STORE) ||                        \
-    defined(SESSIONSCOPE_LAYER_MODELS) || defined(SESSIONSCOPE_LAYER_UI)
+    defined(SESSIONSCOPE_LAYER_REPORTS) || defined(SESSIONSCOPE_LAYER_MODELS) ||                   \
+    defined(SESSIONSCOPE_LAYER_UI)
 #error "demo/ is not part of the client: only app/, tests and benchmarks may include it"
 #endif
 

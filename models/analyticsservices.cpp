@@ -2,8 +2,8 @@
 
 #include "models/characterroster.h"
 #include "models/charactertotalsfetcher.h"
-#include "models/dailyreportbuilder.h"
-#include "models/rangeaggregator.h"
+#include "reports/dailyreportbuilder.h"
+#include "reports/rangeaggregator.h"
 
 AnalyticsServices::AnalyticsServices(ApiClient *client, QObject *parent)
     : QObject(parent)

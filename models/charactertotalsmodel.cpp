@@ -1,6 +1,6 @@
 #include "models/charactertotalsmodel.h"
 #include "models/charactertotalsfetcher.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/comparisonmetrics.h"
-#include "models/rangeaggregate.h"
+#include "reports/comparisonmetrics.h"
+#include "reports/rangeaggregate.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "models/previousperiodtotals.h"
 #include "api/apiclient.h"
-#include "models/dailyreport.h"
+#include "reports/dailyreport.h"
 
 PreviousPeriodTotals::PreviousPeriodTotals(ApiClient *client, QObject *parent)
     : QObject(parent)

@@ -3,7 +3,7 @@
 #include "api/apierror.h"
 #include "api/usagepage.h"
 #include "api/usagequery.h"
-#include "models/requestgeneration.h"
+#include "reports/requestgeneration.h"
 
 #include <QObject>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/requestgeneration.h"
+#include "reports/requestgeneration.h"
 
 #include <QHash>
 #include <QList>

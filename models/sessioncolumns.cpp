@@ -1,5 +1,5 @@
 #include "models/sessioncolumns.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

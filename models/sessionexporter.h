@@ -2,7 +2,7 @@
 
 #include "api/collectionsummary.h"
 #include "api/usagequery.h"
-#include "models/sessionexportwriter.h"
+#include "reports/sessionexportwriter.h"
 
 #include <QObject>
 #include <QPointer>

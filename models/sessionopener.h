@@ -2,7 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/sessionsummary.h"
-#include "models/requestgeneration.h"
+#include "reports/requestgeneration.h"
 
 #include <QObject>
 

@@ -3,7 +3,8 @@
 #   scripts/package-check.sh [BUILD_DIR]        (default: build)
 # lintian (no errors; warnings are listed), desktop-file-validate, appstreamcli validate, the man
 # pages rendered without a warning, then the programs run from the unpacked package: --version,
-# a headless report on the built-in demo, and a report against the packaged demo server.
+# a headless report on the built-in demo, the window's program found from the command line, and a
+# report against the packaged demo server.
 # Needs no root. Exits non-zero on the first failure.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +24,7 @@ fail() {
     exit 1
 }
 
-for tool in cpack dpkg-deb dpkg-shlibdeps lintian desktop-file-validate appstreamcli man; do
+for tool in cpack dpkg-deb dpkg-shlibdeps lintian desktop-file-validate appstreamcli man readelf; do
     command -v "$tool" >/dev/null || fail "$tool is missing (scripts/deps.sh installs it)"
 done
 
@@ -92,6 +93,20 @@ echo "$shown"
 report="$(run "$root/usr/bin/sessionscope" report --demo --format json)"
 [[ "$report" == *'"total_sessions"'* ]] || fail "report --demo printed: $report"
 echo "report --demo: ok"
+# The command line links no GUI library; the window is its own program, which `sessionscope`
+# finds in libexec: a link the window's parser refuses (with "without a user name") shows that
+# it got there, without opening a window.
+window="$root/usr/libexec/sessionscope/sessionscope-window"
+[ -x "$window" ] || fail "the package has no $window"
+gui="$(readelf -d "$root/usr/bin/sessionscope" |
+    grep -Eo 'lib(Qt6(Gui|Widgets|Multimedia|Charts|DBus)|qt6keychain)[^]]*' || true)"
+[ -z "$gui" ] || fail "sessionscope links GUI libraries: $gui"
+status=0
+handed="$(run env QT_QPA_PLATFORM=offscreen "$root/usr/bin/sessionscope" \
+    'sessionscope://session/s1?server=https://u:p@a.example' 2>&1)" || status=$?
+[ "$status" -eq 2 ] && [[ "$handed" == *"without a user name"* ]] ||
+    fail "sessionscope did not hand the window over to sessionscope-window ($status): $handed"
+echo "sessionscope links no GUI library and starts sessionscope-window: ok"
 
 # The packaged demo server on a free port, and a report against it over HTTP.
 run "$root/usr/bin/sessionscope-demo-server" --port 0 --sessions 300 --seed 1 \

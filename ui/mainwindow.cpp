@@ -1,6 +1,6 @@
 #include "ui/mainwindow.h"
-#include "models/sessionlink.h"
 #include "models/sessiontablemodel.h"
+#include "reports/sessionlink.h"
 #include "ui/sessions/filterbar.h"
 #include "ui/sessions/savedviews.h"
 #include "ui/sessions/sessiondetailsform.h"

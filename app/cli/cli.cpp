@@ -2,7 +2,7 @@
 #include "api/apierror.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "models/sessionlink.h"
+#include "reports/sessionlink.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "app/cli/cli.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "models/comparisonmetrics.h"
-#include "models/rangeaggregator.h"
+#include "reports/comparisonmetrics.h"
+#include "reports/rangeaggregator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "models/dailyreportbuilder.h"
+#include "reports/dailyreportbuilder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
-#include "models/sessionexportwriter.h"
+#include "reports/sessionexportwriter.h"
 #include "store/sessionstore.h"
 #include "store/storedsessions.h"
 

@@ -4,7 +4,7 @@
 // every unknown scalar field and every row as wide as the header. Against a demo server process
 // whose pages the test reads itself.
 
-#include "models/csvspool.h"
+#include "reports/csvspool.h"
 #include "tests/support/csvrecords.h"
 #include "tests/support/demoprocess.h"
 

@@ -1,5 +1,5 @@
 #include "app/cli/cli.h"
-#include "models/sessionlink.h"
+#include "reports/sessionlink.h"
 #include "tests/support/testsupport.h"
 
 #include <QTest>

@@ -2,7 +2,7 @@
 // computed independently from DemoServer::dataset(), and the best value of each row.
 
 #include "models/comparisonmodel.h"
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 #include "tests/models/analyticsfixture.h"
 
 #include <QAbstractItemModelTester>

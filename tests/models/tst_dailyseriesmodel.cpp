@@ -2,7 +2,7 @@
 // days add up exactly (integer micro-dollars) to the server's totals of the range.
 
 #include "models/dailyseriesmodel.h"
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 #include "tests/models/analyticsfixture.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 #include "ui/charts/dailyserieschart.h"
 #include "models/characterpalette.h"
 #include "models/dailyseriesmodel.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 #include "ui/charts/nicescale.h"
 #include "ui/palettecolours.h"
 

@@ -1,5 +1,5 @@
 #include "ui/charts/hourlychart.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 #include "ui/charts/nicescale.h"
 #include "ui/palettecolours.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/rangeaggregate.h"
+#include "reports/rangeaggregate.h"
 
 #include <QChartView>
 

@@ -1,5 +1,5 @@
 #include "ui/charts/nicescale.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 
 #include <QCategoryAxis>
 #include <QLocale>

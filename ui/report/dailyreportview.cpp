@@ -1,8 +1,8 @@
 #include "ui/report/dailyreportview.h"
 #include "api/apierror.h"
 #include "models/characterpalette.h"
-#include "models/dailyreportbuilder.h"
-#include "models/moneyformat.h"
+#include "reports/dailyreportbuilder.h"
+#include "reports/moneyformat.h"
 #include "ui/charts/chartpanel.h"
 #include "ui/charts/hourlychart.h"
 

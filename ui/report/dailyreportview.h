@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/dailyreport.h"
+#include "reports/dailyreport.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "ui/sessions/sessiontableview.h"
-#include "models/sessionlink.h"
 #include "models/sessiontablemodel.h"
+#include "reports/sessionlink.h"
 
 #include <QApplication>
 #include <QClipboard>

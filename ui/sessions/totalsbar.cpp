@@ -1,5 +1,5 @@
 #include "ui/sessions/totalsbar.h"
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "ui/transcript/sessionheader.h"
-#include "models/moneyformat.h"
-#include "models/sessionlink.h"
+#include "reports/moneyformat.h"
+#include "reports/sessionlink.h"
 
 #include <QClipboard>
 #include <QDesktopServices>

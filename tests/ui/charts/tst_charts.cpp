@@ -7,7 +7,7 @@
 #include "models/charactertotalsmodel.h"
 #include "models/comparisonmodel.h"
 #include "models/dailyseriesmodel.h"
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 #include "tests/models/analyticsfixture.h"
 #include "ui/charts/analyticspage.h"
 #include "ui/charts/characterbarchart.h"

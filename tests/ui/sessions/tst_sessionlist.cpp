@@ -3,9 +3,9 @@
 // figure, and the server named in the status bar.
 #include "models/previousperiodtotals.h"
 #include "models/sessionexporter.h"
-#include "models/sessionlink.h"
 #include "models/sessionopener.h"
 #include "models/sessiontablemodel.h"
+#include "reports/sessionlink.h"
 #include "tests/models/modeltestfixture.h"
 #include "tests/support/csvrecords.h"
 #include "ui/mainwindow.h"

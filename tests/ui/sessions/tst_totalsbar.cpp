@@ -1,6 +1,6 @@
-#include "models/comparisonmetrics.h"
-#include "models/moneyformat.h"
 #include "models/sessioncolumns.h"
+#include "reports/comparisonmetrics.h"
+#include "reports/moneyformat.h"
 #include "ui/sessions/totalsbar.h"
 
 #include <QTest>

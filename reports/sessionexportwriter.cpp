@@ -1,4 +1,4 @@
-#include "models/sessionexportwriter.h"
+#include "reports/sessionexportwriter.h"
 #include "api/sessionserializer.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "models/moneyformat.h"
+#include "reports/moneyformat.h"
 
 #include <algorithm>
 #include <cmath>

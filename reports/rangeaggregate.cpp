@@ -1,4 +1,4 @@
-#include "models/rangeaggregate.h"
+#include "reports/rangeaggregate.h"
 
 #include <algorithm>
 

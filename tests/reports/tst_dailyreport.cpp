@@ -2,7 +2,7 @@
 // checked against the dataset), the top sessions, the per-hour split, and the previous period
 // of equal length around daylight-saving changes.
 
-#include "models/dailyreportbuilder.h"
+#include "reports/dailyreportbuilder.h"
 #include "tests/models/analyticsfixture.h"
 
 #include <QSignalSpy>

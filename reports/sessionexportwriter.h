@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/sessionsummary.h"
-#include "models/csvspool.h"
+#include "reports/csvspool.h"
 
 #include <QByteArray>
 #include <QList>

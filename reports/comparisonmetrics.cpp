@@ -1,5 +1,5 @@
-#include "models/comparisonmetrics.h"
-#include "models/moneyformat.h"
+#include "reports/comparisonmetrics.h"
+#include "reports/moneyformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "models/dailyreport.h"
+#include "reports/dailyreport.h"
 
 #include <QCoreApplication>
 

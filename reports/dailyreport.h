@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/usagequery.h"
-#include "models/rangeaggregate.h"
+#include "reports/rangeaggregate.h"
 
 #include <array>
 #include <optional>

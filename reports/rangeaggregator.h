@@ -3,8 +3,8 @@
 #include "api/apierror.h"
 #include "api/collectionsummary.h"
 #include "api/usagequery.h"
-#include "models/rangeaggregate.h"
-#include "models/requestgeneration.h"
+#include "reports/rangeaggregate.h"
+#include "reports/requestgeneration.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "models/dailyreportbuilder.h"
+#include "reports/dailyreportbuilder.h"
 #include "api/apiclient.h"
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 
 DailyReportBuilder::DailyReportBuilder(ApiClient *client, QObject *parent)
     : QObject(parent)

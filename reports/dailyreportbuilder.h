@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/dailyreport.h"
-#include "models/requestgeneration.h"
+#include "reports/dailyreport.h"
+#include "reports/requestgeneration.h"
 
 #include <QObject>
 

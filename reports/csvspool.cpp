@@ -1,4 +1,4 @@
-#include "models/csvspool.h"
+#include "reports/csvspool.h"
 
 #include <QDir>
 

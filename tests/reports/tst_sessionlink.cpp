@@ -1,4 +1,4 @@
-#include "models/sessionlink.h"
+#include "reports/sessionlink.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "models/rangeaggregator.h"
+#include "reports/rangeaggregator.h"
 #include "api/apiclient.h"
 #include "api/usagecollector.h"
 
