@@ -1,5 +1,7 @@
 #include "api/jsonreader.h"
 
+#include <charconv>
+
 namespace JsonDecoding {
 
 StringInterner &threadInterner()
@@ -39,6 +41,22 @@ bool Reader::textUpToHere(od::value &v, const char *begin, std::string_view &out
         return fail("malformed JSON (a value that was not read whole)");
     out = std::string_view(begin, std::size_t(end - begin));
     return true;
+}
+
+bool Reader::integerFits(od::value &v)
+{
+    std::string_view text = v.raw_json_token();
+    while (!text.empty() && JsonScan::isSpace(text.back()))
+        text.remove_suffix(1);
+    if (text.find_first_of(".eE") != std::string_view::npos)
+        return true;
+    const char *end = text.data() + text.size();
+    if (text.starts_with('-')) {
+        int64_t value = 0;
+        return std::from_chars(text.data(), end, value).ec == std::errc();
+    }
+    uint64_t value = 0;
+    return std::from_chars(text.data(), end, value).ec == std::errc();
 }
 
 QString Reader::error() const

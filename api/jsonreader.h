@@ -149,6 +149,8 @@ public:
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
     [[nodiscard]] const od::parser &parser() const { return m_parser; }
+    /// Set while the reader is inside a session that keeps its JSON (not, say, in the totals).
+    void setInKeptSession(bool inside) { m_inKeptSession = inside; }
     /// checkJson on a value that a kept session writes out but the decoder does not read.
     bool checkValue(od::value &v, std::size_t depth)
     {
@@ -208,8 +210,13 @@ public:
     bool number(od::value &v, double &out, bool required = false)
     {
         const auto err = v.get_double().get(out);
-        if (!err)
+        if (!err) {
+            // A kept session is judged as simdjson's DOM parser judges it (see checkJson),
+            // which refuses an integer beyond 64 bits; only a number this large can be one.
+            if (m_inKeptSession && (out >= 9.2e18 || out <= -9.2e18))
+                return integerFits(v) || failKeptJson(simdjson::NUMBER_ERROR);
             return true;
+        }
         bool isNull = false;
         if (!nullOr(v, err, "expected a number", isNull))
             return false;
@@ -421,6 +428,9 @@ public:
     }
 
 private:
+    /// Whether a number is not written as an integer, or as one that fits in 64 bits.
+    static bool integerFits(od::value &v);
+
     struct Segment
     {
         std::string_view key;
@@ -443,6 +453,7 @@ private:
     bool m_keptJsonFailed = false;
     bool m_sealed = false;
     bool m_keepSessionJson = false;
+    bool m_inKeptSession = false;
 };
 
 /// Opens the document and its root object; false with the error recorded in `r`.

@@ -128,6 +128,7 @@ bool readKeptSession(Reader &r, od::value &v, const char *begin, od::object &obj
                      SessionSummary &s, bool &haveSessionId)
 {
     SessionJsonBuilder builder(begin);
+    r.setInKeptSession(true);
     const bool ok = r.forEachField(
         object,
         [&](std::string_view key, od::value &value, const char *rawKey) {
@@ -140,6 +141,7 @@ bool readKeptSession(Reader &r, od::value &v, const char *begin, od::object &obj
             return true;
         },
         SessionKeys);
+    r.setInKeptSession(false);
     if (!ok) {
         r.unwindToSession();
         return false;

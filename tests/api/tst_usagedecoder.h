@@ -50,4 +50,6 @@ private Q_SLOTS:
     void malformedValuesTheDecoderSkipsFailThePage_data();
     void malformedValuesTheDecoderSkipsFailThePage();
     void skippedValuesAreNotCheckedWhenNothingIsKept();
+    void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem_data();
+    void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem();
 };
