@@ -1,5 +1,7 @@
 #include "api/jsonreader.h"
 
+#include <charconv>
+
 namespace JsonDecoding {
 
 StringInterner &threadInterner()
@@ -19,6 +21,42 @@ bool Reader::failJson(simdjson::error_code code)
     if (code == simdjson::INCORRECT_TYPE || code == simdjson::NUMBER_ERROR)
         return fail("unexpected type");
     return fail(std::string("malformed JSON (") + simdjson::error_message(code) + ")");
+}
+
+bool Reader::failKeptJson(simdjson::error_code code)
+{
+    if (!m_failed)
+        m_keptJsonFailed = true;
+    return fail(std::string("malformed JSON (") + simdjson::error_message(code) + ")");
+}
+
+bool Reader::textUpToHere(od::value &v, const char *begin, std::string_view &out)
+{
+    const char *end = nullptr;
+    if (const auto err = v.current_location().get(end))
+        return failJson(err);
+    while (end > begin && JsonScan::isSpace(end[-1]))
+        --end;
+    if (end <= begin)
+        return fail("malformed JSON (a value that was not read whole)");
+    out = std::string_view(begin, std::size_t(end - begin));
+    return true;
+}
+
+bool Reader::integerFits(od::value &v)
+{
+    std::string_view text = v.raw_json_token();
+    while (!text.empty() && JsonScan::isSpace(text.back()))
+        text.remove_suffix(1);
+    if (text.find_first_of(".eE") != std::string_view::npos)
+        return true;
+    const char *end = text.data() + text.size();
+    if (text.starts_with('-')) {
+        int64_t value = 0;
+        return std::from_chars(text.data(), end, value).ec == std::errc();
+    }
+    uint64_t value = 0;
+    return std::from_chars(text.data(), end, value).ec == std::errc();
 }
 
 QString Reader::error() const
@@ -54,9 +92,20 @@ bool Reader::url(od::value &v, QUrl &out)
     return true;
 }
 
-/// Any JSON value kept verbatim (metadata belongs to whoever started the call).
-bool Reader::rawJson(od::value &v, QByteArray &out)
+bool Reader::rawJson(od::value &v, QByteArray &out, std::size_t depth)
 {
+    if (m_keepSessionJson) {
+        // Checked and measured in one walk: raw_json() would only count brackets.
+        const char *begin = v.raw_json_token().data();
+        std::string_view raw;
+        if (!checkValue(v, depth) || !textUpToHere(v, begin, raw))
+            return false;
+        if (raw == "null")
+            out.clear();
+        else
+            out = QByteArray(m_bytes.copyOf(raw.data(), qsizetype(raw.size())));
+        return true;
+    }
     od::json_type type;
     if (const auto err = v.type().get(type))
         return failJson(err);
@@ -85,6 +134,97 @@ bool Reader::rawJson(od::value &v, QByteArray &out)
         raw.remove_suffix(1);
     out = QByteArray(m_bytes.copyOf(raw.data(), qsizetype(raw.size())));
     return true;
+}
+
+namespace {
+
+/// A string's raw text (after its opening quote) unescaped into a scratch buffer when it has
+/// escapes, which checks them; a string without any is checked by stage one already.
+simdjson::error_code checkString(const od::parser &parser, const char *text)
+{
+    std::size_t length = JsonScan::toQuoteOrBackslash(text);
+    if (text[length] == '"')
+        return simdjson::SUCCESS;
+    while (text[length] != '"') {
+        length += 2; // the backslash and the character it escapes
+        length += JsonScan::toQuoteOrBackslash(text + length);
+    }
+    thread_local std::vector<uint8_t> scratch;
+    if (scratch.size() < length + simdjson::SIMDJSON_PADDING)
+        scratch.resize(length + simdjson::SIMDJSON_PADDING);
+    uint8_t *dst = scratch.data();
+    const od::raw_json_string raw(reinterpret_cast<const uint8_t *>(text));
+    return parser.unescape(raw, dst).error();
+}
+
+} // namespace
+
+simdjson::error_code checkJson(const od::parser &parser, od::value &v, std::size_t depth)
+{
+    od::json_type type;
+    if (const auto err = v.type().get(type))
+        return err;
+    switch (type) {
+    case od::json_type::object: {
+        if (depth >= simdjson::DEFAULT_MAX_DEPTH)
+            return simdjson::DEPTH_ERROR;
+        od::object object;
+        if (const auto err = v.get_object().get(object))
+            return err;
+        for (auto member : object) {
+            if (const auto err = member.error())
+                return err;
+            od::field &field = member.value_unsafe();
+            const char *key = reinterpret_cast<const char *>(field.key().raw());
+            if (const auto err = checkString(parser, key))
+                return err;
+            if (const auto err = checkJson(parser, field.value(), depth + 1))
+                return err;
+        }
+        return simdjson::SUCCESS;
+    }
+    case od::json_type::array: {
+        if (depth >= simdjson::DEFAULT_MAX_DEPTH)
+            return simdjson::DEPTH_ERROR;
+        od::array array;
+        if (const auto err = v.get_array().get(array))
+            return err;
+        for (auto element : array) {
+            if (const auto err = element.error())
+                return err;
+            if (const auto err = checkJson(parser, element.value_unsafe(), depth + 1))
+                return err;
+        }
+        return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+        od::raw_json_string raw;
+        if (const auto err = v.get_raw_json_string().get(raw))
+            return err;
+        return checkString(parser, reinterpret_cast<const char *>(raw.raw()));
+    }
+    case od::json_type::number: {
+        // As the DOM parser reads it: an integer must fit in 64 bits, any other is a double.
+        // get_number() leaves the reader where it was (simdjson 3.0); get_double() then moves it
+        // on, for the few numbers nobody reads.
+        od::number number;
+        double unused = 0;
+        if (v.get_number().get(number) || v.get_double().get(unused))
+            return simdjson::NUMBER_ERROR;
+        return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+        bool value = false;
+        if (!v.get_bool().get(value))
+            return simdjson::SUCCESS;
+        return v.raw_json_token().front() == 't' ? simdjson::T_ATOM_ERROR : simdjson::F_ATOM_ERROR;
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        return v.is_null().get(isNull) || !isNull ? simdjson::N_ATOM_ERROR : simdjson::SUCCESS;
+    }
+    }
+    return simdjson::TAPE_ERROR;
 }
 
 bool openRoot(Reader &r, simdjson::padded_string_view input, od::document &doc, od::object &root,

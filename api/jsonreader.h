@@ -17,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -90,6 +91,15 @@ private:
     simdjson::padded_string_view m_view;
 };
 
+/// Checks all of a value nobody reads otherwise, as simdjson's DOM parser would: every number
+/// parsed, every true, false and null spelled right, every key and string with valid escapes
+/// (stage one has checked the UTF-8 and the control characters of the whole document), and the
+/// structure of every object and array in it. `depth` is the value's nesting in the object that
+/// is kept (1 for the object itself); past simdjson's maximum depth it is refused, as the DOM
+/// parser refuses it, which also bounds the recursion. Leaves the value read. The errors are
+/// the DOM parser's for the same text.
+simdjson::error_code checkJson(const od::parser &parser, od::value &v, std::size_t depth);
+
 /// Walks one document. The path to the value being read is kept as a stack of views into the
 /// document (cheap to push on every field) and only turned into text when an error needs it.
 class Reader
@@ -111,6 +121,16 @@ public:
         return false;
     }
     bool failJson(simdjson::error_code code);
+    /// A value of a kept session that checkJson refused. It is named by the session's path,
+    /// as a whole-object check names it (see unwindToSession).
+    bool failKeptJson(simdjson::error_code code);
+    /// Called by the session reader when its fields fail: a failure of failKeptJson is then
+    /// named by the session, not by the member inside it.
+    void unwindToSession()
+    {
+        if (m_keptJsonFailed)
+            m_unwound.clear();
+    }
     bool failMissing(std::string_view member)
     {
         if (!m_failed) {
@@ -128,6 +148,18 @@ public:
     /// Whether sessions keep their own JSON (UsageDecoder::Options::keepSessionJson).
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
+    [[nodiscard]] const od::parser &parser() const { return m_parser; }
+    /// Set while the reader is inside a session that keeps its JSON (not, say, in the totals).
+    void setInKeptSession(bool inside) { m_inKeptSession = inside; }
+    /// checkJson on a value that a kept session writes out but the decoder does not read.
+    bool checkValue(od::value &v, std::size_t depth)
+    {
+        const auto err = checkJson(m_parser, v, depth);
+        return err ? failKeptJson(err) : true;
+    }
+    /// The exact text of a value that starts at `begin`, once it has been read whole: up to
+    /// where the reader now stands, without the whitespace before that.
+    bool textUpToHere(od::value &v, const char *begin, std::string_view &out);
     /// Stops collecting the path: what encloses the value being read is not part of its name.
     void sealPath() { m_sealed = true; }
 
@@ -178,8 +210,13 @@ public:
     bool number(od::value &v, double &out, bool required = false)
     {
         const auto err = v.get_double().get(out);
-        if (!err)
+        if (!err) {
+            // A kept session is judged as simdjson's DOM parser judges it (see checkJson),
+            // which refuses an integer beyond 64 bits; only a number this large can be one.
+            if (m_inKeptSession && (out >= 9.2e18 || out <= -9.2e18))
+                return integerFits(v) || failKeptJson(simdjson::NUMBER_ERROR);
             return true;
+        }
         bool isNull = false;
         if (!nullOr(v, err, "expected a number", isNull))
             return false;
@@ -308,8 +345,10 @@ public:
         return true;
     }
     bool url(od::value &v, QUrl &out);
-    /// Any JSON value kept verbatim (metadata belongs to whoever started the call).
-    bool rawJson(od::value &v, QByteArray &out);
+    /// Any JSON value kept verbatim (metadata belongs to whoever started the call). When
+    /// sessions keep their JSON, the value is checked whole first (checkJson, at `depth` in the
+    /// session), since an export writes it as it stands.
+    bool rawJson(od::value &v, QByteArray &out, std::size_t depth = 2);
 
     bool object(od::value &v, od::object &out, bool allowNull, bool &isNull)
     {
@@ -333,7 +372,9 @@ public:
     }
 
     /// Calls `onField(key, value)` for every member; stops at the first failure. Keys without
-    /// escapes (all of the API's) are read in place; only an escaped key is unescaped.
+    /// escapes (all of the API's) are read in place; only an escaped key is unescaped. An
+    /// `onField(key, value, rawKey)` is also given the key's text as it stands in the document
+    /// (after its opening quote, before any unescaping).
     /// `expected` lists the keys in the order the API writes them: a key found where it was
     /// expected is recognised by one comparison instead of a search for its end.
     template<typename F>
@@ -356,7 +397,12 @@ public:
                 return failJson(err);
             }
             ++position;
-            if (!onField(key, field.value())) {
+            bool fieldOk = false;
+            if constexpr (std::is_invocable_v<F, std::string_view, od::value &, const char *>)
+                fieldOk = onField(key, field.value(), raw);
+            else
+                fieldOk = onField(key, field.value());
+            if (!fieldOk) {
                 if (!m_sealed)
                     m_unwound.push_back({key, -1});
                 return false;
@@ -382,6 +428,9 @@ public:
     }
 
 private:
+    /// Whether a number is not written as an integer, or as one that fits in 64 bits.
+    static bool integerFits(od::value &v);
+
     struct Segment
     {
         std::string_view key;
@@ -401,8 +450,10 @@ private:
     std::string m_rootName;
     std::string m_what;
     bool m_failed = false;
+    bool m_keptJsonFailed = false;
     bool m_sealed = false;
     bool m_keepSessionJson = false;
+    bool m_inKeptSession = false;
 };
 
 /// Opens the document and its root object; false with the error recorded in `r`.

@@ -23,6 +23,12 @@ class Transcript;
 /// exists, and reading up to 16 bytes past any position inside a string stays in the padding.
 namespace JsonScan {
 
+/// Whether `c` is whitespace between JSON tokens.
+constexpr bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /// Length of the string text at `p` up to its closing quote or first backslash.
 inline std::size_t toQuoteOrBackslashPlain(const char *p)
 {

@@ -1,4 +1,5 @@
 #include "api/jsonreader.h"
+#include "api/sessionjsonbuilder.h"
 #include "api/transcriptdecoder.h"
 #include "api/usagedecoder.h"
 #include "api/usagequery.h"
@@ -39,19 +40,124 @@ constexpr ExpectedKey SessionKeys[] = {
     {"transcript_text"},
 };
 
-/// The session's own bytes, from its `{` (at `begin`) to its `}`, once the reader has gone
-/// past it, kept with what an export needs (see SessionJson).
-bool keepSessionJson(Reader &r, od::value &v, const char *begin, SessionSummary &s)
+/// One member of a session, read into `s`.
+bool readSessionField(Reader &r, std::string_view key, od::value &value, SessionSummary &s,
+                      bool &haveSessionId)
 {
+    // One switch on a hash of the key instead of a chain of comparisons; each case still
+    // compares the key itself, so that a collision can never assign the wrong field.
+#define FIELD(name, expr)                                                                          \
+    case keyHash(name):                                                                            \
+        if (isKey(key, name))                                                                      \
+            return (expr);                                                                         \
+        break;
+    switch (keyHash(key)) {
+        FIELD("id", r.integer(value, s.id))
+        FIELD("session_id", (haveSessionId = true, r.string(value, s.sessionId, true)))
+        FIELD("tenant_id", r.sharedString(value, s.tenantId))
+        FIELD("character_slug", r.sharedString(value, s.characterSlug))
+        FIELD("room_name", r.blockString(value, s.roomName))
+        FIELD("origin_url", r.blockString(value, s.originUrl))
+        FIELD("metadata", r.rawJson(value, s.metadataJson))
+        FIELD("created_at", r.dateTime(value, s.createdAt))
+        FIELD("finalized_at", r.dateTime(value, s.finalizedAt))
+        FIELD("session_duration_seconds", r.number(value, s.durationSeconds))
+        FIELD("turn_count", r.integer32(value, s.turnCount))
+        FIELD("interruption_count", r.integer32(value, s.interruptionCount))
+        FIELD("llm_input_tokens", r.integer(value, s.llmInputTokens))
+        FIELD("llm_output_tokens", r.integer(value, s.llmOutputTokens))
+        FIELD("llm_model", r.sharedString(value, s.llmModel))
+        FIELD("llm_provider", r.sharedString(value, s.llmProvider))
+        FIELD("stt_audio_seconds", r.number(value, s.sttAudioSeconds))
+        FIELD("stt_provider", r.sharedString(value, s.sttProvider))
+        FIELD("tts_characters", r.integer(value, s.ttsCharacters))
+        FIELD("tts_provider", r.sharedString(value, s.ttsProvider))
+        FIELD("estimated_cost_usd", r.money(value, s.estimatedCost))
+        FIELD("recording_url", r.blockString(value, s.recordingUrl))
+        FIELD("recording_presigned_url", r.blockString(value, s.recordingPresignedUrl))
+        FIELD("transcript_text", readTranscriptText(r, value, s))
+#undef FIELD
+    case keyHash("transcript"):
+        if (!isKey(key, "transcript"))
+            break;
+        if (s.transcriptTextIsTurns) {
+            // A second "transcript" replaces the turns the text was found equal to.
+            s.transcriptTextUtf8 = s.transcript.linesUtf8();
+            s.transcriptTextIsTurns = false;
+        }
+        return readTranscript(r, value, s.transcript);
+    case keyHash("user"): {
+        if (!isKey(key, "user"))
+            break;
+        bool userNull = false;
+        if (!r.checkNull(value, userNull))
+            return false;
+        if (userNull)
+            return true;
+        qint64 user = 0;
+        if (!r.integer(value, user))
+            return false;
+        s.user = user;
+        return true;
+    }
+    case keyHash("recording_status"):
+        if (!isKey(key, "recording_status"))
+            break;
+        if (!r.sharedString(value, s.recordingStatusText))
+            return false;
+        s.recordingStatus = recordingStatusFromName(s.recordingStatusText);
+        return true;
+    default:
+        break;
+    }
+    // A field the contract does not name: kept as sent, for a person to see.
+    OtherField other;
+    other.name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+    if (!r.rawJson(value, other.json))
+        return false;
+    if (other.json.isEmpty())
+        other.json = QByteArrayLiteral("null");
+    s.otherFields.append(std::move(other));
+    return true;
+}
+
+/// A session that keeps its own JSON for an export (see SessionJson): read as any other, while
+/// the same walk checks what the decoder does not read (Reader::checkValue) and notes where
+/// each member lies, so that the object is parsed once.
+bool readKeptSession(Reader &r, od::value &v, const char *begin, od::object &object,
+                     SessionSummary &s, bool &haveSessionId)
+{
+    SessionJsonBuilder builder(begin);
+    r.setInKeptSession(true);
+    const bool ok = r.forEachField(
+        object,
+        [&](std::string_view key, od::value &value, const char *rawKey) {
+            const char *valueBegin = value.raw_json_token().data();
+            std::string_view text;
+            if (!readSessionField(r, key, value, s, haveSessionId) ||
+                !r.textUpToHere(value, valueBegin, text))
+                return false;
+            builder.addMember(rawKey, text);
+            return true;
+        },
+        SessionKeys);
+    r.setInKeptSession(false);
+    if (!ok) {
+        r.unwindToSession();
+        return false;
+    }
+    if (!haveSessionId)
+        return r.failMissing("session_id");
+    // The session's own bytes, from its `{` to its `}`, now that the reader has gone past it.
     const char *end = nullptr;
     if (const auto err = v.current_location().get(end))
         return r.failJson(err);
-    std::string_view object(begin, std::size_t(end - begin));
-    while (!object.empty() && object.back() != '}')
-        object.remove_suffix(1); // the whitespace and the comma or bracket after it
-    if (object.empty() || object.front() != '{')
+    std::string_view bytes(begin, std::size_t(end - begin));
+    while (!bytes.empty() && bytes.back() != '}')
+        bytes.remove_suffix(1); // the whitespace and the comma or bracket after it
+    if (bytes.empty() || bytes.front() != '{')
         return r.fail("expected an object");
-    auto json = SessionJson::read(object);
+    auto json = builder.finish(bytes, r.parser());
     if (const auto *error = std::get_if<QString>(&json))
         return r.fail(error->toStdString());
     s.sourceJson = std::get<SessionJsonPointer>(std::move(json));
@@ -60,96 +166,27 @@ bool keepSessionJson(Reader &r, od::value &v, const char *begin, SessionSummary 
 
 bool readSession(Reader &r, od::value &v, SessionSummary &s)
 {
-    // Only a view: where the object starts, taken before reading it moves the reader on.
-    const char *begin = r.keepsSessionJson() ? v.raw_json_token().data() : nullptr;
     od::object object;
     bool isNull = false;
+    bool haveSessionId = false;
+    if (r.keepsSessionJson()) {
+        // Only a view: where the object starts, taken before reading it moves the reader on.
+        const char *begin = v.raw_json_token().data();
+        if (!r.object(v, object, false, isNull))
+            return false;
+        return readKeptSession(r, v, begin, object, s, haveSessionId);
+    }
     if (!r.object(v, object, false, isNull))
         return false;
-    bool haveSessionId = false;
     const bool ok = r.forEachField(
         object,
         [&](std::string_view key, od::value &value) {
-    // One switch on a hash of the key instead of a chain of comparisons; each case still
-    // compares the key itself, so that a collision can never assign the wrong field.
-#define FIELD(name, expr)                                                                          \
-    case keyHash(name):                                                                            \
-        if (isKey(key, name))                                                                      \
-            return (expr);                                                                         \
-        break;
-            switch (keyHash(key)) {
-                FIELD("id", r.integer(value, s.id))
-                FIELD("session_id", (haveSessionId = true, r.string(value, s.sessionId, true)))
-                FIELD("tenant_id", r.sharedString(value, s.tenantId))
-                FIELD("character_slug", r.sharedString(value, s.characterSlug))
-                FIELD("room_name", r.blockString(value, s.roomName))
-                FIELD("origin_url", r.blockString(value, s.originUrl))
-                FIELD("metadata", r.rawJson(value, s.metadataJson))
-                FIELD("created_at", r.dateTime(value, s.createdAt))
-                FIELD("finalized_at", r.dateTime(value, s.finalizedAt))
-                FIELD("session_duration_seconds", r.number(value, s.durationSeconds))
-                FIELD("turn_count", r.integer32(value, s.turnCount))
-                FIELD("interruption_count", r.integer32(value, s.interruptionCount))
-                FIELD("llm_input_tokens", r.integer(value, s.llmInputTokens))
-                FIELD("llm_output_tokens", r.integer(value, s.llmOutputTokens))
-                FIELD("llm_model", r.sharedString(value, s.llmModel))
-                FIELD("llm_provider", r.sharedString(value, s.llmProvider))
-                FIELD("stt_audio_seconds", r.number(value, s.sttAudioSeconds))
-                FIELD("stt_provider", r.sharedString(value, s.sttProvider))
-                FIELD("tts_characters", r.integer(value, s.ttsCharacters))
-                FIELD("tts_provider", r.sharedString(value, s.ttsProvider))
-                FIELD("estimated_cost_usd", r.money(value, s.estimatedCost))
-                FIELD("recording_url", r.blockString(value, s.recordingUrl))
-                FIELD("recording_presigned_url", r.blockString(value, s.recordingPresignedUrl))
-                FIELD("transcript_text", readTranscriptText(r, value, s))
-#undef FIELD
-            case keyHash("transcript"):
-                if (!isKey(key, "transcript"))
-                    break;
-                if (s.transcriptTextIsTurns) {
-                    // A second "transcript" replaces the turns the text was found equal to.
-                    s.transcriptTextUtf8 = s.transcript.linesUtf8();
-                    s.transcriptTextIsTurns = false;
-                }
-                return readTranscript(r, value, s.transcript);
-            case keyHash("user"): {
-                if (!isKey(key, "user"))
-                    break;
-                bool userNull = false;
-                if (!r.checkNull(value, userNull))
-                    return false;
-                if (userNull)
-                    return true;
-                qint64 user = 0;
-                if (!r.integer(value, user))
-                    return false;
-                s.user = user;
-                return true;
-            }
-            case keyHash("recording_status"):
-                if (!isKey(key, "recording_status"))
-                    break;
-                if (!r.sharedString(value, s.recordingStatusText))
-                    return false;
-                s.recordingStatus = recordingStatusFromName(s.recordingStatusText);
-                return true;
-            default:
-                break;
-            }
-            // A field the contract does not name: kept as sent, for a person to see.
-            OtherField other;
-            other.name = QString::fromUtf8(key.data(), qsizetype(key.size()));
-            if (!r.rawJson(value, other.json))
-                return false;
-            if (other.json.isEmpty())
-                other.json = QByteArrayLiteral("null");
-            s.otherFields.append(std::move(other));
-            return true;
+            return readSessionField(r, key, value, s, haveSessionId);
         },
         SessionKeys);
     if (ok && !haveSessionId)
         return r.failMissing("session_id");
-    return ok && (!begin || keepSessionJson(r, v, begin, s));
+    return ok;
 }
 
 bool readPagination(Reader &r, od::value &v, UsagePage &page, bool &haveCount)

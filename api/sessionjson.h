@@ -11,6 +11,7 @@
 #include <variant>
 
 class SessionJson;
+class SessionJsonBuilder;
 /// Shared and read-only once made: a session copied from model to export costs no copy of it.
 using SessionJsonPointer = QExplicitlySharedDataPointer<const SessionJson>;
 
@@ -33,8 +34,8 @@ public:
     };
 
     /// Reads one object's bytes (from `{` to `}`), checking that every value in it, known or
-    /// not, is well-formed JSON. The error says what is wrong, for the decoder to prefix with
-    /// the session's path.
+    /// not, is well-formed JSON. The error says what is wrong. (The page decoder does not call
+    /// this: it builds the same from its own walk of the session, see SessionJsonBuilder.)
     [[nodiscard]] static std::variant<SessionJsonPointer, QString> read(std::string_view object);
 
     /// The object's bytes as sent; if the server pretty-printed it, with the whitespace between
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] static qsizetype queryStart(QByteArrayView url);
 
 private:
+    friend class SessionJsonBuilder;
     SessionJson() = default;
     Q_DISABLE_COPY_MOVE(SessionJson) // the fields point into this object's own bytes
 

@@ -26,16 +26,22 @@ bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
         [&](std::string_view key, od::value &value) {
             switch (keyHash(key)) {
             case keyHash("text"): {
+                if (!isKey(key, "text"))
+                    break;
                 bool textNull = false;
-                return !isKey(key, "text") || r.stringView(value, text, textNull);
+                return r.stringView(value, text, textNull);
             }
             case keyHash("ts"):
-                return !isKey(key, "ts") || r.number(value, ts);
+                if (!isKey(key, "ts"))
+                    break;
+                return r.number(value, ts);
             case keyHash("turn_index"):
-                return !isKey(key, "turn_index") || r.integer32(value, turnIndex);
+                if (!isKey(key, "turn_index"))
+                    break;
+                return r.integer32(value, turnIndex);
             case keyHash("role"): {
                 if (!isKey(key, "role"))
-                    return true;
+                    break;
                 std::string_view name;
                 bool roleNull = false;
                 if (!r.stringView(value, name, roleNull))
@@ -46,8 +52,11 @@ bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
                 return true;
             }
             default:
-                return true;
+                break;
             }
+            // Skipped, unless the session is kept for an export, which writes it as it stands.
+            // It lies in the session's object (1), its transcript (2) and this turn (3).
+            return !r.keepsSessionJson() || r.checkValue(value, 4);
         },
         TurnKeys);
     if (ok)

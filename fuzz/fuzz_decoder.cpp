@@ -1,6 +1,7 @@
 // libFuzzer target: whatever bytes a server sends, the decoders either produce values or an
 // error naming the problem; they never crash, read out of bounds or hang.
 
+#include "api/sessionjson.h"
 #include "api/usagedecoder.h"
 
 #include <cstddef>
@@ -20,6 +21,25 @@ void checkError(const ApiError &error)
 {
     if (error.message.isEmpty())
         violated("a decode error without a message");
+}
+/// The page decoder builds a kept session from its own walk of the page; the session's bytes
+/// read on their own must give the same fields, the same line and no error.
+void checkSameAsAlone(const SessionJson &kept)
+{
+    const QByteArray &bytes = kept.bytes();
+    const auto alone = SessionJson::read(std::string_view(bytes.constData(), bytes.size()));
+    const auto *json = std::get_if<SessionJsonPointer>(&alone);
+    if (!json)
+        violated("a kept session that does not read on its own");
+    if ((*json)->bytes() != bytes || (*json)->line(false) != kept.line(false) ||
+        (*json)->fields().size() != kept.fields().size())
+        violated("a kept session that reads otherwise on its own");
+    for (qsizetype i = 0; i < kept.fields().size(); ++i) {
+        const SessionJson::Field &a = kept.fields().at(i);
+        const SessionJson::Field &b = (*json)->fields().at(i);
+        if (a.key != b.key || a.kind != b.kind || a.value != b.value)
+            violated("a kept session's field that reads otherwise on its own");
+    }
 }
 } // namespace
 
@@ -63,6 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (line.contains('\n') || line.contains('\r') || !line.startsWith('{') ||
                 !line.endsWith('}') || s.sourceJson->line(true) != s.sourceJson->bytes())
                 violated("a kept session that is not one JSON Lines record");
+            checkSameAsAlone(*s.sourceJson);
         }
     } else {
         checkError(kept.error());

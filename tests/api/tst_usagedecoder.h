@@ -43,4 +43,13 @@ private Q_SLOTS:
     void aCarriageReturnBetweenTokensIsRemoved();
     void expectedKeyVariantsAgree();
     void transcriptAsLinesVariantsAgree();
+
+    // tst_usagedecoder_checked.cpp
+    void keptJsonIsJudgedAsAWholeParseJudgesIt_data();
+    void keptJsonIsJudgedAsAWholeParseJudgesIt();
+    void malformedValuesTheDecoderSkipsFailThePage_data();
+    void malformedValuesTheDecoderSkipsFailThePage();
+    void skippedValuesAreNotCheckedWhenNothingIsKept();
+    void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem_data();
+    void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem();
 };
