@@ -17,6 +17,26 @@ QPalette::ColorGroup colourGroup(QStyle::State state)
         return QPalette::Disabled;
     return state & QStyle::State_Active ? QPalette::Normal : QPalette::Inactive;
 }
+
+struct Line
+{
+    QString text;
+    qreal advance = 0;
+};
+
+/// `text` on one line, elided by `mode` to `width`, with its advance. Most values fit: they are
+/// measured once, and only those that do not are elided and measured again.
+Line fitted(const QFontMetricsF &metrics, QString text, Qt::TextElideMode mode, int width)
+{
+    // A line break in a value would start a second line the row has no room for.
+    if (text.contains(QLatin1Char('\n')))
+        text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    const qreal advance = metrics.horizontalAdvance(text);
+    if (advance <= width || mode == Qt::ElideNone)
+        return {text, advance};
+    const QString elided = metrics.elidedText(text, mode, width, Qt::TextSingleLine);
+    return {elided, metrics.horizontalAdvance(elided)};
+}
 } // namespace
 
 SessionCellDelegate::SessionCellDelegate(QObject *parent)
@@ -34,11 +54,8 @@ QRect SessionCellDelegate::textRect(const QStyleOptionViewItem &option)
 
 QString SessionCellDelegate::shownText(const QStyleOptionViewItem &option, const QString &text)
 {
-    // A line break in a value would start a second line the row has no room for.
-    QString line = text;
-    line.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    return QFontMetricsF(option.font)
-        .elidedText(line, option.textElideMode, textRect(option).width(), Qt::TextSingleLine);
+    return fitted(QFontMetricsF(option.font), text, option.textElideMode, textRect(option).width())
+        .text;
 }
 
 void SessionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -58,9 +75,9 @@ void SessionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &item, painter, item.widget);
 
     if (!item.text.isEmpty()) {
-        const QString shown = shownText(item, item.text);
         const QRect room = textRect(item);
         const QFontMetricsF metrics(item.font);
+        const Line shown = fitted(metrics, item.text, item.textElideMode, room.width());
         const Qt::Alignment alignment =
             QStyle::visualAlignment(item.direction, item.displayAlignment);
         // Placed as QCommonStyle places an item's line: aligned in the room, its height the
@@ -71,17 +88,17 @@ void SessionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                                 (alignment & Qt::AlignVertical_Mask) | Qt::AlignLeft, line, room)
                 .top();
         qreal left = room.left();
-        if (alignment & (Qt::AlignRight | Qt::AlignHCenter)) {
-            const qreal spare = room.width() - metrics.horizontalAdvance(shown);
-            left += alignment & Qt::AlignRight ? spare : spare / 2;
-        }
+        if (alignment & Qt::AlignRight)
+            left += room.width() - shown.advance;
+        else if (alignment & Qt::AlignHCenter)
+            left += (room.width() - shown.advance) / 2;
         const QPalette::ColorGroup group = colourGroup(item.state);
         painter->setPen(item.palette.color(group, item.state & QStyle::State_Selected
                                                       ? QPalette::HighlightedText
                                                       : QPalette::Text));
         painter->setFont(item.font);
         painter->setLayoutDirection(item.direction);
-        painter->drawText(QPointF(left, top + metrics.ascent()), shown);
+        painter->drawText(QPointF(left, top + metrics.ascent()), shown.text);
     }
 
     if (item.state & QStyle::State_HasFocus) {
