@@ -5,8 +5,8 @@
 /// Paints a cell of the session tables: the style's item panel (selection, alternate rows,
 /// background role), one line of text elided to the cell and the focus frame. The general
 /// delegate lays each cell's text out with a QTextLayout up to three times (size, elision,
-/// drawing); a table of times, names and figures needs one line drawn once, and a first paint
-/// of a full-screen table costs about half as much this way (see BENCHMARKS.md).
+/// drawing), which is most of the first paint of a full-screen table; a table of times, names
+/// and figures needs one line, measured once and drawn once (figures in BENCHMARKS.md).
 ///
 /// A cell with a check box or an icon, or one being edited, goes to QStyledItemDelegate.
 class SessionCellDelegate final : public QStyledItemDelegate
