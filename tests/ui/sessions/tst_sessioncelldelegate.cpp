@@ -1,6 +1,7 @@
 // The session tables' cells as SessionCellDelegate paints them, against the demo's sessions:
-// what Qt's general delegate paints (rows, selection, focus, right to left, disabled), an
-// elided value in a narrow column, the highlight of a selected row and a row still loading.
+// what Qt's general delegate paints (rows, selection, focus, right to left, disabled, another
+// window active), an elided value in a narrow column, the highlight of a selected row and a
+// row still loading.
 #include "models/sessiontablemodel.h"
 #include "tests/models/modeltestfixture.h"
 #include "ui/sessions/sessioncelldelegate.h"
@@ -78,6 +79,7 @@ void TestSessionCellDelegate::init()
 {
     m_view->setLayoutDirection(Qt::LeftToRight);
     m_view->setEnabled(true);
+    m_view->setPalette(QPalette());
     m_view->clearSelection();
     m_view->setCurrentIndex({});
     m_view->clearFocus();
@@ -126,22 +128,35 @@ void TestSessionCellDelegate::paintsWhatTheGeneralDelegatePaints_data()
 {
     QTest::addColumn<Qt::LayoutDirection>("direction");
     QTest::addColumn<bool>("enabled");
-    QTest::newRow("left to right") << Qt::LeftToRight << true;
-    QTest::newRow("right to left") << Qt::RightToLeft << true;
-    QTest::newRow("disabled") << Qt::LeftToRight << false;
+    QTest::addColumn<bool>("active");
+    QTest::newRow("left to right") << Qt::LeftToRight << true << true;
+    QTest::newRow("right to left") << Qt::RightToLeft << true << true;
+    QTest::newRow("disabled") << Qt::LeftToRight << false << true;
+    QTest::newRow("another window active") << Qt::LeftToRight << true << false;
 }
 
 void TestSessionCellDelegate::paintsWhatTheGeneralDelegatePaints()
 {
     QFETCH(Qt::LayoutDirection, direction);
     QFETCH(bool, enabled);
+    QFETCH(bool, active);
     m_view->setLayoutDirection(direction);
     m_view->setEnabled(enabled);
-    // Alternate rows, a selected row and a current cell with the focus frame.
-    m_view->selectRow(2);
+    // A selection of its own colour while the window is not the active one.
+    QPalette palette = m_view->palette();
+    palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x2e, 0x7d, 0x32));
+    palette.setColor(QPalette::Inactive, QPalette::HighlightedText, QColor(0xff, 0xf5, 0x9d));
+    m_view->setPalette(palette);
+    QWidget other;
+    if (!active) {
+        other.show();
+        other.activateWindow();
+        QTRY_VERIFY(!m_view->isActiveWindow());
+    }
+    // Alternate rows, and the current row selected with the focus frame on its current cell.
     m_view->setCurrentIndex(m_model->index(4, SessionColumns::Character));
     m_view->setFocus();
-    if (enabled)
+    if (enabled && active)
         QTRY_VERIFY(m_view->hasFocus());
     const QImage lean = paintedWith(m_view->itemDelegate());
     const QImage general = paintedWith(&m_general);
@@ -151,6 +166,13 @@ void TestSessionCellDelegate::paintsWhatTheGeneralDelegatePaints()
         lean.save(QDir::temp().filePath(QStringLiteral("sessioncell-lean.png")));
         general.save(QDir::temp().filePath(QStringLiteral("sessioncell-general.png")));
         QFAIL("the cells differ from QStyledItemDelegate's (pictures in the temporary folder)");
+    }
+    if (!active) {
+        const QRect selected = m_view->visualRect(m_model->index(4, SessionColumns::Created));
+        QCOMPARE(lean.pixelColor(selected.left() + 1, selected.top()),
+                 palette.color(QPalette::Inactive, QPalette::Highlight));
+        m_view->activateWindow();
+        QTRY_VERIFY(m_view->isActiveWindow());
     }
 }
 
