@@ -2,21 +2,26 @@
 // own sync from the in-process demo server: from asking for the list to its first rows painted,
 // and from a click on a column to the first rows of that order painted, each against the
 // `sqlite3` command-line tool running the same query on the same file; then the memory the
-// window holds while every row is scrolled through.
+// window holds while every row is scrolled through. The table is the store page's own, with the
+// delegate the window paints its cells with; each paint is also measured with Qt's general
+// delegate in its place, in turns with the window's.
 //
-//   bench_store_window [--sessions N] [--database FILE] [--runs N]
+//   bench_store_window [--sessions N] [--database FILE] [--runs N] [--compare-delegates]
 // A --database file that already holds N sessions is used as it is (no sync).
+// --compare-delegates adds a table: each sort to its first rows painted with either delegate.
 #include "bench/benchutil.h"
 #include "bench/storefill.h"
 
 #include "models/sessioncolumns.h"
 #include "models/storebrowser.h"
+#include "ui/store/storepage.h"
 
 #include <QApplication>
 #include <QHeaderView>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,15 +97,29 @@ int main(int argc, char **argv)
         << "; runs per figure: " << runs << ", median; the baseline is `sqlite3 -batch FILE SQL` "
         << "(process start included) running the window's own query.\n";
 
+    // The window's table: the store page's, built before the store opens as the window's is.
     StoreBrowser browser;
+    StorePage page(&browser);
+    QTableView &view = *page.table();
+    page.show();
     Bench::openOrDie(browser, path);
     StoreSessionTableModel *model = browser.model();
-    QTableView view;
-    view.resize(1400, 900);
-    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view.setModel(model);
-    view.show();
     Bench::waitOrDie([&] { return model->status() == StoreSessionTableModel::Status::Ready; });
+    // The page around the table takes its part: the table itself is made 1400x900.
+    page.resize(page.size() + QSize(1400, 900) - view.size());
+    Bench::waitOrDie([&] { return view.size() == QSize(1400, 900); });
+    QAbstractItemDelegate *windowDelegate = view.itemDelegate();
+    QStyledItemDelegate general;
+    // One timed grab with `delegate` in place; the relayout a change of delegate asks for is
+    // left out of the time.
+    const auto paintWith = [&](QAbstractItemDelegate *delegate) {
+        view.setItemDelegate(delegate);
+        QCoreApplication::processEvents();
+        const double paint = Bench::medianMs(1, [&] { view.grab(); });
+        view.setItemDelegate(windowDelegate);
+        return paint;
+    };
+    const bool compareDelegates = arguments.contains(QStringLiteral("--compare-delegates"));
 
     // Asking for the list: count and totals, then the first window, then the paint.
     QList<double> firstRows, firstAvailable;
@@ -113,7 +132,14 @@ int main(int argc, char **argv)
         view.grab();
         firstRows.append(double(timer.nsecsElapsed()) / 1e6);
     }
-    const double paintMs = Bench::medianMs(runs, [&] { view.grab(); });
+    // The two delegates in turns, so that a change in the machine's load touches both.
+    QList<double> paints, generalPaints;
+    for (int i = 0; i < runs; ++i) {
+        paints.append(paintWith(windowDelegate));
+        generalPaints.append(paintWith(&general));
+    }
+    const double paintMs = Bench::median(paints);
+    const double generalPaintMs = Bench::median(generalPaints);
     // The floor of any paint: a table of the same size, columns and headers with its cells
     // empty, so that the cost of the text alone shows beside the cost of the widget.
     QStandardItemModel blank(StoreSessionTableModel::WindowSize, SessionColumns::Count);
@@ -143,23 +169,33 @@ int main(int argc, char **argv)
     // A click on each column: the first rows of that order, painted.
     double worst = 0;
     QString worstColumn;
+    QList<Bench::Row> delegates;
     for (int column = 0; column < SessionColumns::Count; ++column) {
-        QList<double> sorted, ready;
-        for (int i = 0; i < runs; ++i) {
-            const Qt::SortOrder order = i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder;
-            // From another order whose rows are in: the click is then a real change, and no
-            // read of the order before it is still queued in front of the one measured.
-            const int from = column == SessionColumns::Created ? SessionColumns::Duration
-                                                               : SessionColumns::Created;
+        QList<double> sorted, ready, generalSorted;
+        // From another order whose rows are in: the click is then a real change, and no read
+        // of the order before it is still queued in front of the one measured.
+        const int from =
+            column == SessionColumns::Created ? SessionColumns::Duration : SessionColumns::Created;
+        const auto sortAndPaint = [&](Qt::SortOrder order, QList<double> *inModel) {
             model->sort(from, Qt::DescendingOrder);
             Bench::waitOrDie([&] { return model->isRowLoaded(0); });
             QElapsedTimer timer;
             timer.start();
             model->sort(column, order);
             Bench::waitOrDie([&] { return model->isRowLoaded(0); });
-            ready.append(double(timer.nsecsElapsed()) / 1e6);
+            if (inModel)
+                inModel->append(double(timer.nsecsElapsed()) / 1e6);
             view.grab();
-            sorted.append(double(timer.nsecsElapsed()) / 1e6);
+            return double(timer.nsecsElapsed()) / 1e6;
+        };
+        for (int i = 0; i < runs; ++i) {
+            const Qt::SortOrder order = i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder;
+            sorted.append(sortAndPaint(order, &ready));
+            if (compareDelegates) {
+                view.setItemDelegate(&general);
+                generalSorted.append(sortAndPaint(order, nullptr));
+                view.setItemDelegate(windowDelegate);
+            }
         }
         StoreSessionQuery query;
         query.sortKey = StoreSessionTableModel::sortKey(column);
@@ -173,6 +209,15 @@ int main(int argc, char **argv)
                               .arg(SessionColumns::title(column)),
                           ms(Bench::median(ready)), ms(baseline),
                           ratio(Bench::median(ready), baseline)});
+        if (compareDelegates) {
+            const QString measure = QStringLiteral("sort by %1 to first rows painted, %2")
+                                        .arg(SessionColumns::title(column));
+            delegates.append({measure.arg(QStringLiteral("window's delegate")), ms(ours),
+                              ms(baseline), ratio(ours, baseline)});
+            const double theirs = Bench::median(generalSorted);
+            delegates.append({measure.arg(QStringLiteral("Qt's general delegate")), ms(theirs),
+                              ms(baseline), ratio(theirs, baseline)});
+        }
         if (ours / baseline > worst) {
             worst = ours / baseline;
             worstColumn = SessionColumns::title(column);
@@ -188,7 +233,14 @@ int main(int argc, char **argv)
                                      "show (lower is better)"),
                       available);
     out << "\nEach figure of the first table includes one paint of the table (1400x900, offscreen: "
-        << ms(paintMs) << "; the same table with its cells empty: " << ms(blankPaintMs) << ").\n";
+        << ms(paintMs)
+        << "; with Qt's general delegate in place of the window's: " << ms(generalPaintMs)
+        << "; the same table with its cells empty: " << ms(blankPaintMs) << ").\n";
+    if (compareDelegates)
+        Bench::printTable(out,
+                          QStringLiteral("The window's delegate against Qt's general one, in "
+                                         "turns (wall time, lower is better)"),
+                          delegates);
     out << "\nSlowest against sqlite3: " << worstColumn
         << QStringLiteral(" (%1x its time)").arg(worst, 0, 'f', 2) << ".\n";
 

@@ -2,6 +2,7 @@
 #include "models/playbackcontroller.h"
 #include "models/storesearchmodel.h"
 #include "models/transcriptmodel.h"
+#include "ui/sessions/sessioncelldelegate.h"
 #include "ui/sessions/totalsbar.h"
 #include "ui/store/reviewpanel.h"
 #include "ui/store/storefilterbar.h"
@@ -36,6 +37,9 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_table->setModel(browser->model());
+    // One line per cell, drawn once: see SessionCellDelegate.
+    m_table->setItemDelegate(new SessionCellDelegate(m_table));
+    m_table->setWordWrap(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
