@@ -148,6 +148,10 @@ int main(int argc, char **argv)
     QTableView blankView;
     blankView.resize(view.size());
     blankView.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    blankView.verticalHeader()->setDefaultSectionSize(view.verticalHeader()->defaultSectionSize());
+    blankView.verticalHeader()->setVisible(view.verticalHeader()->isVisible());
+    blankView.setAlternatingRowColors(view.alternatingRowColors());
+    blankView.setShowGrid(view.showGrid());
     blankView.setModel(&blank);
     blankView.show();
     const double blankPaintMs = Bench::medianMs(runs, [&] { blankView.grab(); });

@@ -48,6 +48,7 @@ StorePage::StorePage(StoreBrowser *browser, QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(SessionColumns::Created, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false); // as the live list: alternating rows, no grid
     m_table->setAccessibleName(tr("Stored sessions"));
     m_table->setAccessibleDescription(
         tr("The sessions in the local store, one per row; Enter opens the current one"));
