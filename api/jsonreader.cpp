@@ -159,6 +159,12 @@ simdjson::error_code checkString(const od::parser &parser, const char *text)
 
 } // namespace
 
+bool Reader::checkEscapes(const char *text)
+{
+    const auto err = checkString(m_parser, text);
+    return err ? failJson(err) : true;
+}
+
 simdjson::error_code checkJson(const od::parser &parser, od::value &v, std::size_t depth)
 {
     od::json_type type;
