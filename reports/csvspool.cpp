@@ -49,38 +49,45 @@ bool CsvSpool::writeTo(QIODevice &out, const QByteArray &header, int columns)
     if (!written(header + "\r\n"))
         return false;
     // Mapped, the rows go from the system's cache of the file straight to the output: no read
-    // into a buffer of ours, and one write for every run of rows that need no padding (all of
-    // them unless a field turned up late).
-    const qint64 size = m_file.size();
-    if (uchar *mapped = size > 0 ? m_file.map(0, size) : nullptr) {
-        const char *const rows = reinterpret_cast<const char *>(mapped);
+    // into a buffer of ours, and few writes (all rows have every column unless a field turned
+    // up late). A few megabytes are mapped at a time: mapped pages count as the process's
+    // memory, and the spool of 100,000 sessions is some 250 MB.
+    constexpr qint64 Window = 8 << 20;
+    const auto writtenFromFile = [&](qint64 at, qint64 bytes, const QByteArray &then) {
+        while (bytes > 0) {
+            const qint64 piece = qMin(bytes, Window);
+            uchar *mapped = m_file.map(at, piece);
+            if (!mapped)
+                return false;
+            const bool ok = out.write(reinterpret_cast<const char *>(mapped), piece) == piece;
+            m_file.unmap(mapped);
+            if (!ok)
+                return fail(QCoreApplication::translate("CsvSpool", "cannot write: %1")
+                                .arg(out.errorString()));
+            at += piece;
+            bytes -= piece;
+        }
+        return then.isEmpty() || written(then);
+    };
+    if (uchar *probe = m_file.size() > 0 ? m_file.map(0, 1) : nullptr) {
+        m_file.unmap(probe);
         qint64 at = 0;
         qint64 run = 0; // bytes of rows with every column, from `at`
-        const auto writtenRun = [&] {
-            const bool ok = out.write(rows + at, run) == run ||
-                            fail(QCoreApplication::translate("CsvSpool", "cannot write: %1")
-                                     .arg(out.errorString()));
-            at += std::exchange(run, 0);
-            return ok;
-        };
-        bool ok = true;
         for (const Row &row : m_rows) {
             if (row.columns == columns) {
                 run += row.bytes;
                 continue;
             }
-            if (!(ok = writtenRun()))
-                break;
-            QByteArray padded(rows + at, qsizetype(row.bytes - 2)); // without its line end
-            padded += QByteArray(qMax(0, columns - row.columns), ',');
-            padded += "\r\n";
-            at += row.bytes;
-            if (!(ok = written(padded)))
-                break;
+            // The row without its line end, then its padding and the line end.
+            const QByteArray padding = QByteArray(qMax(0, columns - row.columns), ',') + "\r\n";
+            if (!writtenFromFile(at, run + row.bytes - 2, padding))
+                return m_error.isEmpty() ? cannotRead() : false;
+            at += run + row.bytes;
+            run = 0;
         }
-        ok = ok && writtenRun();
-        m_file.unmap(mapped);
-        return ok;
+        if (!writtenFromFile(at, run, {}))
+            return m_error.isEmpty() ? cannotRead() : false;
+        return true;
     }
     // Rows that already have every column (all of them, unless a field turned up late) are
     // copied as they lie, in reads of up to a megabyte; the others are padded one by one.
