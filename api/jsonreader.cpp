@@ -238,6 +238,7 @@ bool openRoot(Reader &r, simdjson::padded_string_view input, od::document &doc, 
 {
     if (const auto err = threadParser().iterate(input).get(doc))
         return quiet ? false : r.failJson(err);
+    r.setDocumentEnd(input.data() + input.length());
     if (const auto err = doc.get_object().get(root)) {
         if (quiet)
             return false;

@@ -148,6 +148,10 @@ public:
     /// Whether sessions keep their own JSON (UsageDecoder::Options::keepSessionJson).
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
+    /// Where the document ends (its padding follows), for a scan of its bytes that must not
+    /// run on into the padding of a truncated document.
+    void setDocumentEnd(const char *end) { m_documentEnd = end; }
+    [[nodiscard]] const char *documentEnd() const { return m_documentEnd; }
     /// Whether transcript turns are kept (UsageDecoder::Options::readTurns), or only checked.
     void setReadTurns(bool read) { m_readTurns = read; }
     [[nodiscard]] bool readsTurns() const { return m_readTurns; }
@@ -461,6 +465,7 @@ private:
     bool m_keepSessionJson = false;
     bool m_inKeptSession = false;
     bool m_readTurns = true;
+    const char *m_documentEnd = nullptr;
 };
 
 /// Opens the document and its root object; false with the error recorded in `r`.

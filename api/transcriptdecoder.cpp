@@ -169,8 +169,10 @@ template<bool UseSse2> bool transcriptAsLines(const char *raw, const Transcript 
 class PlainTurnsScan
 {
 public:
-    explicit PlainTurnsScan(const char *p)
+    /// For the array at `p`, in a document that ends at `end`.
+    PlainTurnsScan(const char *p, const char *end)
         : m_p(p)
+        , m_end(end)
     {}
 
     /// Whether the array at `[` is such turns only, up to its `]`.
@@ -194,22 +196,25 @@ public:
     }
 
 private:
+    // Every step checks the end of the document: a truncated one may end inside the array, and
+    // what lies after it is padding, not JSON. Inside a string it needs no check: stage one
+    // has found every string closed, and the scan starts strings where the JSON does.
     bool take(char c)
     {
-        if (*m_p != c)
+        if (m_p == m_end || *m_p != c)
             return false;
         ++m_p;
         return true;
     }
     void space()
     {
-        while (JsonScan::isSpace(*m_p))
+        while (m_p != m_end && JsonScan::isSpace(*m_p))
             ++m_p;
     }
     template<std::size_t N> bool key(const char (&quoted)[N])
     {
         space();
-        if (std::memcmp(m_p, quoted, N - 1) != 0)
+        if (m_end - m_p < std::ptrdiff_t(N - 1) || std::memcmp(m_p, quoted, N - 1) != 0)
             return false;
         m_p += N - 1;
         space();
@@ -246,7 +251,7 @@ private:
     Q_ALWAYS_INLINE bool digits(int most)
     {
         const char *begin = m_p;
-        while (*m_p >= '0' && *m_p <= '9' && m_p - begin <= most)
+        while (m_p != m_end && *m_p >= '0' && *m_p <= '9' && m_p - begin <= most)
             ++m_p;
         const auto count = m_p - begin;
         return count >= 1 && count <= most && !(count > 1 && *begin == '0');
@@ -261,7 +266,7 @@ private:
             return false;
         if (take('.')) {
             const char *fraction = m_p;
-            while (*m_p >= '0' && *m_p <= '9')
+            while (m_p != m_end && *m_p >= '0' && *m_p <= '9' && m_p - fraction <= 15)
                 ++m_p;
             if (m_p == fraction || m_p - fraction > 15)
                 return false;
@@ -271,6 +276,7 @@ private:
     }
 
     const char *m_p;
+    const char *const m_end;
 };
 
 } // namespace
@@ -281,7 +287,7 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out)
         // Turns that are only checked, in the API's own shape: one scan of their bytes, and
         // the parser moves past the array without reading it (see PlainTurnsScan).
         const char *begin = v.raw_json_token().data();
-        if (*begin == '[' && PlainTurnsScan(begin).array()) {
+        if (*begin == '[' && PlainTurnsScan(begin, r.documentEnd()).array()) {
             od::array array;
             std::string_view skipped;
             if (const auto err = v.get_array().get(array))

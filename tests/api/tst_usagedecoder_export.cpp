@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <cstring>
+
 namespace {
 
 QByteArray pageOf(const QByteArray &session)
@@ -161,4 +163,19 @@ void TestUsageDecoder::exportDecodeKeepsNoTurnsAndTheWindowsDecodeDoes()
     QVERIFY(!badReading.ok());
     QVERIFY(!badExporting.ok());
     QCOMPARE(badExporting.error().message, badReading.error().message);
+
+    // A page cut anywhere (in the turns, say) is refused the same way: the scan of the turns
+    // stops at the end of the document, whatever follows it in memory.
+    const QByteArray whole = pageOf(session);
+    for (qsizetype size = 0; size < whole.size(); ++size) {
+        QByteArray cut = whole.first(size);
+        cut.reserve(whole.size() + 256);
+        // What follows the cut in memory looks like more turns.
+        memset(cut.data() + size, ' ', std::size_t(cut.capacity() - size));
+        const auto cutReading = UsageDecoder::decodeUsagePageKeepingJson(cut);
+        const auto cutExporting = UsageDecoder::decodeUsagePageForExport(cut);
+        QVERIFY(!cutReading.ok());
+        QVERIFY(!cutExporting.ok());
+        QCOMPARE(cutExporting.error().message, cutReading.error().message);
+    }
 }
