@@ -143,9 +143,10 @@ ApiClient::RequestId ApiClient::fetchUsage(const UsageQuery &query, QObject *con
     return sendDecoded<UsagePage>(
         endpoint(QStringLiteral("/api/billing/usage/"), query.toQueryString()), "GET", {}, context,
         std::move(done),
-        m_keepSessionJson ? &UsageDecoder::decodeUsagePageKeepingJson
-                          : static_cast<Result<UsagePage> (*)(const QByteArray &)>(
-                                &UsageDecoder::decodeUsagePage));
+        !m_keepSessionJson
+            ? static_cast<Result<UsagePage> (*)(const QByteArray &)>(&UsageDecoder::decodeUsagePage)
+        : m_readTurns ? &UsageDecoder::decodeUsagePageKeepingJson
+                      : &UsageDecoder::decodeUsagePageForExport);
 }
 
 ApiClient::RequestId ApiClient::fetchSession(const QString &sessionId, QObject *context,

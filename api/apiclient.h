@@ -93,6 +93,11 @@ public:
     /// export that writes what the server sent. Off by default: it doubles a session's memory.
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
+    /// With setKeepSessionJson: whether the sessions' transcript turns are read into value
+    /// types too (UsageDecoder::Options::readTurns). On by default; an export that writes only
+    /// the kept JSON turns it off, a sync that stores the turns must not.
+    void setReadTurns(bool read) { m_readTurns = read; }
+    [[nodiscard]] bool readsTurns() const { return m_readTurns; }
     /// Replies at least this large are decoded on a worker thread.
     static constexpr qsizetype OffThreadDecodeBytes = 128 * 1024;
 
@@ -154,6 +159,7 @@ private:
     qint64 m_maxReplyBytes = DefaultMaxReplyBytes;
     QStringList m_trusted;
     bool m_keepSessionJson = false;
+    bool m_readTurns = true;
     RequestId m_nextId = 1;
     QHash<RequestId, std::shared_ptr<Call>> m_calls;
     QRandomGenerator m_jitter;

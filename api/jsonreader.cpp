@@ -159,6 +159,12 @@ simdjson::error_code checkString(const od::parser &parser, const char *text)
 
 } // namespace
 
+bool Reader::checkEscapes(const char *text)
+{
+    const auto err = checkString(m_parser, text);
+    return err ? failJson(err) : true;
+}
+
 simdjson::error_code checkJson(const od::parser &parser, od::value &v, std::size_t depth)
 {
     od::json_type type;
@@ -232,6 +238,7 @@ bool openRoot(Reader &r, simdjson::padded_string_view input, od::document &doc, 
 {
     if (const auto err = threadParser().iterate(input).get(doc))
         return quiet ? false : r.failJson(err);
+    r.setDocumentEnd(input.data() + input.length());
     if (const auto err = doc.get_object().get(root)) {
         if (quiet)
             return false;

@@ -148,6 +148,13 @@ public:
     /// Whether sessions keep their own JSON (UsageDecoder::Options::keepSessionJson).
     void setKeepSessionJson(bool keep) { m_keepSessionJson = keep; }
     [[nodiscard]] bool keepsSessionJson() const { return m_keepSessionJson; }
+    /// Where the document ends (its padding follows), for a scan of its bytes that must not
+    /// run on into the padding of a truncated document.
+    void setDocumentEnd(const char *end) { m_documentEnd = end; }
+    [[nodiscard]] const char *documentEnd() const { return m_documentEnd; }
+    /// Whether transcript turns are kept (UsageDecoder::Options::readTurns), or only checked.
+    void setReadTurns(bool read) { m_readTurns = read; }
+    [[nodiscard]] bool readsTurns() const { return m_readTurns; }
     [[nodiscard]] const od::parser &parser() const { return m_parser; }
     /// Set while the reader is inside a session that keeps its JSON (not, say, in the totals).
     void setInKeptSession(bool inside) { m_inKeptSession = inside; }
@@ -257,6 +264,9 @@ public:
             return failJson(err);
         return true;
     }
+    /// What unescaped() checks of the string text at `text`, in a scratch buffer: for a string
+    /// that is checked but not kept, so that it holds no memory until the end of the decode.
+    bool checkEscapes(const char *text);
     bool stringView(od::value &v, std::string_view &out, bool &isNull)
     {
         const char *text = nullptr;
@@ -454,6 +464,8 @@ private:
     bool m_sealed = false;
     bool m_keepSessionJson = false;
     bool m_inKeptSession = false;
+    bool m_readTurns = true;
+    const char *m_documentEnd = nullptr;
 };
 
 /// Opens the document and its root object; false with the error recorded in `r`.

@@ -292,6 +292,7 @@ Result<UsagePage> parseUsagePage(StringInterner &interner, simdjson::padded_stri
     UsagePage page;
     if (auto error = readEnvelope(interner, input, &page.message, [&](Reader &r, od::value &v) {
             r.setKeepSessionJson(options.keepSessionJson);
+            r.setReadTurns(options.readTurns || !options.keepSessionJson);
             return readUsageData(r, v, page);
         }))
         return *error;
@@ -328,6 +329,14 @@ Result<UsagePage> decodeUsagePageKeepingJson(const QByteArray &body)
 {
     Options options;
     options.keepSessionJson = true;
+    return decodeUsagePage(body, options);
+}
+
+Result<UsagePage> decodeUsagePageForExport(const QByteArray &body)
+{
+    Options options;
+    options.keepSessionJson = true;
+    options.readTurns = false;
     return decodeUsagePage(body, options);
 }
 

@@ -79,14 +79,31 @@ QByteArray SessionJson::line(bool keepPresignedQueries) const
     if (keepPresignedQueries || m_presignedQueries.isEmpty())
         return m_bytes;
     QByteArray out;
-    out.reserve(m_bytes.size());
+    out.reserve(lineSize(keepPresignedQueries));
+    appendLine(out, keepPresignedQueries);
+    return out;
+}
+
+qsizetype SessionJson::lineSize(bool keepPresignedQueries) const
+{
+    qsizetype size = m_bytes.size();
+    if (!keepPresignedQueries) {
+        for (const Range &query : m_presignedQueries)
+            size -= query.end - query.begin;
+    }
+    return size;
+}
+
+void SessionJson::appendLine(QByteArray &out, bool keepPresignedQueries) const
+{
     qsizetype from = 0;
-    for (const Range &query : m_presignedQueries) {
-        out.append(m_bytes.constData() + from, query.begin - from);
-        from = query.end;
+    if (!keepPresignedQueries) {
+        for (const Range &query : m_presignedQueries) {
+            out.append(m_bytes.constData() + from, query.begin - from);
+            from = query.end;
+        }
     }
     out.append(m_bytes.constData() + from, m_bytes.size() - from);
-    return out;
 }
 
 const SessionJson::Field *SessionJson::field(QByteArrayView key) const

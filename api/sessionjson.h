@@ -44,6 +44,11 @@ public:
     /// bytes() as one JSON Lines record (no newline), with the query string of every
     /// `recording_presigned_url` (its signature) cut out unless `keepPresignedQueries`.
     [[nodiscard]] QByteArray line(bool keepPresignedQueries) const;
+    /// The size of line(keepPresignedQueries), without making it.
+    [[nodiscard]] qsizetype lineSize(bool keepPresignedQueries) const;
+    /// Appends line(keepPresignedQueries) to `out` without making it first: an export writes
+    /// the lines of a page into one buffer, and each made line would be one more copy.
+    void appendLine(QByteArray &out, bool keepPresignedQueries) const;
     /// The top-level fields in the order sent; a repeated key appears each time.
     [[nodiscard]] const QList<Field> &fields() const { return m_fields; }
     /// The last field named `key` (the one a JSON reader keeps), or null.

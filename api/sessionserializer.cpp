@@ -1,11 +1,18 @@
 #include "api/sessionserializer.h"
 
 #include <QLocale>
+#include <QVarLengthArray>
 
+#include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <string_view>
-#include <unordered_set>
 
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace SessionSerializer {
 
@@ -201,26 +208,102 @@ QByteArray csvFieldUtf8(QByteArrayView utf8)
     return out;
 }
 
+namespace {
+
+/// The first byte in [p, end) that makes a CSV cell need quotes (a comma, quote or line
+/// break), or `end`. 16 bytes at a time where SSE2 is there: a transcript cell is kilobytes.
+const char *firstCsvSpecial(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, comma), _mm_cmpeq_epi8(chunk, quote)),
+                         _mm_or_si128(_mm_cmpeq_epi8(chunk, lf), _mm_cmpeq_epi8(chunk, cr)));
+        if (const int mask = _mm_movemask_epi8(special))
+            return p + __builtin_ctz(unsigned(mask));
+    }
+#endif
+    for (; p != end; ++p) {
+        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+            return p;
+    }
+    return end;
+}
+
+/// A CSV column of the API and the key that fills it; -1 for `transcript`, which has none.
+struct ApiKey
+{
+    QByteArrayView key;
+    int column;
+};
+
+/// The API's keys in the order it writes them (the page decoder's order), so that a session's
+/// fields are matched to columns by comparing each with the one expected next.
+constexpr ApiKey ApiKeysInOrder[] = {
+    {"id", 0},
+    {"session_id", 1},
+    {"tenant_id", 2},
+    {"character_slug", 3},
+    {"user", 4},
+    {"room_name", 5},
+    {"origin_url", 6},
+    {"metadata", 7},
+    {"created_at", 8},
+    {"finalized_at", 9},
+    {"session_duration_seconds", 10},
+    {"turn_count", 11},
+    {"interruption_count", 12},
+    {"llm_input_tokens", 13},
+    {"llm_output_tokens", 14},
+    {"llm_model", 15},
+    {"llm_provider", 16},
+    {"stt_audio_seconds", 17},
+    {"stt_provider", 18},
+    {"tts_characters", 19},
+    {"tts_provider", 20},
+    {"estimated_cost_usd", 21},
+    {"recording_status", 22},
+    {"recording_url", 23},
+    {"recording_presigned_url", 24},
+    {"transcript", -1},
+    {"transcript_text", 25},
+};
+constexpr int ApiColumnCount = 26;
+constexpr int PresignedColumn = 24;
+
+/// The column of an API key, or -2 when `key` is not one.
+int apiColumn(QByteArrayView key)
+{
+    for (const ApiKey &api : ApiKeysInOrder) {
+        if (api.key == key)
+            return api.column;
+    }
+    return -2;
+}
+
+} // namespace
+
 void appendCsvField(QByteArray &out, QByteArrayView utf8)
 {
     // One pass over the value and no copy of it: an export writes some 30 cells per session.
     const char *const begin = utf8.data();
     const char *const end = begin + utf8.size();
-    const char *p = begin;
-    while (p != end && *p != ',' && *p != '"' && *p != '\n' && *p != '\r')
-        ++p;
-    if (p == end) {
+    if (firstCsvSpecial(begin, end) == end) {
         out.append(utf8);
         return;
     }
     out += '"';
     const char *from = begin;
-    for (const char *q = begin; q != end; ++q) {
-        if (*q == '"') {
-            out.append(from, q - from + 1); // the quote itself, then its double
-            out += '"';
-            from = q + 1;
-        }
+    while (const void *found = std::memchr(from, '"', std::size_t(end - from))) {
+        const char *q = static_cast<const char *>(found);
+        out.append(from, q - from + 1); // the quote itself, then its double
+        out += '"';
+        from = q + 1;
     }
     out.append(from, end - from);
     out += '"';
@@ -228,62 +311,55 @@ void appendCsvField(QByteArray &out, QByteArrayView utf8)
 
 bool isApiField(QByteArrayView key)
 {
-    static const std::unordered_set<std::string_view> fields = [] {
-        static const QList<QByteArray> names = [] {
-            QList<QByteArray> all;
-            for (const QString &column : csvColumns())
-                all.append(column.toUtf8());
-            all.append(QByteArrayLiteral("transcript"));
-            return all;
-        }();
-        std::unordered_set<std::string_view> all;
-        for (const QByteArray &name : names)
-            all.insert(std::string_view(name.constData(), std::size_t(name.size())));
-        return all;
-    }();
-    return fields.contains(std::string_view(key.data(), std::size_t(key.size())));
+    return apiColumn(key) != -2;
 }
 
-QList<QByteArray> extraCsvColumns(const SessionJson &json)
+int appendCsvRowAsSent(QByteArray &row, const SessionJson &json, QList<QByteArray> &extraColumns,
+                       bool keepPresignedQueries)
 {
-    QList<QByteArray> keys;
+    static_assert(std::size(ApiKeysInOrder) == ApiColumnCount + 1);
+    // The field of each column, found in one walk of the fields; a later repeated key wins.
+    QVarLengthArray<const SessionJson::Field *, 64> cells(ApiColumnCount + extraColumns.size());
+    std::fill(cells.begin(), cells.end(), nullptr);
+    std::size_t expected = 0; // the API key that usually comes next
     for (const SessionJson::Field &field : json.fields()) {
-        if (field.isScalar() && !isApiField(field.key) && !keys.contains(field.key))
-            keys.append(field.key.toByteArray());
+        int column = -2;
+        if (expected < std::size(ApiKeysInOrder) && field.key == ApiKeysInOrder[expected].key)
+            column = ApiKeysInOrder[expected++].column;
+        else
+            column = apiColumn(field.key);
+        if (column == -1)
+            continue;
+        if (column == -2) {
+            const qsizetype extra = extraColumns.indexOf(field.key);
+            if (extra >= 0) {
+                column = ApiColumnCount + int(extra);
+            } else {
+                if (!field.isScalar())
+                    continue;
+                extraColumns.append(field.key.toByteArray());
+                column = int(cells.size());
+                cells.append(nullptr);
+            }
+        }
+        cells[column] = &field;
     }
-    return keys;
-}
-
-QByteArray csvFieldsAsSent(const SessionJson &json, const QList<QByteArray> &extraColumns,
-                           bool keepPresignedQueries)
-{
-    static const QList<QByteArray> apiColumns = [] {
-        QList<QByteArray> all;
-        for (const QString &column : csvColumns())
-            all.append(column.toUtf8());
-        return all;
-    }();
-    QByteArray row;
-    row.reserve(json.bytes().size());
-    bool first = true;
-    const auto cell = [&](const QByteArray &key, bool apiField) {
-        if (!std::exchange(first, false))
+    for (qsizetype column = 0; column < cells.size(); ++column) {
+        if (column > 0)
             row += ',';
-        const SessionJson::Field *field = json.field(key);
+        const SessionJson::Field *field = cells[column];
         // An unknown object or array has no cell; a known one (metadata) is its JSON text.
-        if (!field || field->kind == SessionJson::Kind::Null || (!apiField && !field->isScalar()))
-            return;
+        if (!field || field->kind == SessionJson::Kind::Null ||
+            (column >= ApiColumnCount && !field->isScalar()))
+            continue;
         QByteArrayView value = field->value;
-        if (!keepPresignedQueries && key == "recording_presigned_url" &&
+        if (!keepPresignedQueries && column == PresignedColumn &&
             field->kind == SessionJson::Kind::String)
             value = value.first(SessionJson::queryStart(value));
         appendCsvField(row, value);
-    };
-    for (const QByteArray &key : apiColumns)
-        cell(key, true);
-    for (const QByteArray &key : extraColumns)
-        cell(key, false);
-    return row;
+    }
+    row += "\r\n";
+    return int(cells.size());
 }
 
 QByteArray toCsvRow(const SessionSummary &s)

@@ -22,16 +22,15 @@ void appendCsvField(QByteArray &out, QByteArrayView utf8);
 
 /// Whether `key` is a field of the API's AgentSessionSummary (a CSV column or `transcript`).
 [[nodiscard]] bool isApiField(QByteArrayView key);
-/// The top-level fields of `json` that are not API fields and can be a CSV cell (strings,
-/// numbers, true/false, null), in the order sent. Unknown objects and arrays are left to JSON.
-[[nodiscard]] QList<QByteArray> extraCsvColumns(const SessionJson &json);
-/// One CSV row of the server's own values, without its line end: csvColumns(), then
-/// `extraColumns`; strings unescaped, any other value as spelled (numbers, dates and money
-/// exactly as sent, metadata as its JSON), null or missing as an empty cell. The query string
-/// (signature) of `recording_presigned_url` is cut unless `keepPresignedQueries`.
-[[nodiscard]] QByteArray csvFieldsAsSent(const SessionJson &json,
-                                         const QList<QByteArray> &extraColumns,
-                                         bool keepPresignedQueries);
+/// Appends one CSV row of the server's own values to `row`, with its line end: csvColumns(),
+/// then `extraColumns`, to which it first adds each top-level field of `json` that is not an
+/// API field and can be a CSV cell (strings, numbers, true/false, null) and is not there yet,
+/// in the order sent (unknown objects and arrays are left to JSON). Strings are unescaped, any
+/// other value as spelled (numbers, dates and money exactly as sent, metadata as its JSON),
+/// null or missing as an empty cell; of a repeated key, the last. The query string (signature)
+/// of `recording_presigned_url` is cut unless `keepPresignedQueries`. Returns the row's cells.
+int appendCsvRowAsSent(QByteArray &row, const SessionJson &json, QList<QByteArray> &extraColumns,
+                       bool keepPresignedQueries);
 /// A JSON string literal, escaped (control characters, quotes, backslashes).
 void appendJsonString(QByteArray &out, QStringView text);
 /// The same for text that is already UTF-8.

@@ -1,6 +1,7 @@
 #include "api/transcriptdecoder.h"
 
 #include <array>
+#include <cstring>
 
 namespace JsonDecoding {
 
@@ -10,8 +11,9 @@ namespace {
 constexpr ExpectedKey TurnKeys[] = {{"role"}, {"text"}, {"turn_index"}, {"ts"}};
 
 /// One turn, appended to `out` once all its fields are read (they may come in any order). The
-/// text goes into the transcript's buffer as the UTF-8 it arrived in.
-bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
+/// text goes into the transcript's buffer as the UTF-8 it arrived in. Without `out` (the
+/// reader does not keep turns) it is read and checked the same way, and dropped.
+bool readTurn(Reader &r, od::value &v, Transcript::Builder *out)
 {
     od::object object;
     bool isNull = false;
@@ -29,7 +31,10 @@ bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
                 if (!isKey(key, "text"))
                     break;
                 bool textNull = false;
-                return r.stringView(value, text, textNull);
+                if (out)
+                    return r.stringView(value, text, textNull);
+                const char *raw = nullptr;
+                return r.rawString(value, raw, textNull) && (textNull || r.checkEscapes(raw));
             }
             case keyHash("ts"):
                 if (!isKey(key, "ts"))
@@ -59,8 +64,8 @@ bool readTurn(Reader &r, od::value &v, Transcript::Builder &out)
             return !r.keepsSessionJson() || r.checkValue(value, 4);
         },
         TurnKeys);
-    if (ok)
-        out.append(role, turnIndex, ts, text);
+    if (ok && out)
+        out->append(role, turnIndex, ts, text);
     return ok;
 }
 
@@ -155,10 +160,145 @@ template<bool UseSse2> bool transcriptAsLines(const char *raw, const Transcript 
     return *p == '"';
 }
 
+/// A scan of transcript turns in the one shape the API writes them in, for a decode that
+/// checks turns without keeping them: `{"role":"…","text":"…","turn_index":N,"ts":N}`, the
+/// keys in that order, each string free of \u escapes, turn_index a small integer and ts a
+/// short number without exponent. It accepts only what readTurn accepts (no other key, no
+/// null, nothing readTurn could find out of range): whatever it does not recognise is left to
+/// readTurn, which then gives the error, so that the errors are the same either way.
+class PlainTurnsScan
+{
+public:
+    /// For the array at `p`, in a document that ends at `end`.
+    PlainTurnsScan(const char *p, const char *end)
+        : m_p(p)
+        , m_end(end)
+    {}
+
+    /// Whether the array at `[` is such turns only, up to its `]`.
+    bool array()
+    {
+        if (!take('['))
+            return false;
+        space();
+        if (take(']'))
+            return true;
+        for (;;) {
+            if (!turn())
+                return false;
+            space();
+            if (take(']'))
+                return true;
+            if (!take(','))
+                return false;
+            space();
+        }
+    }
+
+private:
+    // Every step checks the end of the document: a truncated one may end inside the array, and
+    // what lies after it is padding, not JSON. Inside a string it needs no check: stage one
+    // has found every string closed, and the scan starts strings where the JSON does.
+    bool take(char c)
+    {
+        if (m_p == m_end || *m_p != c)
+            return false;
+        ++m_p;
+        return true;
+    }
+    void space()
+    {
+        while (m_p != m_end && JsonScan::isSpace(*m_p))
+            ++m_p;
+    }
+    template<std::size_t N> bool key(const char (&quoted)[N])
+    {
+        space();
+        if (m_end - m_p < std::ptrdiff_t(N - 1) || std::memcmp(m_p, quoted, N - 1) != 0)
+            return false;
+        m_p += N - 1;
+        space();
+        if (!take(':'))
+            return false;
+        space();
+        return true;
+    }
+    bool member(bool ok)
+    {
+        space();
+        return ok && take(',');
+    }
+    /// A string with no escapes but the one-character ones (a \u escape is left to readTurn).
+    bool string()
+    {
+        if (!take('"'))
+            return false;
+        for (;;) {
+            m_p += JsonScan::toQuoteOrBackslash(m_p);
+            if (*m_p == '"') {
+                ++m_p;
+                return true;
+            }
+            const char escaped = m_p[1];
+            if (escaped != '"' && escaped != '\\' && escaped != '/' && escaped != 'b' &&
+                escaped != 'f' && escaped != 'n' && escaped != 'r' && escaped != 't')
+                return false;
+            m_p += 2;
+        }
+    }
+    /// Up to `most` digits, without a leading zero unless it is the only one. Inlined: it is
+    /// called twice for each of some forty turns a session.
+    Q_ALWAYS_INLINE bool digits(int most)
+    {
+        const char *begin = m_p;
+        while (m_p != m_end && *m_p >= '0' && *m_p <= '9' && m_p - begin <= most)
+            ++m_p;
+        const auto count = m_p - begin;
+        return count >= 1 && count <= most && !(count > 1 && *begin == '0');
+    }
+    bool turn()
+    {
+        if (!take('{') || !key(R"("role")") || !member(string()) || !key(R"("text")") ||
+            !member(string()) || !key(R"("turn_index")") || !member(digits(9)) || !key(R"("ts")"))
+            return false;
+        take('-');
+        if (!digits(15))
+            return false;
+        if (take('.')) {
+            const char *fraction = m_p;
+            while (m_p != m_end && *m_p >= '0' && *m_p <= '9' && m_p - fraction <= 15)
+                ++m_p;
+            if (m_p == fraction || m_p - fraction > 15)
+                return false;
+        }
+        space();
+        return take('}');
+    }
+
+    const char *m_p;
+    const char *const m_end;
+};
+
 } // namespace
 
 bool readTranscript(Reader &r, od::value &v, Transcript &out)
 {
+    if (!r.readsTurns()) {
+        // Turns that are only checked, in the API's own shape: one scan of their bytes, and
+        // the parser moves past the array without reading it (see PlainTurnsScan).
+        const char *begin = v.raw_json_token().data();
+        if (*begin == '[' && PlainTurnsScan(begin, r.documentEnd()).array()) {
+            od::array array;
+            std::string_view skipped;
+            if (const auto err = v.get_array().get(array))
+                return r.failJson(err);
+            if (const auto err = array.raw_json().get(skipped))
+                return r.failJson(err);
+            out.clear();
+            return true;
+        }
+    }
+
     od::array array;
     bool isNull = false;
     out.clear(); // a repeated key replaces, as in every JSON reader users compare with
@@ -166,11 +306,13 @@ bool readTranscript(Reader &r, od::value &v, Transcript &out)
         return false;
     if (isNull)
         return true;
-    Transcript::Builder &turns = r.transcriptBuilder();
-    turns.clear();
+    Transcript::Builder *turns = r.readsTurns() ? &r.transcriptBuilder() : nullptr;
+    if (turns)
+        turns->clear();
     if (!r.forEachElement(array, [&](od::value &element) { return readTurn(r, element, turns); }))
         return false;
-    out = turns.take();
+    if (turns)
+        out = turns->take();
     return true;
 }
 
@@ -186,6 +328,8 @@ bool readTranscriptText(Reader &r, od::value &v, SessionSummary &s)
     s.transcriptTextIsTurns = false;
     if (isNull)
         return true;
+    if (!r.readsTurns()) // checked (its escapes) as below, not kept: see Options::readTurns
+        return r.checkEscapes(raw);
     if (!s.transcript.isEmpty() && transcriptAsLines<true>(raw, s.transcript)) {
         s.transcriptTextIsTurns = true;
         return true;

@@ -24,12 +24,19 @@ struct Options
     /// validated, for an export that must write what the server sent, unknown fields included.
     /// Off by default: it doubles what a loaded session holds, and the window keeps 100,000.
     bool keepSessionJson = false;
+    /// Whether each session's transcript turns become its Transcript (and transcript_text is
+    /// compared with them). An export that writes the kept JSON (keepSessionJson) never reads
+    /// them and turns this off: the turns are then checked as strictly (the same types, the
+    /// same errors) but not kept, and the session's transcript and transcript text are empty.
+    bool readTurns = true;
 };
 
 [[nodiscard]] Result<UsagePage> decodeUsagePage(const QByteArray &body);
 [[nodiscard]] Result<UsagePage> decodeUsagePage(const QByteArray &body, const Options &options);
 /// decodeUsagePage() with Options::keepSessionJson, in the shape ApiClient takes a decoder in.
 [[nodiscard]] Result<UsagePage> decodeUsagePageKeepingJson(const QByteArray &body);
+/// decodeUsagePageKeepingJson() without Options::readTurns: what an export needs of a page.
+[[nodiscard]] Result<UsagePage> decodeUsagePageForExport(const QByteArray &body);
 [[nodiscard]] Result<SessionSummary> decodeSessionDetail(const QByteArray &body);
 [[nodiscard]] Result<AuthTokens> decodeTokens(const QByteArray &body);
 [[nodiscard]] Result<QList<CharacterInfo>> decodeCharacters(const QByteArray &body);

@@ -89,6 +89,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkError(kept.error());
     }
 
+    // The export's decode checks the turns without keeping them (most by a scan of their bytes):
+    // the same verdict, the same error and the same kept bytes as the decode that reads them.
+    keep.readTurns = false;
+    const Result<UsagePage> exported = UsageDecoder::decodeUsagePage(body, keep);
+    if (bool(exported) != bool(kept))
+        violated("the export's decode judges a page otherwise than the decode that reads turns");
+    if (!exported && !kept && exported.error().message != kept.error().message)
+        violated("the export's decode names another error than the decode that reads turns");
+    if (exported && kept) {
+        const auto &ours = exported.value().sessions;
+        const auto &theirs = kept.value().sessions;
+        if (ours.size() != theirs.size())
+            violated("the export's decode keeps another number of sessions");
+        for (qsizetype i = 0; i < ours.size() && i < theirs.size(); ++i) {
+            if (!ours[i].sourceJson || !theirs[i].sourceJson ||
+                ours[i].sourceJson->bytes() != theirs[i].sourceJson->bytes())
+                violated("the export's decode keeps other bytes of a session");
+        }
+    }
+
     const Result<SessionSummary> detail = UsageDecoder::decodeSessionDetail(body);
     if (!detail)
         checkError(detail.error());

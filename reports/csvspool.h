@@ -15,10 +15,18 @@ class QIODevice;
 class CsvSpool
 {
 public:
+    /// One row as appended: its bytes (its line end included) and its cells.
+    struct Row
+    {
+        qint64 bytes = 0;
+        int columns = 0;
+    };
+
     /// False when the temporary file cannot be made; errorString() says why.
     [[nodiscard]] bool open();
-    /// One row of `columns` cells, comma-separated, without its line end.
-    [[nodiscard]] bool append(const QByteArray &cells, int columns);
+    /// `rows` one after the other, each of comma-separated cells and a CRLF line end, as
+    /// `sizes` measures them (a page at a time: one write, not one a row).
+    [[nodiscard]] bool append(const QByteArray &rows, const std::vector<Row> &sizes);
     /// `header` (of `columns` cells, without its line end), then every row padded to as many.
     [[nodiscard]] bool writeTo(QIODevice &out, const QByteArray &header, int columns);
     [[nodiscard]] QString errorString() const { return m_error; }
@@ -26,11 +34,6 @@ public:
 private:
     bool fail(const QString &error);
 
-    struct Row
-    {
-        qint64 bytes = 0;
-        int columns = 0;
-    };
     QTemporaryFile m_file;
     std::vector<Row> m_rows;
     QString m_error;

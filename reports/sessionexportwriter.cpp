@@ -11,7 +11,10 @@ bool SessionExportWriter::open()
 
 bool SessionExportWriter::write(const QList<SessionSummary> &sessions)
 {
-    QByteArray lines;
+    // The page's lines are measured first, so that they go into one buffer of the right size
+    // (no growing copies) and to the device in one write (which a file device passes straight
+    // to the system when it is larger than its own buffer).
+    qsizetype size = 0;
     for (const SessionSummary &s : sessions) {
         if (!s.sourceJson) {
             // The client was asked to keep it: a page that comes without it was read by some
@@ -22,23 +25,27 @@ bool SessionExportWriter::write(const QList<SessionSummary> &sessions)
                                             "session %1 arrived without the JSON the server sent")
                     .arg(s.sessionId));
         }
+        size += s.sourceJson->lineSize(m_keepPresignedQueries) + 1;
+    }
+    // A CSV row is shorter than its session's JSON unless it has many quotes to double.
+    QByteArray lines;
+    lines.reserve(size);
+    if (m_csv)
+        m_rows.clear();
+    for (const SessionSummary &s : sessions) {
         const SessionJson &json = *s.sourceJson;
         if (!m_csv) {
-            lines += json.line(m_keepPresignedQueries);
+            json.appendLine(lines, m_keepPresignedQueries);
             lines += '\n';
             continue;
         }
-        for (const QByteArray &key : SessionSerializer::extraCsvColumns(json)) {
-            if (!m_extraSeen.contains(key)) {
-                m_extraSeen.insert(key);
-                m_extra.append(key);
-            }
-        }
-        const QByteArray cells =
-            SessionSerializer::csvFieldsAsSent(json, m_extra, m_keepPresignedQueries);
-        if (!m_spool.append(cells, columnCount()))
-            return fail(m_spool.errorString());
+        const qsizetype before = lines.size();
+        const int columns =
+            SessionSerializer::appendCsvRowAsSent(lines, json, m_extra, m_keepPresignedQueries);
+        m_rows.push_back({lines.size() - before, columns});
     }
+    if (m_csv)
+        return m_spool.append(lines, m_rows) || fail(m_spool.errorString());
     if (!lines.isEmpty() && m_out.write(lines) != lines.size())
         return fail(QCoreApplication::translate("SessionExportWriter", "cannot write: %1")
                         .arg(m_out.errorString()));

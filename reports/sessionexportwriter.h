@@ -5,8 +5,9 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QSet>
 #include <QString>
+
+#include <vector>
 
 class QIODevice;
 
@@ -45,8 +46,8 @@ private:
     bool m_csv;
     bool m_keepPresignedQueries;
     CsvSpool m_spool;
-    QList<QByteArray> m_extra; ///< unknown scalar fields, in the order first met
-    QSet<QByteArray> m_extraSeen;
+    QList<QByteArray> m_extra;         ///< unknown scalar fields, in the order first met
+    std::vector<CsvSpool::Row> m_rows; ///< the rows of the page being written
     QString m_error;
     bool m_notLocal = false;
 };

@@ -174,6 +174,8 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
         if (const auto stop = env.connectFor(connection, command))
             return *stop;
         env.client().setKeepSessionJson(true);
+        // The export writes the kept JSON alone: the turns are checked, not read.
+        env.client().setReadTurns(false);
         stopped = env.collectAll(
             query, parallel, command,
             [&](const QList<SessionSummary> &sessions) {

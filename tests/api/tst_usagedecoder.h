@@ -52,4 +52,9 @@ private Q_SLOTS:
     void skippedValuesAreNotCheckedWhenNothingIsKept();
     void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem_data();
     void numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem();
+
+    // tst_usagedecoder_export.cpp
+    void exportDecodeJudgesTurnsAsReadingThemDoes_data();
+    void exportDecodeJudgesTurnsAsReadingThemDoes();
+    void exportDecodeKeepsNoTurnsAndTheWindowsDecodeDoes();
 };

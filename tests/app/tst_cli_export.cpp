@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <vector>
+
 namespace {
 constexpr int Sessions = 450; // three pages of 200, the last one short
 
@@ -214,13 +216,43 @@ private Q_SLOTS:
     {
         CsvSpool spool;
         QVERIFY(spool.open());
-        QVERIFY(spool.append("a,b", 2));
-        QVERIFY(spool.append("c,d,e", 3));
-        QVERIFY(spool.append("\"x,y\",z", 2));
+        QVERIFY(spool.append("a,b\r\nc,d,e\r\n", {{5, 2}, {7, 3}}));
+        QVERIFY(spool.append("\"x,y\",z\r\n", {{9, 2}}));
         QBuffer out;
         QVERIFY(out.open(QIODevice::WriteOnly));
         QVERIFY(spool.writeTo(out, "h1,h2,h3", 3));
         QCOMPARE(out.data(), QByteArray("h1,h2,h3\r\na,b,\r\nc,d,e\r\n\"x,y\",z,\r\n"));
+    }
+
+    /// Rows that need no padding are copied out in runs, a few megabytes of the spool at a
+    /// time: a run longer than that, and a padded row between two runs, come out whole.
+    void spoolCopiesLongRunsWhole()
+    {
+        CsvSpool spool;
+        QVERIFY(spool.open());
+        QByteArray expected = "h1,h2\r\n";
+        const auto page = [&](int first, int rows, int columns) {
+            QByteArray bytes;
+            std::vector<CsvSpool::Row> sizes;
+            for (int i = first; i < first + rows; ++i) {
+                const QByteArray row = QByteArray::number(i) + (columns == 2 ? ",cell " : "") +
+                                       QByteArray(100, char('a' + i % 26)) + "\r\n";
+                sizes.push_back({row.size(), columns});
+                bytes += row;
+                expected += columns == 2 ? row : row.chopped(2) + ",\r\n";
+            }
+            return spool.append(bytes, sizes);
+        };
+        // Some 12 MB of whole rows in pages, one short row, then more whole rows.
+        for (int first = 0; first < 100'000; first += 1000)
+            QVERIFY(page(first, 1000, 2));
+        QVERIFY(page(100'000, 1, 1));
+        QVERIFY(page(100'001, 500, 2));
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(spool.writeTo(out, "h1,h2", 2));
+        QCOMPARE(out.data().size(), expected.size());
+        QVERIFY(out.data() == expected);
     }
 
     void unwritableOutputIsALocalFailure()
