@@ -34,6 +34,10 @@ fi
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
+# One limit per test program, ctest's 600 s below: QtTest's own watchdog (300 s by default) was
+# seen ending a program that the sanitizers slow down on a loaded machine before ctest would.
+export QTEST_FUNCTION_TIMEOUT=600000
+
 run_suite() { # build-dir cmake-args...
     local dir="$1"
     shift
