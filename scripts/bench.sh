@@ -63,7 +63,9 @@ run() { # title program args...
     echo "running $* ..." >&2
     {
         printf '\n# %s\n\n`%s`\n' "$title" "${*/#$build\//}"
-        "$@" 2>&1
+        # Qt's notes about the offscreen platform are not results.
+        "$@" 2>&1 | grep -v -e '^QStandardPaths: XDG_RUNTIME_DIR not set' \
+            -e '^This plugin does not support propagateSizeHints'
     } | tee -a "$results"
 }
 
