@@ -7,15 +7,7 @@ int main(int argc, char **argv)
 {
     // Command line or window is decided before any application object exists: a typo must never
     // start the window, and the window's program is only started where it can open one.
-    switch (Launch::modeFor(argc, argv)) {
-    case Launch::Mode::UnknownCommand:
-        return Launch::reportUnknownCommand(argv);
-    case Launch::Mode::Command:
-        return Launch::runCommand(argc, argv, SESSIONSCOPE_VERSION);
-    case Launch::Mode::Window:
-        break;
-    }
-    if (!Launch::hasDisplay())
-        return Launch::reportNoDisplay();
+    if (const auto exitCode = Launch::runUnlessWindow(argc, argv, SESSIONSCOPE_VERSION))
+        return *exitCode;
     return WindowProgram::exec(argv);
 }

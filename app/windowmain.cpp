@@ -13,16 +13,8 @@
 int main(int argc, char **argv)
 {
     // A QApplication without a display aborts, so this is decided before one exists.
-    switch (Launch::modeFor(argc, argv)) {
-    case Launch::Mode::UnknownCommand:
-        return Launch::reportUnknownCommand(argv);
-    case Launch::Mode::Command:
-        return Launch::runCommand(argc, argv, SESSIONSCOPE_VERSION);
-    case Launch::Mode::Window:
-        break;
-    }
-    if (!Launch::hasDisplay())
-        return Launch::reportNoDisplay();
+    if (const auto exitCode = Launch::runUnlessWindow(argc, argv, SESSIONSCOPE_VERSION))
+        return *exitCode;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("sessionscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Sessionscope"));

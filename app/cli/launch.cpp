@@ -78,4 +78,19 @@ int runCommand(int argc, char **argv, const char *version)
     return Cli::run(app); // honours the system's proxies itself
 }
 
+std::optional<int> runUnlessWindow(int argc, char **argv, const char *version)
+{
+    switch (modeFor(argc, argv)) {
+    case Mode::UnknownCommand:
+        return reportUnknownCommand(argv);
+    case Mode::Command:
+        return runCommand(argc, argv, version);
+    case Mode::Window:
+        break;
+    }
+    if (!hasDisplay())
+        return reportNoDisplay();
+    return std::nullopt;
+}
+
 } // namespace Launch

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 /// What a command line asks for, decided before any application object exists. Shared by the
 /// command-line program and the window's program, so that both read a command line alike.
 namespace Launch {
@@ -19,5 +21,8 @@ int reportUnknownCommand(char **argv);
 int reportNoDisplay();
 /// Runs a subcommand (or --help, --version) headless and returns the process exit code.
 int runCommand(int argc, char **argv, const char *version);
+/// What both programs do before any window: an unknown command or a missing display is said, a
+/// command is run; each gives the process's exit code. Nothing when the window is to open.
+[[nodiscard]] std::optional<int> runUnlessWindow(int argc, char **argv, const char *version);
 
 } // namespace Launch

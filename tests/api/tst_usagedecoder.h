@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 
 /// Declared apart from its definitions: the test data are raw JSON strings, which the meta-object
@@ -58,3 +59,14 @@ private Q_SLOTS:
     void exportDecodeJudgesTurnsAsReadingThemDoes();
     void exportDecodeKeepsNoTurnsAndTheWindowsDecodeDoes();
 };
+
+namespace UsageDecoderTests {
+/// A page of `sessions` (session objects already joined with commas) in the API's envelope.
+inline QByteArray pageOf(const QByteArray &sessions)
+{
+    return R"({"success":true,"message":"ok","data":{"total_sessions":1,"total_llm_input_tokens":0,)"
+           R"("total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,)"
+           R"("total_estimated_cost_usd":"0.000000","sessions":{"data":[)" +
+           sessions + R"(],"pagination":{"count":1,"next":null,"previous":null}}},"errors":null})";
+}
+} // namespace UsageDecoderTests

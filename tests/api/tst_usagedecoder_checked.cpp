@@ -9,22 +9,9 @@
 
 #include <simdjson.h>
 
+using UsageDecoderTests::pageOf;
+
 namespace {
-
-QByteArray pageOf(const QByteArray &session)
-{
-    return R"({"success":true,"message":"ok","data":{"total_sessions":1,"total_llm_input_tokens":0,)"
-           R"("total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,)"
-           R"("total_estimated_cost_usd":"0.000000","sessions":{"data":[)" +
-           session + R"(],"pagination":{"count":1,"next":null,"previous":null}}},"errors":null})";
-}
-
-Result<UsagePage> decodeKeeping(const QByteArray &body)
-{
-    UsageDecoder::Options options;
-    options.keepSessionJson = true;
-    return UsageDecoder::decodeUsagePage(body, options);
-}
 
 /// simdjson's DOM parser on the session alone: what the check of a kept session must agree with.
 simdjson::error_code domVerdict(const QByteArray &session)
@@ -90,7 +77,7 @@ void TestUsageDecoder::keptJsonIsJudgedAsAWholeParseJudgesIt()
 {
     QFETCH(QByteArray, session);
     const simdjson::error_code dom = domVerdict(session);
-    const auto page = decodeKeeping(pageOf(session));
+    const auto page = UsageDecoder::decodeUsagePageKeepingJson(pageOf(session));
     const auto read = SessionJson::read(std::string_view(session.constData(), session.size()));
     const QString domText =
         QStringLiteral("malformed JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(dom)));
@@ -154,7 +141,7 @@ void TestUsageDecoder::malformedValuesTheDecoderSkipsFailThePage()
     QFETCH(QString, error);
     // The session stands second on its page: the page fails as a whole, naming the session.
     const QByteArray good = R"({"session_id":"ok","turn_count":1})";
-    const auto page = decodeKeeping(pageOf(good + ',' + session));
+    const auto page = UsageDecoder::decodeUsagePageKeepingJson(pageOf(good + ',' + session));
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, ApiError::Kind::MalformedResponse);
     QCOMPARE(page.error().message,
@@ -174,7 +161,7 @@ void TestUsageDecoder::skippedValuesAreNotCheckedWhenNothingIsKept()
     QCOMPARE(s.transcript.size(), 1);
     QCOMPARE(s.otherFields.size(), 1);
     QCOMPARE(s.otherFields.first().json, QByteArray(R"({"a":1})"));
-    QVERIFY(!decodeKeeping(pageOf(session)).ok());
+    QVERIFY(!UsageDecoder::decodeUsagePageKeepingJson(pageOf(session)).ok());
 }
 
 void TestUsageDecoder::numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem_data()
@@ -213,7 +200,7 @@ void TestUsageDecoder::numbersTheDecoderReadsAreJudgedAsAWholeParseJudgesThem()
     // refuses it, so that an export's verdict did not change when the whole parse went.
     QFETCH(QByteArray, session);
     const bool whole = domVerdict(session) == simdjson::SUCCESS;
-    const auto page = decodeKeeping(pageOf(session));
+    const auto page = UsageDecoder::decodeUsagePageKeepingJson(pageOf(session));
     QVERIFY2(page.ok() == whole, qPrintable(page.ok() ? QString() : page.error().message));
     // Named by the field when the decoder's own reading refuses it (as before the whole parse
     // went), by the session when only the whole parse would have.

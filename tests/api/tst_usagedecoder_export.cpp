@@ -10,15 +10,9 @@
 
 #include <cstring>
 
-namespace {
+using UsageDecoderTests::pageOf;
 
-QByteArray pageOf(const QByteArray &session)
-{
-    return R"({"success":true,"message":"ok","data":{"total_sessions":1,"total_llm_input_tokens":0,)"
-           R"("total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,)"
-           R"("total_estimated_cost_usd":"0.000000","sessions":{"data":[)" +
-           session + R"(],"pagination":{"count":1,"next":null,"previous":null}}},"errors":null})";
-}
+namespace {
 
 const QByteArray PlainTurn = R"({"role":"user","text":"Hi there","turn_index":1,"ts":2.5})";
 

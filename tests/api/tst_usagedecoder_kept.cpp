@@ -8,23 +8,9 @@
 #include <QRegularExpression>
 #include <QTest>
 
+using UsageDecoderTests::pageOf;
+
 namespace {
-/// A page of `sessions` (already joined) as the API wraps them.
-QByteArray pageOf(const QByteArray &sessions)
-{
-    return R"({"success":true,"message":"ok","data":{"total_sessions":1,"total_llm_input_tokens":0,)"
-           R"("total_llm_output_tokens":0,"total_stt_audio_seconds":0,"total_tts_characters":0,)"
-           R"("total_estimated_cost_usd":"0.000000","sessions":{"data":[)" +
-           sessions + R"(],"pagination":{"count":1,"next":null,"previous":null}}},"errors":null})";
-}
-
-Result<UsagePage> decodeKeeping(const QByteArray &body)
-{
-    UsageDecoder::Options options;
-    options.keepSessionJson = true;
-    return UsageDecoder::decodeUsagePage(body, options);
-}
-
 /// Bytes followed by the padding simdjson's documents have, so that scans may read past them.
 QByteArray padded(const QByteArray &text)
 {
@@ -56,7 +42,7 @@ void TestUsageDecoder::sessionJsonIsKeptOnlyWhenAsked()
     QVERIFY(plain.ok());
     QVERIFY(!plain.value().sessions.first().sourceJson); // the window's sessions hold nothing more
 
-    const auto kept = decodeKeeping(body);
+    const auto kept = UsageDecoder::decodeUsagePageKeepingJson(body);
     QVERIFY2(kept.ok(), qPrintable(kept.ok() ? QString() : kept.error().message));
     const SessionSummary &s = kept.value().sessions.first();
     QVERIFY(s.sourceJson);
@@ -91,7 +77,7 @@ void TestUsageDecoder::sessionJsonOnOneLineIsByteForByte()
 {
     const QByteArray session =
         R"({"id": 1, "session_id":"sess_1" , "sentiment_score": -0.50, "x": [ 1 ,2 ] })";
-    const auto kept = decodeKeeping(pageOf(session));
+    const auto kept = UsageDecoder::decodeUsagePageKeepingJson(pageOf(session));
     QVERIFY(kept.ok());
     QCOMPARE(kept.value().sessions.first().sourceJson->bytes(), session);
 }
@@ -130,7 +116,7 @@ void TestUsageDecoder::presignedQueryIsCutFromTheTopLevelValueOnly()
 {
     QFETCH(QByteArray, session);
     QFETCH(QByteArray, line);
-    const auto kept = decodeKeeping(pageOf(session));
+    const auto kept = UsageDecoder::decodeUsagePageKeepingJson(pageOf(session));
     QVERIFY2(kept.ok(), qPrintable(kept.ok() ? QString() : kept.error().message));
     const SessionJson &json = *kept.value().sessions.first().sourceJson;
     QCOMPARE(json.line(false), line);
@@ -149,7 +135,8 @@ void TestUsageDecoder::keptJsonIsValidatedWhole()
 {
     // The decoder skips what it does not read; an export must not write it unchecked.
     QFETCH(QByteArray, extra);
-    const auto kept = decodeKeeping(pageOf(R"({"session_id":"s",)" + extra + "}"));
+    const auto kept =
+        UsageDecoder::decodeUsagePageKeepingJson(pageOf(R"({"session_id":"s",)" + extra + "}"));
     QVERIFY(!kept.ok());
     QCOMPARE(kept.error().kind, ApiError::Kind::MalformedResponse);
     QVERIFY2(kept.error().message.startsWith(u"sessions.data[0]: malformed JSON"),
@@ -159,7 +146,8 @@ void TestUsageDecoder::keptJsonIsValidatedWhole()
 void TestUsageDecoder::aLineBreakInsideAStringIsRefused()
 {
     // JSON forbids it, and in an export it would split a JSON Lines record.
-    const auto kept = decodeKeeping(pageOf("{\"session_id\":\"s\",\"x\":\"a\nb\"}"));
+    const auto kept =
+        UsageDecoder::decodeUsagePageKeepingJson(pageOf("{\"session_id\":\"s\",\"x\":\"a\nb\"}"));
     QVERIFY(!kept.ok());
     QCOMPARE(kept.error().kind, ApiError::Kind::MalformedResponse);
 }
@@ -192,7 +180,8 @@ void TestUsageDecoder::csvCellsAreQuotedOnlyWhenNeeded()
 void TestUsageDecoder::aCarriageReturnBetweenTokensIsRemoved()
 {
     // A bare carriage return splits a line for some readers just as a line feed does.
-    const auto kept = decodeKeeping(pageOf("{\"id\": 1,\r\"session_id\": \"sess_1\"}"));
+    const auto kept = UsageDecoder::decodeUsagePageKeepingJson(
+        pageOf("{\"id\": 1,\r\"session_id\": \"sess_1\"}"));
     QVERIFY(kept.ok());
     QCOMPARE(kept.value().sessions.first().sourceJson->bytes(),
              QByteArray(R"({"id":1,"session_id":"sess_1"})"));
