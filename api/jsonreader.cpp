@@ -10,9 +10,21 @@ StringInterner &threadInterner()
     return interner;
 }
 
+void allowCheckedDepth(od::parser &parser)
+{
+    // Room for the envelope, the list and a transcript's turn around a kept value. Capacity 0:
+    // the first document allocates what it needs, keeping this depth.
+    constexpr std::size_t Depth = simdjson::DEFAULT_MAX_DEPTH + 64;
+    if (parser.max_depth() >= Depth)
+        return;
+    // Out of memory here, the next document allocates again, at the usual depth.
+    [[maybe_unused]] const auto err = parser.allocate(0, Depth);
+}
+
 od::parser &threadParser()
 {
     thread_local od::parser parser;
+    allowCheckedDepth(parser);
     return parser;
 }
 

@@ -99,6 +99,10 @@ private:
 /// parser refuses it, which also bounds the recursion. Leaves the value read. The errors are
 /// the DOM parser's for the same text.
 simdjson::error_code checkJson(const od::parser &parser, od::value &v, std::size_t depth);
+/// A parser whose own depth limit lies above checkJson's, which counts from the kept object while
+/// the parser counts from the page around it: with asserting builds of simdjson, a value nested
+/// as deep as checkJson allows would otherwise trip the parser's limit first.
+void allowCheckedDepth(od::parser &parser);
 
 /// Walks one document. The path to the value being read is kept as a stack of views into the
 /// document (cheap to push on every field) and only turned into text when an error needs it.

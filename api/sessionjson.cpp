@@ -29,6 +29,7 @@ std::variant<SessionJsonPointer, QString> SessionJson::read(std::string_view obj
 
     // A parser of its own: a caller may be in the middle of a page with the thread's parser.
     thread_local od::parser parser;
+    JsonDecoding::allowCheckedDepth(parser);
     od::document doc;
     od::object fields;
     if (const auto err = parser.iterate(input).get(doc))
