@@ -219,6 +219,10 @@ void StoreSessionTableModel::want(int window) const
 {
     if (window == m_rowsWindow && m_rowsTicket != 0)
         return;
+    // A paint asks for every role of every cell of a row not yet in: once the window is the
+    // newest wanted and a dispatch is due, asking again changes nothing.
+    if (!m_wanted.isEmpty() && m_wanted.constLast() == window && m_dispatch.isActive())
+        return;
     m_wanted.removeOne(window);
     m_wanted.append(window);
     while (m_wanted.size() > MaxWanted)
