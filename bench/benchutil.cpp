@@ -27,8 +27,13 @@ qint64 peakRssKiB()
     return statusField("VmHWM:");
 }
 
-qint64 currentRssKiB()
+qint64 liveRssKiB()
 {
+    // glibc keeps freed memory at the top of its heap for the next allocation; after a free
+    // of a large block (a grabbed 1400x900 picture is 5 MB) it also raises the size above
+    // which it maps blocks apart, so such a block can stay resident after it is freed, or
+    // not, depending on the order of earlier allocations.
+    malloc_trim(0);
     return statusField("VmRSS:");
 }
 

@@ -37,8 +37,9 @@ inline double median(QList<double> values)
 
 /// Peak resident memory of this process so far, in KiB (from /proc/self/status).
 qint64 peakRssKiB();
-/// Current resident memory in KiB.
-qint64 currentRssKiB();
+/// Resident memory in KiB once the allocator has given back the memory freed so far: what
+/// the process holds, not what the allocator keeps for later.
+qint64 liveRssKiB();
 /// CPU time (user + system) this process has used so far, in milliseconds.
 qint64 cpuMs();
 /// CPU time (user + system) process `pid` has used so far, in milliseconds (from /proc).

@@ -77,7 +77,14 @@ void SessionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (!item.text.isEmpty()) {
         const QRect room = textRect(item);
         const QFontMetricsF metrics(item.font);
-        const Line shown = fitted(metrics, item.text, item.textElideMode, room.width());
+        painter->setFont(item.font);
+        // A value drawn lately is neither measured nor shaped again, nor elided again.
+        const ShapedLine *kept = m_lines.line(item.text, painter->font(), item.direction);
+        if (kept && kept->advance > room.width() && item.textElideMode != Qt::ElideNone)
+            kept = m_lines.elided(item.text, painter->font(), item.direction, item.textElideMode,
+                                  room.width());
+        const Line shown = kept ? Line{QString(), kept->advance}
+                                : fitted(metrics, item.text, item.textElideMode, room.width());
         const Qt::Alignment alignment =
             QStyle::visualAlignment(item.direction, item.displayAlignment);
         // Placed as QCommonStyle places an item's line: aligned in the room, its height the
@@ -96,9 +103,12 @@ void SessionCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         painter->setPen(item.palette.color(group, item.state & QStyle::State_Selected
                                                       ? QPalette::HighlightedText
                                                       : QPalette::Text));
-        painter->setFont(item.font);
         painter->setLayoutDirection(item.direction);
-        painter->drawText(QPointF(left, top + metrics.ascent()), shown.text);
+        const QPointF baseline(left, top + metrics.ascent());
+        if (kept)
+            kept->draw(painter, baseline);
+        else
+            painter->drawText(baseline, shown.text);
     }
 
     if (item.state & QStyle::State_HasFocus) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/sessions/shapedlinecache.h"
+
 #include <QStyledItemDelegate>
 
 /// Paints a cell of the session tables: the style's item panel (selection, alternate rows,
@@ -7,6 +9,8 @@
 /// delegate lays each cell's text out with a QTextLayout up to three times (size, elision,
 /// drawing), which is most of the first paint of a full-screen table; a table of times, names
 /// and figures needs one line, measured once and drawn once (figures in BENCHMARKS.md).
+///
+/// Values seen lately are drawn from their shaped lines (ShapedLineCache).
 ///
 /// A cell with a check box or an icon, or one being edited, goes to QStyledItemDelegate.
 class SessionCellDelegate final : public QStyledItemDelegate
@@ -24,4 +28,10 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+
+    /// The lines kept to be drawn again.
+    [[nodiscard]] int keptLineCount() const { return m_lines.size(); }
+
+private:
+    mutable ShapedLineCache m_lines;
 };
