@@ -67,6 +67,15 @@ QString CharacterTotalsModel::columnUnit(Column column)
 
 QVariant CharacterTotalsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ExactRole) {
+        // The names a script reads the exact figures by: the same in every language.
+        static const char *const names[ColumnCount] = {
+            "character",        "sessions",          "cost_usd",
+            "llm_input_tokens", "llm_output_tokens", "llm_tokens",
+            "stt_minutes",      "tts_characters",    "cost_per_session_usd"};
+        return section >= 0 && section < ColumnCount ? QVariant(QLatin1String(names[section]))
+                                                     : QVariant();
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

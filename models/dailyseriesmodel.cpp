@@ -42,7 +42,7 @@ QVariant DailySeriesModel::data(const QModelIndex &index, int role) const
     if (role == DayRole)
         return day;
     if (index.column() == 0) {
-        if (role == Qt::DisplayRole)
+        if (role == Qt::DisplayRole || role == ExportRole)
             return day.toString(Qt::ISODate);
         if (role == SortRole)
             return day.toJulianDay();
@@ -60,6 +60,7 @@ QVariant DailySeriesModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return m_metric == Metric::Sessions ? f.sessions : f.cost.micros();
     case Qt::DisplayRole:
+    case ExportRole:
         return m_metric == Metric::Sessions ? QString::number(f.sessions)
                                             : f.cost.toDecimalString();
     case Qt::TextAlignmentRole:
@@ -71,6 +72,15 @@ QVariant DailySeriesModel::data(const QModelIndex &index, int role) const
 
 QVariant DailySeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ExportRole) {
+        if (section == 0)
+            return QStringLiteral("day");
+        if (section < 0 || section > m_slugs.size())
+            return {};
+        return m_slugs.at(section - 1) + (m_metric == Metric::Sessions
+                                              ? QStringLiteral("_sessions")
+                                              : QStringLiteral("_cost_usd"));
+    }
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical)
@@ -110,5 +120,7 @@ void DailySeriesModel::setMetric(Metric metric)
     m_metric = metric;
     if (m_days > 0 && !m_slugs.isEmpty())
         Q_EMIT dataChanged(index(0, 1), index(m_days - 1, int(m_slugs.size())),
-                           {Qt::DisplayRole, SortRole});
+                           {Qt::DisplayRole, SortRole, ExportRole});
+    if (!m_slugs.isEmpty())
+        Q_EMIT headerDataChanged(Qt::Horizontal, 1, int(m_slugs.size()));
 }

@@ -31,6 +31,9 @@ public:
         SlugRole,                    ///< the column's character
         SessionsRole,                ///< qint64
         CostMicrosRole,              ///< qint64
+        /// What the CSV export writes: the day (ISO 8601) and the current metric exactly;
+        /// its header names the columns for scripts ("day", "SLUG_sessions", "SLUG_cost_usd").
+        ExportRole,
     };
 
     explicit DailySeriesModel(QObject *parent = nullptr);

@@ -190,7 +190,7 @@ QWidget *AnalyticsPage::buildSeriesTab()
     connect(picker, &QComboBox::currentIndexChanged, this, [this, picker] {
         m_seriesModel->setMetric(DailySeriesModel::Metric(picker->currentData().toInt()));
     });
-    auto *panel = new ChartPanel(m_series, m_seriesModel, Qt::DisplayRole);
+    auto *panel = new ChartPanel(m_series, m_seriesModel, DailySeriesModel::ExportRole);
     panel->addControl(picker);
     return panel;
 }

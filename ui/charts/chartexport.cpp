@@ -86,8 +86,12 @@ bool saveSvg(QChartView *view, const QString &fileName, QString *error)
 void writeCsv(const QAbstractItemModel *model, QIODevice *device, int role)
 {
     QStringList header;
-    for (int column = 0; column < model->columnCount(); ++column)
-        header.append(csvField(model->headerData(column, Qt::Horizontal).toString()));
+    for (int column = 0; column < model->columnCount(); ++column) {
+        QVariant name = model->headerData(column, Qt::Horizontal, role);
+        if (!name.isValid())
+            name = model->headerData(column, Qt::Horizontal, Qt::DisplayRole);
+        header.append(csvField(name.toString()));
+    }
     device->write(header.join(QLatin1Char(',')).toUtf8() + "\r\n");
     for (int row = 0; row < model->rowCount(); ++row) {
         QStringList fields;

@@ -16,7 +16,9 @@ namespace ChartExport {
 bool savePng(QChartView *view, const QString &fileName, QString *error = nullptr);
 bool saveSvg(QChartView *view, const QString &fileName, QString *error = nullptr);
 /// The model as CSV (RFC 4180, CRLF): the horizontal header, then every row, each cell from
-/// `role` when it holds a value (an exact-value role, say), else from Qt::DisplayRole.
+/// `role` when it holds a value (an exact-value role, say), else from Qt::DisplayRole. The
+/// header too is asked for under `role` first: a model names its columns there for scripts, the
+/// same in every language, and under Qt::DisplayRole for people.
 void writeCsv(const QAbstractItemModel *model, QIODevice *device, int role = Qt::DisplayRole);
 bool saveCsv(const QAbstractItemModel *model, const QString &fileName, int role = Qt::DisplayRole,
              QString *error = nullptr);

@@ -36,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
+#include <QTranslator>
 #include <QValueAxis>
 
 using namespace AnalyticsFixture;
@@ -48,6 +49,18 @@ QStringList ticks(const char *joined)
 {
     return QString::fromUtf8(joined).split(QLatin1Char('|'));
 }
+
+/// A language of its own: every translated text in capitals, so that what is translated shows.
+class UpperCaseTranslator final : public QTranslator
+{
+public:
+    [[nodiscard]] bool isEmpty() const override { return false; }
+    [[nodiscard]] QString translate(const char *, const char *sourceText, const char *,
+                                    int) const override
+    {
+        return QString::fromUtf8(sourceText).toUpper();
+    }
+};
 } // namespace
 
 class TestCharts final : public QObject
@@ -181,6 +194,28 @@ private Q_SLOTS:
         QLineSeries *line = chart.lines().first();
         const DayFigures day = model.figures(5, line->name());
         QCOMPARE(line->at(5).y(), day.cost.toDouble());
+
+        // Its CSV: the day, then each character's figure of the metric shown, exactly.
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        ChartExport::writeCsv(&model, &csv, DailySeriesModel::ExportRole);
+        const QList<QByteArray> rows = csv.data().split('\n');
+        QCOMPARE(rows.size(), 30 + 2);
+        const QStringList characters = slugs(m_server->dataset());
+        QByteArray header = "day";
+        for (const QString &slug : characters)
+            header += ',' + slug.toUtf8() + "_cost_usd";
+        QCOMPARE(rows.first(), header + '\r');
+        const QList<QByteArray> sixth = rows.at(1 + 5).chopped(1).split(',');
+        QCOMPARE(sixth.first(), m_first.addDays(5).toString(Qt::ISODate).toUtf8());
+        const qsizetype column = characters.indexOf(line->name()) + 1;
+        QCOMPARE(sixth.at(column), day.cost.toDecimalString().toUtf8());
+        QSignalSpy renamed(&model, &QAbstractItemModel::headerDataChanged);
+        model.setMetric(DailySeriesModel::Metric::Sessions);
+        QCOMPARE(renamed.size(), 1);
+        QCOMPARE(model.headerData(1, Qt::Horizontal, DailySeriesModel::ExportRole).toString(),
+                 characters.first() + QStringLiteral("_sessions"));
+        model.setMetric(DailySeriesModel::Metric::Cost);
 
         QSignalSpy activated(&chart, &DailySeriesChart::dayActivated);
         Q_EMIT line->clicked(line->at(5));
@@ -348,12 +383,22 @@ private Q_SLOTS:
         QVERIFY(svgText.contains("<svg"));
         QVERIFY(svgText.size() > 1000);
 
+        // The CSV's header names the columns for scripts: a translation changes the chart's
+        // words, not the file's.
+        UpperCaseTranslator upper;
+        QCoreApplication::installTranslator(&upper);
+        QCOMPARE(
+            m_totals->headerData(CharacterTotalsModel::CostColumn, Qt::Horizontal, Qt::DisplayRole),
+            QStringLiteral("COST (USD)"));
         QBuffer csv;
         csv.open(QIODevice::WriteOnly);
         ChartExport::writeCsv(m_totals.get(), &csv, CharacterTotalsModel::ExactRole);
+        QCoreApplication::removeTranslator(&upper);
         const QList<QByteArray> lines = csv.data().split('\n');
         QCOMPARE(lines.size(), 8 + 2); // header, eight rows, and the empty tail after CRLF
-        QVERIFY(lines.first().startsWith("Character,Sessions,Cost (USD)"));
+        QCOMPARE(lines.first(), QByteArray("character,sessions,cost_usd,llm_input_tokens,"
+                                           "llm_output_tokens,llm_tokens,stt_minutes,"
+                                           "tts_characters,cost_per_session_usd\r"));
         const QString first = m_totals->slugs().first();
         QVERIFY(lines.at(1).startsWith(
             first.toUtf8() + ',' + QByteArray::number(m_totals->totals(first)->sessions) + ',' +
