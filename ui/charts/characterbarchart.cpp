@@ -6,6 +6,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QKeyEvent>
 #include <QStackedBarSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -19,9 +20,11 @@ CharacterBarChart::CharacterBarChart(CharacterTotalsModel *model, CharacterPalet
     , m_palette(palette)
 {
     setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::StrongFocus);
     chart()->legend()->hide();
     chart()->setAnimationOptions(QChart::NoAnimation);
     setAccessibleName(tr("Totals per character"));
+    m_focus.followLayout([this] { markCurrent(true); });
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
     connect(&m_rebuild, &QTimer::timeout, this, &CharacterBarChart::rebuild);
@@ -214,6 +217,8 @@ void CharacterBarChart::rebuild()
             set->setColor(color);
             set->setBorderColor(color.darker(130));
             const QString slug = bar.slug;
+            set->setProperty("slug", slug);
+            set->setProperty("restingPen", QVariant::fromValue(set->pen()));
             connect(set, &QBarSet::clicked, this, [this, slug](int) {
                 // The click leads to another page: no hover-out will come to take it down.
                 QToolTip::hideText();
@@ -248,9 +253,84 @@ void CharacterBarChart::rebuild()
     series->attachAxis(y);
     c->setTitle(metricName(m_metric));
     PaletteColours::styleChart(c, palette());
-    setAccessibleDescription(
-        count == 1 ? tr("%1 per character, 1 bar").arg(metricName(m_metric))
-                   : tr("%1 per character, %2 bars").arg(metricName(m_metric)).arg(count));
+    m_focus.setSummary(count == 1
+                           ? tr("%1 per character, 1 bar").arg(metricName(m_metric))
+                           : tr("%1 per character, %2 bars").arg(metricName(m_metric)).arg(count));
+    markCurrent(hasFocus());
+}
+
+void CharacterBarChart::markCurrent(bool shown)
+{
+    const qsizetype category = m_order.indexOf(m_current);
+    if (!m_series)
+        return;
+    const auto sets = m_series->barSets();
+    for (QBarSet *set : sets) {
+        if (shown && category >= 0 && set->property("slug").toString() == m_current) {
+            QPen outline(palette().color(QPalette::Highlight));
+            outline.setWidth(3);
+            set->setPen(outline);
+        } else {
+            set->setPen(set->property("restingPen").value<QPen>());
+        }
+    }
+    const int row = rowOf(m_current);
+    if (shown && category >= 0 && row >= 0)
+        m_focus.show(QPointF(qreal(category), valueAt(int(category))), m_series, tooltip(row));
+    else
+        m_focus.hide();
+}
+
+void CharacterBarChart::keyPressEvent(QKeyEvent *event)
+{
+    const ChartFocusPoint::Key key = m_focus.key(event);
+    const qsizetype count = m_order.size();
+    if (key == ChartFocusPoint::Key::None || count == 0) {
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    if (key == ChartFocusPoint::Key::Open) {
+        if (!m_current.isEmpty()) {
+            QToolTip::hideText();
+            Q_EMIT characterActivated(m_current);
+        }
+        return;
+    }
+    qsizetype at = m_order.indexOf(m_current);
+    switch (key) {
+    case ChartFocusPoint::Key::Previous:
+        at = qMax<qsizetype>(0, at - 1);
+        break;
+    case ChartFocusPoint::Key::Next:
+        at = qMin(count - 1, at + 1);
+        break;
+    case ChartFocusPoint::Key::First:
+        at = 0;
+        break;
+    case ChartFocusPoint::Key::Last:
+        at = count - 1;
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    m_current = m_order.at(at);
+    markCurrent(true);
+}
+
+void CharacterBarChart::focusInEvent(QFocusEvent *event)
+{
+    QChartView::focusInEvent(event);
+    // The keyboard starts on the tallest bar, or where it was.
+    if (!m_order.contains(m_current) && !m_order.isEmpty())
+        m_current = m_order.first();
+    markCurrent(true);
+}
+
+void CharacterBarChart::focusOutEvent(QFocusEvent *event)
+{
+    QChartView::focusOutEvent(event);
+    markCurrent(false);
 }
 
 void CharacterBarChart::changeEvent(QEvent *event)

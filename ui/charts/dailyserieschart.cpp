@@ -6,7 +6,10 @@
 #include "ui/palettecolours.h"
 
 #include <QDateTimeAxis>
+#include <QKeyEvent>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -26,9 +29,11 @@ DailySeriesChart::DailySeriesChart(DailySeriesModel *model, CharacterPalette *pa
     , m_palette(palette)
 {
     setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::StrongFocus);
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     setAccessibleName(tr("Figures per day"));
+    m_focus.followLayout([this] { markCurrent(true); });
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
     connect(&m_rebuild, &QTimer::timeout, this, &DailySeriesChart::rebuild);
@@ -60,6 +65,7 @@ void DailySeriesChart::rebuild()
     QChart *c = chart();
     c->removeAllSeries();
     m_lines.clear();
+    m_ring = nullptr;
     const auto axes = c->axes();
     for (QAbstractAxis *axis : axes) {
         c->removeAxis(axis);
@@ -96,14 +102,7 @@ void DailySeriesChart::rebuild()
                 QToolTip::hideText();
                 return;
             }
-            const QDate day = dayAt(p.x());
-            const int row = int(m_model->firstDay().daysTo(day));
-            const DayFigures f = m_model->figures(row, slug);
-            QToolTip::showText(QCursor::pos(),
-                               tr("%1, %2\n%Ln session(s)\n%3", nullptr, int(f.sessions))
-                                   .arg(slug, QLocale().toString(day, QLocale::ShortFormat),
-                                        MoneyFormat::text(f.cost)),
-                               this);
+            QToolTip::showText(QCursor::pos(), figureText(slug, dayAt(p.x())), this);
         });
         c->addSeries(line);
         m_lines.append(line);
@@ -126,11 +125,116 @@ void DailySeriesChart::rebuild()
         line->attachAxis(x);
         line->attachAxis(y);
     }
+    // The keyboard's point: a ring over the line, out of the legend.
+    m_ring = new QScatterSeries;
+    m_ring->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_ring->setMarkerSize(16);
+    m_ring->setColor(Qt::transparent);
+    QPen ring(palette().color(QPalette::Highlight));
+    ring.setWidth(3);
+    m_ring->setPen(ring);
+    c->addSeries(m_ring);
+    m_ring->attachAxis(x);
+    m_ring->attachAxis(y);
+    const auto markers = c->legend()->markers(m_ring);
+    for (QLegendMarker *marker : markers)
+        marker->setVisible(false);
     PaletteColours::styleChart(c, palette());
-    setAccessibleDescription(tr("%1, a line per character (%2) over %3 days")
-                                 .arg(c->title())
-                                 .arg(m_lines.size())
-                                 .arg(days));
+    m_focus.setSummary(tr("%1, a line per character (%2) over %3 days")
+                           .arg(c->title())
+                           .arg(m_lines.size())
+                           .arg(days));
+    markCurrent(hasFocus());
+}
+
+QString DailySeriesChart::figureText(const QString &slug, QDate day) const
+{
+    const DayFigures f = m_model->figures(int(m_model->firstDay().daysTo(day)), slug);
+    return tr("%1, %2\n%Ln session(s)\n%3", nullptr, int(f.sessions))
+        .arg(slug, QLocale().toString(day, QLocale::ShortFormat), MoneyFormat::text(f.cost));
+}
+
+void DailySeriesChart::markCurrent(bool shown)
+{
+    const QStringList slugs = m_model->slugs();
+    const qsizetype line = slugs.indexOf(m_currentSlug);
+    const qint64 row = m_model->firstDay().daysTo(m_currentDay);
+    const bool valid = shown && m_ring && line >= 0 && line < m_lines.size() && row >= 0 &&
+                       row < m_lines.at(line)->count();
+    if (m_ring)
+        m_ring->clear();
+    if (!valid) {
+        m_focus.hide();
+        return;
+    }
+    const QPointF point = m_lines.at(line)->at(int(row));
+    m_ring->append(point);
+    m_focus.show(point, m_ring, figureText(m_currentSlug, m_currentDay));
+}
+
+void DailySeriesChart::keyPressEvent(QKeyEvent *event)
+{
+    const ChartFocusPoint::Key key = m_focus.key(event);
+    const QStringList slugs = m_model->slugs();
+    const int days = m_model->rowCount();
+    if (key == ChartFocusPoint::Key::None || slugs.isEmpty() || days == 0) {
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    if (key == ChartFocusPoint::Key::Open) {
+        if (!m_currentSlug.isEmpty() && m_currentDay.isValid()) {
+            QToolTip::hideText();
+            Q_EMIT dayActivated(m_currentSlug, m_currentDay);
+        }
+        return;
+    }
+    qsizetype line = qMax<qsizetype>(0, slugs.indexOf(m_currentSlug));
+    qint64 row = qBound(qint64(0), m_model->firstDay().daysTo(m_currentDay), qint64(days - 1));
+    switch (key) {
+    case ChartFocusPoint::Key::Previous:
+        row = qMax<qint64>(0, row - 1);
+        break;
+    case ChartFocusPoint::Key::Next:
+        row = qMin<qint64>(days - 1, row + 1);
+        break;
+    case ChartFocusPoint::Key::First:
+        row = 0;
+        break;
+    case ChartFocusPoint::Key::Last:
+        row = days - 1;
+        break;
+    case ChartFocusPoint::Key::Up:
+        line = qMax<qsizetype>(0, line - 1);
+        break;
+    case ChartFocusPoint::Key::Down:
+        line = qMin(slugs.size() - 1, line + 1);
+        break;
+    default:
+        break;
+    }
+    m_currentSlug = slugs.at(line);
+    m_currentDay = m_model->firstDay().addDays(row);
+    markCurrent(true);
+}
+
+void DailySeriesChart::focusInEvent(QFocusEvent *event)
+{
+    QChartView::focusInEvent(event);
+    // The keyboard starts on the last day of the first line, or where it was.
+    const QStringList slugs = m_model->slugs();
+    if (!slugs.isEmpty() &&
+        (!slugs.contains(m_currentSlug) || !m_currentDay.isValid() ||
+         m_currentDay < m_model->firstDay() || m_currentDay > m_model->lastDay())) {
+        m_currentSlug = slugs.first();
+        m_currentDay = m_model->lastDay();
+    }
+    markCurrent(true);
+}
+
+void DailySeriesChart::focusOutEvent(QFocusEvent *event)
+{
+    QChartView::focusOutEvent(event);
+    markCurrent(false);
 }
 
 void DailySeriesChart::changeEvent(QEvent *event)

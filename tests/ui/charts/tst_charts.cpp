@@ -19,6 +19,7 @@
 #include "ui/comparison/comparisonview.h"
 #include "ui/report/dailyreportview.h"
 
+#include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QBuffer>
@@ -26,8 +27,10 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineSeries>
 #include <QRegularExpression>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QStandardItemModel>
@@ -172,6 +175,128 @@ private Q_SLOTS:
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toString(), chart.categories().at(1));
         QTRY_VERIFY(!QToolTip::isVisible());
+    }
+
+    void keyboardWalksTheBarsAndOpensOne()
+    {
+        CharacterBarChart chart(m_totals.get(), &m_palette);
+        chart.setMetric(CharacterBarChart::Metric::Cost);
+        chart.rebuildNow();
+        QSignalSpy activated(&chart, &CharacterBarChart::characterActivated);
+        const QString summary = chart.accessibleDescription();
+        QVERIFY(!chart.figureLabel()->isVisible());
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowActive(&chart));
+        QCOMPARE(chart.focusPolicy(), Qt::StrongFocus);
+        chart.setFocus();
+        QTRY_VERIFY(chart.hasFocus());
+        // The keyboard starts on the tallest bar: outlined, its value shown and said.
+        const QStringList bars = chart.categories();
+        QCOMPARE(chart.currentCharacter(), bars.first());
+        const auto outlined = [&] {
+            QStringList slugs;
+            const auto sets = chart.series()->barSets();
+            for (const QBarSet *set : sets)
+                if (set->pen().width() == 3)
+                    slugs.append(set->property("slug").toString());
+            return slugs;
+        };
+        QCOMPARE(outlined(), QStringList{bars.first()});
+        QVERIFY(chart.figureLabel()->isVisible());
+        const QString second = m_totals->displayName(bars.at(1));
+        QTest::keyClick(&chart, Qt::Key_Right);
+        QCOMPARE(chart.currentCharacter(), bars.at(1));
+        QCOMPARE(outlined(), QStringList{bars.at(1)});
+        QVERIFY(chart.figureLabel()->text().startsWith(second + QLatin1Char(':')));
+        QVERIFY(chart.accessibleDescription().startsWith(summary + QStringLiteral(". ") + second));
+        QVERIFY(chart.accessibleDescription().contains(
+            m_totals->totals(bars.at(1))->estimatedCost.toDecimalString()));
+        QTest::keyClick(&chart, Qt::Key_End);
+        QCOMPARE(chart.currentCharacter(), bars.last());
+        QTest::keyClick(&chart, Qt::Key_Right); // stays on the last bar
+        QCOMPARE(chart.currentCharacter(), bars.last());
+        QTest::keyClick(&chart, Qt::Key_Home);
+        QTest::keyClick(&chart, Qt::Key_Left); // stays on the first
+        QTest::keyClick(&chart, Qt::Key_Right);
+        QCOMPARE(activated.size(), 0);
+        QTest::keyClick(&chart, Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toString(), bars.at(1));
+        QTest::keyClick(&chart, Qt::Key_Space);
+        QCOMPARE(activated.size(), 2);
+        // Right to left, Left goes on to the next bar.
+        chart.setLayoutDirection(Qt::RightToLeft);
+        QTest::keyClick(&chart, Qt::Key_Left);
+        QCOMPARE(chart.currentCharacter(), bars.at(2));
+        // Without the focus, no outline and no figure; the description is the chart's again.
+        chart.clearFocus();
+        QTRY_VERIFY(!chart.hasFocus());
+        QVERIFY(outlined().isEmpty());
+        QVERIFY(!chart.figureLabel()->isVisible());
+        QCOMPARE(chart.accessibleDescription(), summary);
+    }
+
+    void keyboardWalksTheDaysAndOpensOne()
+    {
+        DailySeriesModel model;
+        QAbstractItemModelTester tester(&model);
+        const QStringList characters = slugs(m_server->dataset());
+        model.setAggregate(*m_aggregate, m_first, m_last, characters);
+        DailySeriesChart chart(&model, &m_palette);
+        chart.rebuildNow();
+        QSignalSpy activated(&chart, &DailySeriesChart::dayActivated);
+        const QString summary = chart.accessibleDescription();
+        QCOMPARE(chart.ring()->count(), 0);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowActive(&chart));
+        chart.setFocus();
+        QTRY_VERIFY(chart.hasFocus());
+        // The keyboard starts on the last day of the first line, ringed.
+        QCOMPARE(chart.currentCharacter(), characters.first());
+        QCOMPARE(chart.currentDay(), m_last);
+        QCOMPARE(chart.ring()->count(), 1);
+        QCOMPARE(chart.ring()->at(0), chart.lines().first()->at(29));
+        QTest::keyClick(&chart, Qt::Key_Left);
+        QTest::keyClick(&chart, Qt::Key_Down);
+        QTest::keyClick(&chart, Qt::Key_Down);
+        QCOMPARE(chart.currentCharacter(), characters.at(2));
+        QCOMPARE(chart.currentDay(), m_last.addDays(-1));
+        QCOMPARE(chart.ring()->at(0), chart.lines().at(2)->at(28));
+        const DayFigures day = model.figures(28, characters.at(2));
+        QVERIFY(chart.accessibleDescription().startsWith(summary + QStringLiteral(". ") +
+                                                         characters.at(2)));
+        QVERIFY(chart.accessibleDescription().contains(QLocale().toString(day.sessions)));
+        QVERIFY(chart.figureLabel()->isVisible());
+        QVERIFY(chart.figureLabel()->text().startsWith(characters.at(2)));
+        QVERIFY(chart.viewport()->rect().contains(chart.figureLabel()->geometry()));
+        // Laid out again, the figure follows its point.
+        chart.resize(900, 500);
+        const auto near = [&] {
+            const QPointF point = chart.chart()->mapToPosition(chart.ring()->at(0), chart.ring());
+            const QPoint at = chart.mapFromScene(chart.chart()->mapToScene(point));
+            return chart.figureLabel()->geometry().adjusted(-40, -40, 40, 40).contains(at);
+        };
+        QTRY_VERIFY(near());
+        QTest::keyClick(&chart, Qt::Key_Up);
+        QTest::keyClick(&chart, Qt::Key_Home);
+        QCOMPARE(chart.currentDay(), m_first);
+        QTest::keyClick(&chart, Qt::Key_Left); // stays on the first day
+        QCOMPARE(chart.currentDay(), m_first);
+        QTest::keyClick(&chart, Qt::Key_Enter);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), characters.at(1));
+        QCOMPARE(activated.first().at(1).toDate(), m_first);
+        // Another metric redraws the chart; the keyboard stays on its point.
+        model.setMetric(DailySeriesModel::Metric::Cost);
+        chart.rebuildNow();
+        QCOMPARE(chart.currentCharacter(), characters.at(1));
+        QCOMPARE(chart.ring()->count(), 1);
+        QCOMPARE(chart.ring()->at(0), chart.lines().at(1)->at(0));
+        chart.clearFocus();
+        QTRY_VERIFY(!chart.hasFocus());
+        QCOMPARE(chart.ring()->count(), 0);
+        QCOMPARE(chart.accessibleDescription(),
+                 chart.accessibleDescription().section(QStringLiteral(". "), 0, 0));
     }
 
     void linesPerCharacterPerDay()
