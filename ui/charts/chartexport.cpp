@@ -28,6 +28,11 @@ QSize sizeFor(QChartView *view, QSize size)
 
 void paint(QChartView *view, QPainter &painter, QSize size)
 {
+    // The keyboard's marks (an outlined bar, a ringed point) are for the screen, not the file:
+    // the chart takes them down when it loses the focus, and puts them back when it has it again.
+    const bool focused = view->hasFocus();
+    if (focused)
+        view->clearFocus();
     // Resizing the scene, not the widget, so that exporting never disturbs the window.
     QChart *chart = view->chart();
     const QRectF before = chart->geometry();
@@ -36,6 +41,8 @@ void paint(QChartView *view, QPainter &painter, QSize size)
     painter.fillRect(QRect(QPoint(), size), chart->backgroundBrush());
     view->scene()->render(&painter, QRectF(QPointF(), size), QRectF(QPointF(), size));
     chart->setGeometry(before);
+    if (focused)
+        view->setFocus(Qt::OtherFocusReason);
 }
 } // namespace
 

@@ -225,6 +225,14 @@ private Q_SLOTS:
         QCOMPARE(activated.first().first().toString(), bars.at(1));
         QTest::keyClick(&chart, Qt::Key_Space);
         QCOMPARE(activated.size(), 2);
+        // An export leaves the outline out, and the keyboard where it was.
+        const QImage exported = ChartExport::renderImage(&chart, QSize(480, 320));
+        QVERIFY(chart.hasFocus());
+        QCOMPARE(outlined(), QStringList{bars.at(1)});
+        chart.clearFocus();
+        QCOMPARE(ChartExport::renderImage(&chart, QSize(480, 320)), exported);
+        chart.setFocus();
+        QCOMPARE(chart.currentCharacter(), bars.at(1));
         // Right to left, Left goes on to the next bar.
         chart.setLayoutDirection(Qt::RightToLeft);
         QTest::keyClick(&chart, Qt::Key_Left);
