@@ -150,6 +150,33 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
         <source>What the lines measure per day</source>
         <translation>Was die Linien pro Tag messen</translation>
     </message>
+    <message>
+        <source>the figures per day could not be loaded (%1)</source>
+        <translation>die Zahlen pro Tag konnten nicht geladen werden (%1)</translation>
+    </message>
+    <message>
+        <source>the figures per day are still loading</source>
+        <translation>die Zahlen pro Tag werden noch geladen</translation>
+    </message>
+    <message>
+        <source>the totals of %1 could not be loaded (%2)</source>
+        <translation>die Summen von %1 konnten nicht geladen werden (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the totals of %n character(s) are not in yet</source>
+        <translation>
+            <numerusform>die Summen von %n Charakter sind noch nicht da</numerusform>
+            <numerusform>die Summen von %n Charakteren sind noch nicht da</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the totals are not in yet</source>
+        <translation>die Summen sind noch nicht da</translation>
+    </message>
+    <message>
+        <source>the figures per day are not in yet</source>
+        <translation>die Zahlen pro Tag sind noch nicht da</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -467,6 +494,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Saves the chart as PNG or SVG, or its figures as CSV</source>
         <translation>Speichert das Diagramm als PNG oder SVG oder seine Zahlen als CSV</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1.</source>
+        <translation>Nichts wurde exportiert: %1.</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1004,22 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>The period&apos;s longest sessions; Enter opens one</source>
         <translation>Die längsten Sitzungen des Zeitraums; Eingabe öffnet eine</translation>
+    </message>
+    <message>
+        <source>no character is picked</source>
+        <translation>kein Charakter ist gewählt</translation>
+    </message>
+    <message>
+        <source>the report is still loading</source>
+        <translation>der Bericht wird noch geladen</translation>
+    </message>
+    <message>
+        <source>there is no report (%1)</source>
+        <translation>es gibt keinen Bericht (%1)</translation>
+    </message>
+    <message>
+        <source>no report was asked for yet</source>
+        <translation>noch kein Bericht angefordert</translation>
     </message>
 </context>
 <context>

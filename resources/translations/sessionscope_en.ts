@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnalyticsPage</name>
+    <message numerus="yes">
+        <source>the totals of %n character(s) are not in yet</source>
+        <translation>
+            <numerusform>the totals of %n character are not in yet</numerusform>
+            <numerusform>the totals of %n characters are not in yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CharacterBarChart</name>
     <message numerus="yes">
         <source>%1: %Ln session(s)</source>

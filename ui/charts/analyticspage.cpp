@@ -101,6 +101,8 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
                 // previous filter: the per-day lines and the comparison are emptied.
                 m_seriesModel->clear();
                 m_comparisonModel->setAggregate(RangeAggregate(m_zone));
+                m_seriesProblem =
+                    tr("the figures per day could not be loaded (%1)").arg(e.toDisplayString());
                 onError(e);
             });
     // A bar covers the filter's whole range; a point covers one day of it.
@@ -126,10 +128,8 @@ QWidget *AnalyticsPage::buildTotalsTab()
         picker->addItem(CharacterBarChart::metricName(metric), int(metric));
     auto *panel = new ChartPanel(m_bars, m_totalsModel, CharacterTotalsModel::ExactRole);
     panel->addControl(picker);
-    connect(panel, &ChartPanel::exportFailed, this, [this](const QString &message) {
-        m_banner->setText(message);
-        m_banner->show();
-    });
+    panel->setMissing([this] { return totalsMissing(); });
+    connect(panel, &ChartPanel::exportFailed, this, &AnalyticsPage::showBanner);
     // The model holds every character's totals (no partial pages), so sorting a proxy is honest.
     auto *sorted = new QSortFilterProxyModel(this);
     sorted->setSourceModel(m_totalsModel);
@@ -192,6 +192,11 @@ QWidget *AnalyticsPage::buildSeriesTab()
     });
     auto *panel = new ChartPanel(m_series, m_seriesModel, DailySeriesModel::ExportRole);
     panel->addControl(picker);
+    panel->setMissing([this] {
+        return m_aggregator->isRunning() ? tr("the figures per day are still loading")
+                                         : m_seriesProblem;
+    });
+    connect(panel, &ChartPanel::exportFailed, this, &AnalyticsPage::showBanner);
     return panel;
 }
 
@@ -288,6 +293,7 @@ void AnalyticsPage::reload()
 
 void AnalyticsPage::onAggregate(const RangeAggregate &aggregate)
 {
+    m_seriesProblem.clear();
     m_roster->addSeenSlugs(aggregate.slugs());
     if (!m_first.isValid()) {
         // All time has no first day of its own: the series starts with the first session.
@@ -353,9 +359,40 @@ void AnalyticsPage::onCharactersChanged()
 
 void AnalyticsPage::onError(const ApiError &error)
 {
-    m_banner->setText(error.toDisplayString());
-    m_banner->show();
+    showBanner(error.toDisplayString());
     updateStatus();
+}
+
+void AnalyticsPage::showBanner(const QString &message)
+{
+    m_banner->setText(message);
+    m_banner->show();
+}
+
+QString AnalyticsPage::totalsMissing() const
+{
+    QStringList failed;
+    QString firstError;
+    int waiting = 0;
+    for (int row = 0; row < m_totalsModel->rowCount(); ++row) {
+        const QModelIndex index = m_totalsModel->index(row, CharacterTotalsModel::CharacterColumn);
+        if (const QString error = index.data(CharacterTotalsModel::ErrorRole).toString();
+            !error.isEmpty()) {
+            failed.append(index.data().toString());
+            if (firstError.isEmpty())
+                firstError = error;
+        } else if (index.data(CharacterTotalsModel::LoadingRole).toBool()) {
+            ++waiting;
+        }
+    }
+    if (!failed.isEmpty())
+        return tr("the totals of %1 could not be loaded (%2)")
+            .arg(QLocale().createSeparatedList(failed), firstError);
+    if (waiting > 0)
+        return tr("the totals of %n character(s) are not in yet", nullptr, waiting);
+    if (m_totalsModel->status() == CharacterTotalsModel::Status::Idle || m_totalsModel->isLoading())
+        return tr("the totals are not in yet");
+    return {};
 }
 
 void AnalyticsPage::updateStatus()

@@ -86,6 +86,9 @@ private:
     void reload();
     void onCharactersChanged();
     void onAggregate(const RangeAggregate &aggregate);
+    /// What keeps the totals from being whole, for an export; empty when they are.
+    [[nodiscard]] QString totalsMissing() const;
+    void showBanner(const QString &message);
     void onError(const ApiError &error);
     void updateStatus();
     void updateCaption();
@@ -113,6 +116,8 @@ private:
 
     QLabel *m_caption;
     QLabel *m_banner;
+    /// Why the per-day lines are not whole: not loaded yet, or the last aggregation failed.
+    QString m_seriesProblem = tr("the figures per day are not in yet");
     QTabWidget *m_tabs;
     CharacterBarChart *m_bars;
     DailySeriesChart *m_series;

@@ -45,14 +45,34 @@ void ChartPanel::addControl(QWidget *control)
     m_controls->insertWidget(m_controls->count() - 2, control);
 }
 
+QString ChartPanel::refusal() const
+{
+    const QString missing = m_missing ? m_missing() : QString();
+    return missing.isEmpty() ? QString() : tr("Nothing was exported: %1.").arg(missing);
+}
+
 void ChartPanel::exportAs(const QString &kind)
 {
+    // Said before the file is asked for, and again when it is written: the figures may change
+    // while the dialog is open.
+    if (const QString refused = refusal(); !refused.isEmpty()) {
+        Q_EMIT exportFailed(refused);
+        return;
+    }
     const QString suffix = kind.toLower();
     const QString fileName = QFileDialog::getSaveFileName(
         this, tr("Export %1").arg(kind), QStringLiteral("sessionscope-chart.%1").arg(suffix),
         tr("%1 files (*.%2)").arg(kind, suffix));
-    if (fileName.isEmpty())
-        return;
+    if (!fileName.isEmpty())
+        exportTo(kind, fileName);
+}
+
+bool ChartPanel::exportTo(const QString &kind, const QString &fileName)
+{
+    if (const QString refused = refusal(); !refused.isEmpty()) {
+        Q_EMIT exportFailed(refused);
+        return false;
+    }
     QString error;
     bool ok = false;
     if (kind == u"PNG")
@@ -63,4 +83,5 @@ void ChartPanel::exportAs(const QString &kind)
         ok = ChartExport::saveCsv(m_data, fileName, m_csvRole, &error);
     if (!ok)
         Q_EMIT exportFailed(error);
+    return ok;
 }

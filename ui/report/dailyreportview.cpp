@@ -130,7 +130,10 @@ DailyReportView::DailyReportView(DailyReportBuilder *builder, CharacterPalette *
     auto *grid = new QGridLayout;
     grid->addWidget(m_totals, 0, 0);
     // The hours export like every other chart: PNG, SVG and their figures as CSV.
-    grid->addWidget(new ChartPanel(m_hours, m_hours->hoursModel(), Qt::DisplayRole, this), 0, 1);
+    auto *hours = new ChartPanel(m_hours, m_hours->hoursModel(), Qt::DisplayRole, this);
+    hours->setMissing([this] { return m_missing; });
+    connect(hours, &ChartPanel::exportFailed, m_status, &QLabel::setText);
+    grid->addWidget(hours, 0, 1);
     grid->addWidget(m_costliest, 1, 0);
     grid->addWidget(m_longest, 1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -186,17 +189,20 @@ void DailyReportView::request()
     const QString slug = currentSlug();
     if (slug.isEmpty()) {
         m_status->setText(tr("Pick a character."));
+        m_missing = tr("no character is picked");
         return;
     }
     const QDate first = qMin(m_first->date(), m_last->date());
     const QDate last = qMax(m_first->date(), m_last->date());
     m_status->setText(tr("Loading…"));
+    m_missing = tr("the report is still loading");
     m_builder->start(slug, m_tenant, UtcRange::forDays(first, last, m_zone), m_zone);
 }
 
 void DailyReportView::onReady(const DailyReport &report)
 {
     m_report = report;
+    m_missing.clear();
     m_status->setText(tr("%1: %Ln session(s), %2", nullptr, int(report.totals.sessions))
                           .arg(m_names.value(report.characterSlug, report.characterSlug),
                                MoneyFormat::text(report.totals.estimatedCost)));
@@ -232,6 +238,7 @@ void DailyReportView::onFailed(const ApiError &error)
     m_longest->setRowCount(0);
     m_hours->setHours({}, m_palette->color(currentSlug(), palette()));
     m_status->setText(tr("No report: %1").arg(error.toDisplayString()));
+    m_missing = tr("there is no report (%1)").arg(error.toDisplayString());
 }
 
 void DailyReportView::fillSessions(QTableWidget *table, const QList<SessionBrief> &sessions)

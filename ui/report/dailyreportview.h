@@ -54,6 +54,7 @@ private:
     QHash<QString, QString> m_names; ///< slug -> display name, where the server gives one
     QTimeZone m_zone;
     DailyReport m_report;
+    QString m_missing = tr("no report was asked for yet"); ///< why the hours are not whole
     QComboBox *m_character;
     QDateEdit *m_first;
     QDateEdit *m_last;
