@@ -151,14 +151,6 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
         <translation>Was die Linien pro Tag messen</translation>
     </message>
     <message>
-        <source>the figures per day could not be loaded (%1)</source>
-        <translation>die Zahlen pro Tag konnten nicht geladen werden (%1)</translation>
-    </message>
-    <message>
-        <source>the figures per day are still loading</source>
-        <translation>die Zahlen pro Tag werden noch geladen</translation>
-    </message>
-    <message>
         <source>the totals of %1 could not be loaded (%2)</source>
         <translation>die Summen von %1 konnten nicht geladen werden (%2)</translation>
     </message>
@@ -174,8 +166,16 @@ Erstellt mit Qt %1, läuft mit Qt %2.</translation>
         <translation>die Summen sind noch nicht da</translation>
     </message>
     <message>
-        <source>the figures per day are not in yet</source>
-        <translation>die Zahlen pro Tag sind noch nicht da</translation>
+        <source>the figures of the range could not be loaded (%1)</source>
+        <translation>die Zahlen des Zeitraums konnten nicht geladen werden (%1)</translation>
+    </message>
+    <message>
+        <source>the figures of the range are still loading</source>
+        <translation>die Zahlen des Zeitraums werden noch geladen</translation>
+    </message>
+    <message>
+        <source>the figures of the range are not in yet</source>
+        <translation>die Zahlen des Zeitraums sind noch nicht da</translation>
     </message>
 </context>
 <context>
@@ -667,6 +667,10 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Saves the charts as PNG or the figures as CSV</source>
         <translation>Speichert die Diagramme als PNG oder die Zahlen als CSV</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1.</source>
+        <translation>Nichts wurde exportiert: %1.</translation>
     </message>
 </context>
 <context>

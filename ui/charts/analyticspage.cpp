@@ -53,6 +53,7 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
     , m_report(new DailyReportView(m_reportBuilder, palette, this))
 {
     m_caption->setObjectName(QStringLiteral("analyticsCaption"));
+    m_comparison->setMissing([this] { return rangeMissing(); });
     m_caption->setWordWrap(true);
     m_caption->setTextFormat(Qt::PlainText);
     m_banner->setObjectName(QStringLiteral("analyticsBanner"));
@@ -93,18 +94,19 @@ AnalyticsPage::AnalyticsPage(AnalyticsServices *services, CharacterPalette *pale
                 if (generation == m_aggregation)
                     onAggregate(aggregate);
             });
-    connect(m_aggregator, &RangeAggregator::failed, this,
-            [this](quint64 generation, const ApiError &e) {
-                if (generation != m_aggregation)
-                    return;
-                // Figures of part of the range must not stay up as if whole, nor those of the
-                // previous filter: the per-day lines and the comparison are emptied.
-                m_seriesModel->clear();
-                m_comparisonModel->setAggregate(RangeAggregate(m_zone));
-                m_seriesProblem =
-                    tr("the figures per day could not be loaded (%1)").arg(e.toDisplayString());
-                onError(e);
-            });
+    connect(
+        m_aggregator, &RangeAggregator::failed, this,
+        [this](quint64 generation, const ApiError &e) {
+            if (generation != m_aggregation)
+                return;
+            // Figures of part of the range must not stay up as if whole, nor those of the
+            // previous filter: the per-day lines and the comparison are emptied.
+            m_seriesModel->clear();
+            m_comparisonModel->setAggregate(RangeAggregate(m_zone));
+            m_rangeProblem =
+                tr("the figures of the range could not be loaded (%1)").arg(e.toDisplayString());
+            onError(e);
+        });
     // A bar covers the filter's whole range; a point covers one day of it.
     connect(m_bars, &CharacterBarChart::characterActivated, this,
             [this](const QString &slug) { Q_EMIT openSessions(slug, m_tenant, m_first, m_last); });
@@ -192,10 +194,7 @@ QWidget *AnalyticsPage::buildSeriesTab()
     });
     auto *panel = new ChartPanel(m_series, m_seriesModel, DailySeriesModel::ExportRole);
     panel->addControl(picker);
-    panel->setMissing([this] {
-        return m_aggregator->isRunning() ? tr("the figures per day are still loading")
-                                         : m_seriesProblem;
-    });
+    panel->setMissing([this] { return rangeMissing(); });
     connect(panel, &ChartPanel::exportFailed, this, &AnalyticsPage::showBanner);
     return panel;
 }
@@ -293,7 +292,7 @@ void AnalyticsPage::reload()
 
 void AnalyticsPage::onAggregate(const RangeAggregate &aggregate)
 {
-    m_seriesProblem.clear();
+    m_rangeProblem.clear();
     m_roster->addSeenSlugs(aggregate.slugs());
     if (!m_first.isValid()) {
         // All time has no first day of its own: the series starts with the first session.
@@ -367,6 +366,12 @@ void AnalyticsPage::showBanner(const QString &message)
 {
     m_banner->setText(message);
     m_banner->show();
+}
+
+QString AnalyticsPage::rangeMissing() const
+{
+    return m_aggregator->isRunning() ? tr("the figures of the range are still loading")
+                                     : m_rangeProblem;
 }
 
 QString AnalyticsPage::totalsMissing() const

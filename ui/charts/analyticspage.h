@@ -88,6 +88,8 @@ private:
     void onAggregate(const RangeAggregate &aggregate);
     /// What keeps the totals from being whole, for an export; empty when they are.
     [[nodiscard]] QString totalsMissing() const;
+    /// The same for the figures of the range (the per-day lines and the comparison).
+    [[nodiscard]] QString rangeMissing() const;
     void showBanner(const QString &message);
     void onError(const ApiError &error);
     void updateStatus();
@@ -116,8 +118,9 @@ private:
 
     QLabel *m_caption;
     QLabel *m_banner;
-    /// Why the per-day lines are not whole: not loaded yet, or the last aggregation failed.
-    QString m_seriesProblem = tr("the figures per day are not in yet");
+    /// Why the range's figures (per-day lines, comparison) are not whole: not loaded yet, or
+    /// the last aggregation failed.
+    QString m_rangeProblem = tr("the figures of the range are not in yet");
     QTabWidget *m_tabs;
     CharacterBarChart *m_bars;
     DailySeriesChart *m_series;

@@ -120,6 +120,11 @@ void ComparisonView::choose(const QStringList &slugs)
 
 bool ComparisonView::exportTo(const QString &fileName, QString *error)
 {
+    if (const QString missing = m_missing ? m_missing() : QString(); !missing.isEmpty()) {
+        if (error)
+            *error = tr("Nothing was exported: %1.").arg(missing);
+        return false;
+    }
     if (fileName.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
         // One row a metric, named by its machine name, one column a character, exact values.
         const auto field = [](const QString &text) {

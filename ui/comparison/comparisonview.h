@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QWidget>
 
 class CharacterPalette;
@@ -31,8 +33,11 @@ public:
     /// charts.
     [[nodiscard]] bool isShowingEmptyState() const;
     /// The comparison's figures as CSV (a .csv name, exact values) or its charts as a PNG
-    /// picture (any other name).
+    /// picture (any other name). Refused, with the reason in `error`, while the figures are not
+    /// whole (see setMissing).
     bool exportTo(const QString &fileName, QString *error = nullptr);
+    /// Asked before each export: empty when the figures are whole, else what is missing.
+    void setMissing(std::function<QString()> missing) { m_missing = std::move(missing); }
 
 Q_SIGNALS:
     void chosenChanged(const QStringList &slugs);
@@ -49,4 +54,5 @@ private:
     ComparisonCharts *m_charts;
     QStackedWidget *m_pages; ///< the empty state, or the table and the charts
     bool m_updating = false;
+    std::function<QString()> m_missing;
 };

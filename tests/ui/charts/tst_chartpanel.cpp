@@ -1,6 +1,6 @@
-// A chart's export is whole or refused: the totals, the per-day lines and the daily report's
-// hours are not written while their figures are still coming or after a part of them failed,
-// and the page says what is missing; once whole, the same export writes every row.
+// A chart's export is whole or refused: the totals, the per-day lines, the comparison and the
+// daily report's hours are not written while their figures are still coming or after a part of them
+// failed, and the page says what is missing; once whole, the same export writes every row.
 #include "models/analyticsservices.h"
 #include "models/characterpalette.h"
 #include "models/charactertotalsmodel.h"
@@ -10,6 +10,7 @@
 #include "ui/charts/characterbarchart.h"
 #include "ui/charts/chartpanel.h"
 #include "ui/charts/dailyserieschart.h"
+#include "ui/comparison/comparisonview.h"
 #include "ui/report/dailyreportview.h"
 
 #include <QFile>
@@ -90,8 +91,16 @@ private Q_SLOTS:
         QVERIFY(refused.first().first().toString().startsWith(QStringLiteral("Nothing was")));
         QCOMPARE(banner->text(), refused.last().first().toString());
         QVERIFY(!days->exportTo(QStringLiteral("CSV"), daysCsv));
-        QVERIFY(banner->text().contains(QStringLiteral("per day")));
-        QVERIFY(!QFile::exists(totalsCsv) && !QFile::exists(daysCsv));
+        QVERIFY(banner->text().contains(QStringLiteral("figures of the range")));
+        auto *compare = page.findChild<ComparisonView *>();
+        QVERIFY(compare);
+        const QStringList characters = slugs(m_server->dataset());
+        compare->choose(characters.mid(0, 2));
+        const QString compareCsv = m_dir.filePath(QStringLiteral("compare.csv"));
+        QString error;
+        QVERIFY(!compare->exportTo(compareCsv, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("Nothing was exported")), qPrintable(error));
+        QVERIFY(!QFile::exists(totalsCsv) && !QFile::exists(daysCsv) && !QFile::exists(compareCsv));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("t.png"))));
 
         // Whole: every character, every day.
@@ -105,6 +114,8 @@ private Q_SLOTS:
         QVERIFY(!csvLines(totalsCsv).join().contains("\xe2\x80\xa6")); // no "…" placeholder
         QVERIFY(days->exportTo(QStringLiteral("CSV"), daysCsv));
         QCOMPARE(csvLines(daysCsv).size(), 1 + 30);
+        QVERIFY2(compare->exportTo(compareCsv, &error), qPrintable(error));
+        QVERIFY(csvLines(compareCsv).size() > 5);
 
         // The per-day figures fail: the lines are emptied and their export is refused.
         m_server->faults().add(FaultInjector::Kind::Status, QStringLiteral("/api/billing/usage/"),
@@ -115,6 +126,9 @@ private Q_SLOTS:
         QVERIFY2(banner->text().contains(QStringLiteral("could not be loaded")),
                  qPrintable(banner->text()));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("d2.csv"))));
+        QVERIFY(!compare->exportTo(m_dir.filePath(QStringLiteral("c2.csv")), &error));
+        QVERIFY2(error.contains(QStringLiteral("could not be loaded")), qPrintable(error));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("c2.csv"))));
         QVERIFY(!totals->exportTo(QStringLiteral("CSV"), m_dir.filePath(QStringLiteral("t2.csv"))));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("t2.csv"))));
     }
