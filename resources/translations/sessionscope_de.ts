@@ -468,6 +468,10 @@ gesamt: %4 Tokens</translation>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Nothing was exported: %1.</source>
+        <translation>Nichts wurde exportiert: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
@@ -494,10 +498,6 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Saves the chart as PNG or SVG, or its figures as CSV</source>
         <translation>Speichert das Diagramm als PNG oder SVG oder seine Zahlen als CSV</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: %1.</source>
-        <translation>Nichts wurde exportiert: %1.</translation>
     </message>
 </context>
 <context>
@@ -667,10 +667,6 @@ gesamt: %4 Tokens</translation>
     <message>
         <source>Saves the charts as PNG or the figures as CSV</source>
         <translation>Speichert die Diagramme als PNG oder die Zahlen als CSV</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: %1.</source>
-        <translation>Nichts wurde exportiert: %1.</translation>
     </message>
 </context>
 <context>

@@ -296,24 +296,11 @@ void CharacterBarChart::keyPressEvent(QKeyEvent *event)
         }
         return;
     }
-    qsizetype at = m_order.indexOf(m_current);
-    switch (key) {
-    case ChartFocusPoint::Key::Previous:
-        at = qMax<qsizetype>(0, at - 1);
-        break;
-    case ChartFocusPoint::Key::Next:
-        at = qMin(count - 1, at + 1);
-        break;
-    case ChartFocusPoint::Key::First:
-        at = 0;
-        break;
-    case ChartFocusPoint::Key::Last:
-        at = count - 1;
-        break;
-    default:
+    if (key == ChartFocusPoint::Key::Up || key == ChartFocusPoint::Key::Down) {
         QChartView::keyPressEvent(event);
         return;
     }
+    const qsizetype at = ChartFocusPoint::moved(key, m_order.indexOf(m_current), count);
     m_current = m_order.at(at);
     markCurrent(true);
 }

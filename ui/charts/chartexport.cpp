@@ -90,6 +90,14 @@ bool saveSvg(QChartView *view, const QString &fileName, QString *error)
     return painter.end();
 }
 
+QString refusal(const std::function<QString()> &missing)
+{
+    const QString what = missing ? missing() : QString();
+    return what.isEmpty()
+               ? QString()
+               : QCoreApplication::translate("ChartExport", "Nothing was exported: %1.").arg(what);
+}
+
 void writeCsv(const QAbstractItemModel *model, QIODevice *device, int role)
 {
     QStringList header;

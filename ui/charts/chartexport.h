@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QImage>
 #include <QString>
 
@@ -15,6 +17,9 @@ namespace ChartExport {
 [[nodiscard]] QImage renderImage(QChartView *view, QSize size = {});
 bool savePng(QChartView *view, const QString &fileName, QString *error = nullptr);
 bool saveSvg(QChartView *view, const QString &fileName, QString *error = nullptr);
+/// The sentence an export refused for `missing` (what keeps the figures from being whole, as
+/// the page says it) shows; empty when `missing` is empty or unset, and the export may go on.
+[[nodiscard]] QString refusal(const std::function<QString()> &missing);
 /// The model as CSV (RFC 4180, CRLF): the horizontal header, then every row, each cell from
 /// `role` when it holds a value (an exact-value role, say), else from Qt::DisplayRole. The
 /// header too is asked for under `role` first: a model names its columns there for scripts, the

@@ -56,6 +56,21 @@ ChartFocusPoint::Key ChartFocusPoint::key(const QKeyEvent *event) const
     }
 }
 
+qsizetype ChartFocusPoint::moved(Key key, qsizetype at, qsizetype count, bool across)
+{
+    const Key back = across ? Key::Up : Key::Previous;
+    const Key forward = across ? Key::Down : Key::Next;
+    if (key == back)
+        at -= 1;
+    else if (key == forward)
+        at += 1;
+    else if (!across && key == Key::First)
+        at = 0;
+    else if (!across && key == Key::Last)
+        at = count - 1;
+    return qBound<qsizetype>(0, at, qMax<qsizetype>(0, count - 1));
+}
+
 void ChartFocusPoint::setSummary(const QString &summary)
 {
     m_summary = summary;

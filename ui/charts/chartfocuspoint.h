@@ -26,6 +26,11 @@ public:
     /// widget's direction; None for any other key.
     [[nodiscard]] Key key(const QKeyEvent *event) const;
 
+    /// Where `key` moves from `at` along an axis of `count` points (Previous, Next, First, Last
+    /// along it; with `across`, Up and Down instead), kept on the axis; `at` for any other key.
+    [[nodiscard]] static qsizetype moved(Key key, qsizetype at, qsizetype count,
+                                         bool across = false);
+
     /// Calls `mark` (the chart placing its point again) after each new layout of the chart (a
     /// resize) while the chart has the focus.
     void followLayout(const std::function<void()> &mark);

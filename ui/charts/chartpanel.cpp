@@ -45,17 +45,11 @@ void ChartPanel::addControl(QWidget *control)
     m_controls->insertWidget(m_controls->count() - 2, control);
 }
 
-QString ChartPanel::refusal() const
-{
-    const QString missing = m_missing ? m_missing() : QString();
-    return missing.isEmpty() ? QString() : tr("Nothing was exported: %1.").arg(missing);
-}
-
 void ChartPanel::exportAs(const QString &kind)
 {
     // Said before the file is asked for, and again when it is written: the figures may change
     // while the dialog is open.
-    if (const QString refused = refusal(); !refused.isEmpty()) {
+    if (const QString refused = ChartExport::refusal(m_missing); !refused.isEmpty()) {
         Q_EMIT exportFailed(refused);
         return;
     }
@@ -69,7 +63,7 @@ void ChartPanel::exportAs(const QString &kind)
 
 bool ChartPanel::exportTo(const QString &kind, const QString &fileName)
 {
-    if (const QString refused = refusal(); !refused.isEmpty()) {
+    if (const QString refused = ChartExport::refusal(m_missing); !refused.isEmpty()) {
         Q_EMIT exportFailed(refused);
         return false;
     }

@@ -38,8 +38,6 @@ Q_SIGNALS:
 
 private:
     void exportAs(const QString &kind);
-    /// What keeps the figures from being whole, as a sentence for the banner; empty when none.
-    [[nodiscard]] QString refusal() const;
 
     QChartView *m_chart;
     const QAbstractItemModel *m_data;

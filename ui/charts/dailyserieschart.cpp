@@ -188,30 +188,10 @@ void DailySeriesChart::keyPressEvent(QKeyEvent *event)
         }
         return;
     }
-    qsizetype line = qMax<qsizetype>(0, slugs.indexOf(m_currentSlug));
-    qint64 row = qBound(qint64(0), m_model->firstDay().daysTo(m_currentDay), qint64(days - 1));
-    switch (key) {
-    case ChartFocusPoint::Key::Previous:
-        row = qMax<qint64>(0, row - 1);
-        break;
-    case ChartFocusPoint::Key::Next:
-        row = qMin<qint64>(days - 1, row + 1);
-        break;
-    case ChartFocusPoint::Key::First:
-        row = 0;
-        break;
-    case ChartFocusPoint::Key::Last:
-        row = days - 1;
-        break;
-    case ChartFocusPoint::Key::Up:
-        line = qMax<qsizetype>(0, line - 1);
-        break;
-    case ChartFocusPoint::Key::Down:
-        line = qMin(slugs.size() - 1, line + 1);
-        break;
-    default:
-        break;
-    }
+    const qsizetype line = ChartFocusPoint::moved(
+        key, qMax<qsizetype>(0, slugs.indexOf(m_currentSlug)), slugs.size(), true);
+    const qsizetype row =
+        ChartFocusPoint::moved(key, m_model->firstDay().daysTo(m_currentDay), days);
     m_currentSlug = slugs.at(line);
     m_currentDay = m_model->firstDay().addDays(row);
     markCurrent(true);

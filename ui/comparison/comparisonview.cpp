@@ -1,6 +1,7 @@
 #include "ui/comparison/comparisonview.h"
 #include "models/characterpalette.h"
 #include "models/comparisonmodel.h"
+#include "ui/charts/chartexport.h"
 #include "ui/charts/comparisoncharts.h"
 
 #include <QFileDialog>
@@ -120,9 +121,9 @@ void ComparisonView::choose(const QStringList &slugs)
 
 bool ComparisonView::exportTo(const QString &fileName, QString *error)
 {
-    if (const QString missing = m_missing ? m_missing() : QString(); !missing.isEmpty()) {
+    if (const QString refused = ChartExport::refusal(m_missing); !refused.isEmpty()) {
         if (error)
-            *error = tr("Nothing was exported: %1.").arg(missing);
+            *error = refused;
         return false;
     }
     if (fileName.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
