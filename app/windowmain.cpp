@@ -1,7 +1,6 @@
 // sessionscope-window: the window. `sessionscope` starts it with its own arguments; run directly
 // it reads a command line as `sessionscope` does (a command or --help still runs headless).
 #include "app/cli/cli.h"
-#include "app/cli/launch.h"
 #include "app/gui/aboutbox.h"
 #include "app/gui/guiapp.h"
 
@@ -13,7 +12,7 @@
 int main(int argc, char **argv)
 {
     // A QApplication without a display aborts, so this is decided before one exists.
-    if (const auto exitCode = Launch::runUnlessWindow(argc, argv, SESSIONSCOPE_VERSION))
+    if (const auto exitCode = Cli::runUnlessWindow(argc, argv, SESSIONSCOPE_VERSION))
         return *exitCode;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("sessionscope"));

@@ -5,7 +5,7 @@
 // product's own statement on the same file and against `grep` over the same sessions exported
 // as JSONL (`sessionscope export --database FILE`, whose JSON holds every turn).
 //
-//   bench_search [--sessions N] [--runs N] [--grep-runs N] [--work DIR]
+//   bench_search [--sessions N] [--runs N] [--grep-runs N] [--work DIR] [--cli PATH]
 // The store and its export are kept in DIR (the build's bench folder by default) and reused
 // while they hold N sessions.
 #include "bench/benchutil.h"
@@ -165,7 +165,9 @@ int main(int argc, char **argv)
     QDir().mkpath(work);
     const QString store = QDir(work).filePath(QStringLiteral("search-%1.sqlite").arg(sessions));
     const QString jsonl = QDir(work).filePath(QStringLiteral("search-%1.jsonl").arg(sessions));
-    const QString cli = QStringLiteral(SESSIONSCOPE_CLI);
+    // Another build's `sessionscope` may be given, to compare two builds on the same store.
+    const QString cli =
+        argumentAfter(arguments, QStringLiteral("--cli"), QStringLiteral(SESSIONSCOPE_CLI));
 
     double syncSeconds = 0;
     if (Bench::storedSessions(store) != sessions) {

@@ -42,6 +42,22 @@ foreach(_layer api store reports demo models ui)
     endforeach()
 endforeach()
 
+# app/launch is the launcher's, which loads no library beyond the C library: it includes only its
+# own headers and no Qt header.
+file(GLOB _launch_files RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/app/launch/*.h
+     ${SOURCE_DIR}/app/launch/*.cpp ${SOURCE_DIR}/app/launchermain.cpp)
+foreach(_file IN LISTS _launch_files)
+    file(STRINGS ${SOURCE_DIR}/${_file} _includes REGEX "^[ \t]*#[ \t]*include[ \t]+[\"<]")
+    foreach(_line IN LISTS _includes)
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]+[\"<]([^\">]+)[\">].*" "\\1" _header
+                             "${_line}")
+        if(_header MATCHES "^Q|/" AND NOT _header MATCHES "^app/launch/")
+            string(APPEND _violations "\n  ${_file} includes \"${_header}\": the launcher uses the C "
+                                      "library alone")
+        endif()
+    endforeach()
+endforeach()
+
 if(_violations)
     message(FATAL_ERROR "Includes that cross the layers (ui -> models -> store and reports -> "
                         "api; demo apart):${_violations}")

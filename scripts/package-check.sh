@@ -93,20 +93,32 @@ echo "$shown"
 report="$(run "$root/usr/bin/sessionscope" report --demo --format json)"
 [[ "$report" == *'"total_sessions"'* ]] || fail "report --demo printed: $report"
 echo "report --demo: ok"
-# The command line links no GUI library; the window is its own program, which `sessionscope`
-# finds in libexec: a link the window's parser refuses (with "without a user name") shows that
-# it got there, without opening a window.
-window="$root/usr/libexec/sessionscope/sessionscope-window"
-[ -x "$window" ] || fail "the package has no $window"
-gui="$(readelf -d "$root/usr/bin/sessionscope" |
-    grep -Eo 'lib(Qt6(Gui|Widgets|Multimedia|Charts|DBus)|qt6keychain)[^]]*' || true)"
-[ -z "$gui" ] || fail "sessionscope links GUI libraries: $gui"
+# `sessionscope` links no Qt library and starts the program for the job from libexec: the
+# commands' programs link no GUI library (the store's commands no network library either), and a
+# link the window's parser refuses (with "without a user name") shows that the window's program
+# got it, without opening a window.
+libexec="$root/usr/libexec/sessionscope"
+for program in sessionscope-window sessionscope-commands sessionscope-store-commands; do
+    [ -x "$libexec/$program" ] || fail "the package has no $libexec/$program"
+done
+qt="$(readelf -d "$root/usr/bin/sessionscope" | grep -Eo 'libQt6[^]]*' || true)"
+[ -z "$qt" ] || fail "sessionscope links Qt libraries: $qt"
+for program in sessionscope-commands sessionscope-store-commands; do
+    gui="$(readelf -d "$libexec/$program" |
+        grep -Eo 'lib(Qt6(Gui|Widgets|Multimedia|Charts|DBus)|qt6keychain)[^]]*' || true)"
+    [ -z "$gui" ] || fail "$program links GUI libraries: $gui"
+done
+network="$(readelf -d "$libexec/sessionscope-store-commands" |
+    grep -Eo 'libQt6(Network|HttpServer)[^]]*' || true)"
+[ -z "$network" ] || fail "sessionscope-store-commands links network libraries: $network"
+searched="$(run "$root/usr/bin/sessionscope" search --help)"
+[[ "$searched" == "Usage: sessionscope search"* ]] || fail "search --help printed: $searched"
 status=0
 handed="$(run env QT_QPA_PLATFORM=offscreen "$root/usr/bin/sessionscope" \
     'sessionscope://session/s1?server=https://u:p@a.example' 2>&1)" || status=$?
 [ "$status" -eq 2 ] && [[ "$handed" == *"without a user name"* ]] ||
     fail "sessionscope did not hand the window over to sessionscope-window ($status): $handed"
-echo "sessionscope links no GUI library and starts sessionscope-window: ok"
+echo "sessionscope links no Qt library and starts the programs in libexec: ok"
 
 # The packaged demo server on a free port, and a report against it over HTTP.
 run "$root/usr/bin/sessionscope-demo-server" --port 0 --sessions 300 --seed 1 \

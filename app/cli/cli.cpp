@@ -2,6 +2,8 @@
 #include "api/apierror.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
+#include "app/cli/storecommands.h"
+#include "app/launch/launch.h"
 #include "reports/sessionlink.h"
 
 #include <QCommandLineParser>
@@ -26,9 +28,19 @@ constexpr Command Commands[] = {
     {"sync", "copy sessions into a local database (SQLite or PostgreSQL), keep it current",
      &runSync},
     {"compare", "compare characters side by side over a range", &runCompare},
-    {"search", "find words in every stored transcript", &runSearch},
-    {"tag", "tag a stored session (local review data)", &runTag},
-    {"note", "keep a note on a stored session (local review data)", &runNote},
+    // The store's commands take less than the others: they run in a program of their own too.
+    {"search", "find words in every stored transcript",
+     [](CliEnvironment &env, const QStringList &arguments) {
+         return runSearch(env, arguments);
+     }},
+    {"tag", "tag a stored session (local review data)",
+     [](CliEnvironment &env, const QStringList &arguments) {
+         return runTag(env, arguments);
+     }},
+    {"note", "keep a note on a stored session (local review data)",
+     [](CliEnvironment &env, const QStringList &arguments) {
+         return runNote(env, arguments);
+     }},
 };
 
 /// The window's options. The same parser reads them and prints them, so --help cannot leave one
@@ -76,15 +88,13 @@ int printTopLevelHelp(CliEnvironment &env)
 }
 } // namespace
 
-bool isSubcommand(const char *argument)
+QStringList commandNames()
 {
-    if (std::strcmp(argument, "help") == 0)
-        return true;
-    for (const Command &c : Commands) {
-        if (std::strcmp(argument, c.name) == 0)
-            return true;
-    }
-    return false;
+    QStringList names;
+    for (const Command &c : Commands)
+        names.append(QString::fromLatin1(c.name));
+    names.append(QStringLiteral("help"));
+    return names;
 }
 
 int run(QCoreApplication &app)
@@ -96,7 +106,7 @@ int run(QCoreApplication &app)
     const QStringList arguments = app.arguments();
     const QByteArray name = arguments.value(1).toUtf8();
     // --version anywhere before a command, as in "sessionscope --demo --version".
-    if (!isSubcommand(name.constData()) && arguments.contains(QStringLiteral("--version"))) {
+    if (!Launch::isCommand(name.constData()) && arguments.contains(QStringLiteral("--version"))) {
         env.out() << "sessionscope " << QCoreApplication::applicationVersion() << '\n';
         return Ok;
     }
@@ -160,6 +170,24 @@ bool parseGuiOptions(const QStringList &arguments, LaunchOptions &options, QStri
     if (!parser.isSet(QStringLiteral("token")))
         options.token.clear();
     return true;
+}
+
+std::optional<int> runUnlessWindow(int argc, char **argv, const char *version)
+{
+    switch (Launch::modeFor(argc, argv)) {
+    case Launch::Mode::UnknownCommand:
+        return Launch::reportUnknownCommand(argv);
+    case Launch::Mode::Command: {
+        QCoreApplication app(argc, argv);
+        nameApplication(version);
+        return run(app); // honours the system's proxies itself
+    }
+    case Launch::Mode::Window:
+        break;
+    }
+    if (!Launch::hasDisplay())
+        return Launch::reportNoDisplay();
+    return std::nullopt;
 }
 
 int exitCodeFor(const ApiError &error)

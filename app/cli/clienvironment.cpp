@@ -4,38 +4,16 @@
 #include "demo/demoserver.h"
 
 #include <QProcessEnvironment>
-#include <QRegularExpression>
-#include <QTimeZone>
-
-#include <cstdio>
-#include <unistd.h>
 
 namespace {
 const QUrl DefaultBaseUrl(QStringLiteral("https://api.oshara.ai"));
-
-/// A date-only value names a whole day in `zone`; anything else must be a full ISO date-time.
-std::optional<qint64> readBound(const QString &text, const QTimeZone &zone, bool isEnd)
-{
-    const QDate day = QDate::fromString(text, Qt::ISODate);
-    if (text.size() == 10 && day.isValid()) {
-        const UtcRange range = UtcRange::forDays(day, day, zone);
-        return isEnd ? range.endMicros : range.startMicros;
-    }
-    return parseIsoDateTime(QStringView(text));
-}
 } // namespace
 
 CliEnvironment::CliEnvironment()
     : m_client(&m_network)
-    , m_out(stdout)
-    , m_err(stderr)
 {}
 
-CliEnvironment::~CliEnvironment()
-{
-    m_out.flush();
-    m_err.flush();
-}
+CliEnvironment::~CliEnvironment() = default;
 
 void CliEnvironment::setUpQueryCommand(QCommandLineParser &parser, const QString &description)
 {
@@ -70,42 +48,6 @@ void CliEnvironment::addConnectionOptions(QCommandLineParser &parser)
          QStringLiteral("Also trust the certificate authorities in this PEM file (a private CA)."),
          QStringLiteral("FILE")},
     });
-}
-
-void CliEnvironment::addFilterOptions(QCommandLineParser &parser)
-{
-    parser.addOptions({
-        {QStringLiteral("character"), QStringLiteral("Only this character's sessions."),
-         QStringLiteral("SLUG")},
-        {QStringLiteral("tenant"), QStringLiteral("Only this tenant's sessions."),
-         QStringLiteral("ID")},
-        {QStringLiteral("start"),
-         QStringLiteral("From this instant (ISO-8601, inclusive); a date alone means the start of "
-                        "that day."),
-         QStringLiteral("ISO")},
-        {QStringLiteral("end"),
-         QStringLiteral("Up to this instant (inclusive); a date alone means the end of that day."),
-         QStringLiteral("ISO")},
-        {QStringLiteral("timezone"),
-         QStringLiteral("Zone of date-only values, e.g. Europe/Berlin or UTC (default: local)."),
-         QStringLiteral("ZONE")},
-    });
-}
-
-void CliEnvironment::addDatabaseOption(QCommandLineParser &parser)
-{
-    parser.addOption({QStringLiteral("database"),
-                      QStringLiteral("The store: a SQLite file, or "
-                                     "postgresql://user[:password]@host[:port]/database (default "
-                                     "%1).")
-                          .arg(StoreLocation::defaultSqlitePath()),
-                      QStringLiteral("PATH|URL")});
-}
-
-bool CliEnvironment::readDatabase(const QCommandLineParser &parser, StoreLocation *location,
-                                  QString *error)
-{
-    return StoreLocation::parse(parser.value(QStringLiteral("database")), location, error);
 }
 
 bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOptions &options,
@@ -149,40 +91,6 @@ bool CliEnvironment::readConnection(const QCommandLineParser &parser, LaunchOpti
     return true;
 }
 
-bool CliEnvironment::readFilter(const QCommandLineParser &parser, UsageQuery &query, QString *error)
-{
-    query.characterSlug = parser.value(QStringLiteral("character"));
-    query.tenantId = parser.value(QStringLiteral("tenant"));
-    QTimeZone zone = QTimeZone::systemTimeZone();
-    if (parser.isSet(QStringLiteral("timezone"))) {
-        zone = QTimeZone(parser.value(QStringLiteral("timezone")).toUtf8());
-        if (!zone.isValid()) {
-            *error = QStringLiteral("Unknown time zone \"%1\".")
-                         .arg(parser.value(QStringLiteral("timezone")));
-            return false;
-        }
-    }
-    for (const bool isEnd : {false, true}) {
-        const QString name = isEnd ? QStringLiteral("end") : QStringLiteral("start");
-        if (!parser.isSet(name))
-            continue;
-        const auto bound = readBound(parser.value(name), zone, isEnd);
-        if (!bound) {
-            *error = QStringLiteral("--%1 \"%2\" is not an ISO-8601 date or date-time (for example "
-                                    "2026-05-01 or 2026-05-01T00:00:00Z).")
-                         .arg(name, parser.value(name));
-            return false;
-        }
-        (isEnd ? query.range.endMicros : query.range.startMicros) = *bound;
-    }
-    if (query.range.startMicros && query.range.endMicros &&
-        *query.range.startMicros > *query.range.endMicros) {
-        *error = QStringLiteral("--start is after --end.");
-        return false;
-    }
-    return true;
-}
-
 bool CliEnvironment::connect(const LaunchOptions &options, QString *error, int *failureCode)
 {
     if (failureCode)
@@ -213,38 +121,12 @@ bool CliEnvironment::connect(const LaunchOptions &options, QString *error, int *
     return true;
 }
 
-bool CliEnvironment::stderrIsTerminal() const
-{
-    return ::isatty(STDERR_FILENO) == 1;
-}
-
 int CliEnvironment::reportError(const ApiError &error)
 {
-    m_err << "sessionscope: " << error.toDisplayString() << Qt::endl;
+    err() << "sessionscope: " << error.toDisplayString() << Qt::endl;
     for (auto it = error.fieldErrors.cbegin(); it != error.fieldErrors.cend(); ++it)
-        m_err << "  " << it.key() << ": " << it.value().join(QStringLiteral("; ")) << Qt::endl;
+        err() << "  " << it.key() << ": " << it.value().join(QStringLiteral("; ")) << Qt::endl;
     return Cli::exitCodeFor(error);
-}
-
-int CliEnvironment::usageError(const QString &message, const QString &command)
-{
-    m_err << "sessionscope " << command << ": " << message << Qt::endl;
-    m_err << "Try 'sessionscope " << command << " --help'." << Qt::endl;
-    return Cli::Usage;
-}
-
-std::optional<int> CliEnvironment::answerHelp(const QCommandLineParser &parser,
-                                              const QString &command)
-{
-    // --help-all is listed by addHelpOption(); Qt's own options do not apply to a command, so it
-    // prints the same help rather than being ignored while the command runs.
-    if (!parser.isSet(QStringLiteral("help")) && !parser.isSet(QStringLiteral("help-all")))
-        return std::nullopt;
-    QString help = parser.helpText();
-    help.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                 QStringLiteral("Usage: sessionscope ") + command);
-    m_out << help;
-    return Cli::Ok;
 }
 
 std::optional<int> CliEnvironment::parseCommand(QCommandLineParser &parser,
@@ -269,7 +151,7 @@ std::optional<int> CliEnvironment::connectFor(const LaunchOptions &connection,
     int code = Cli::Usage;
     if (connect(connection, &error, &code))
         return std::nullopt;
-    m_err << "sessionscope " << command << ": " << error << Qt::endl;
+    err() << "sessionscope " << command << ": " << error << Qt::endl;
     return code;
 }
 
@@ -297,13 +179,13 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
     QObject::connect(&collector, &UsageCollector::recovered, &loop, take);
     QObject::connect(&collector, &UsageCollector::progress, &loop, [&](int done, int total) {
         if (showProgress)
-            m_err << "\rpage " << done << " of " << total << Qt::flush;
+            err() << "\rpage " << done << " of " << total << Qt::flush;
     });
     QObject::connect(&collector, &UsageCollector::recovering, &loop,
                      [&](int pass, const QList<int> &pages, qint64 missing) {
                          if (showProgress)
-                             m_err << '\n';
-                         m_err << "sessionscope " << command
+                             err() << '\n';
+                         err() << "sessionscope " << command
                                << ": the pages do not add up to the server's totals (" << missing
                                << " sessions missing); asking " << pages.size()
                                << (pages.size() == 1 ? " page" : " pages")
@@ -321,15 +203,15 @@ std::optional<int> CliEnvironment::collectAll(UsageQuery query, int parallel,
     collector.start(query);
     loop.exec();
     if (showProgress)
-        m_err << '\n';
+        err() << '\n';
     if (failure)
         return reportError(*failure);
     if (!stopReason.isEmpty()) {
         // Only what the command does with the pages stops a walk: writing a file, a database.
-        m_err << "sessionscope " << command << ": " << stopReason << Qt::endl;
+        err() << "sessionscope " << command << ": " << stopReason << Qt::endl;
         return Cli::LocalFailure;
     }
     if (!summary->note.isEmpty())
-        m_err << "sessionscope " << command << ": note: " << summary->note << Qt::endl;
+        err() << "sessionscope " << command << ": note: " << summary->note << Qt::endl;
     return std::nullopt;
 }

@@ -1,6 +1,6 @@
-#include "app/cli/cli.h"
-#include "app/cli/clienvironment.h"
-#include "app/cli/commands.h"
+#include "app/cli/commandenvironment.h"
+#include "app/cli/storecommands.h"
+#include "app/launch/exitcode.h"
 #include "store/reviewstore.h"
 #include "store/sessionstore.h"
 
@@ -9,12 +9,12 @@ namespace Cli {
 namespace {
 /// Parses, opens the store and checks that it holds the session; the exit code to stop with,
 /// or nothing to go on.
-std::optional<int> openFor(CliEnvironment &env, QCommandLineParser &parser,
+std::optional<int> openFor(CommandEnvironment &env, QCommandLineParser &parser,
                            const QStringList &arguments, const QString &command,
                            SessionStore &store)
 {
     parser.addHelpOption();
-    CliEnvironment::addDatabaseOption(parser);
+    CommandEnvironment::addDatabaseOption(parser);
     if (!parser.parse(arguments.mid(1)))
         return env.usageError(parser.errorText(), command);
     if (const auto done = env.answerHelp(parser, command))
@@ -23,7 +23,7 @@ std::optional<int> openFor(CliEnvironment &env, QCommandLineParser &parser,
         return env.usageError(QStringLiteral("give a SESSION_ID."), command);
     StoreLocation location;
     QString error;
-    if (!CliEnvironment::readDatabase(parser, &location, &error))
+    if (!CommandEnvironment::readDatabase(parser, &location, &error))
         return env.usageError(error, command);
     if (!store.open(location, SessionStore::Access::Reader, &error)) {
         env.err() << "sessionscope " << command << ": " << error << Qt::endl;
@@ -38,7 +38,7 @@ std::optional<int> openFor(CliEnvironment &env, QCommandLineParser &parser,
 } // namespace
 
 /// Local tags on a session, kept in the store and never sent to the API.
-int runTag(CliEnvironment &env, const QStringList &arguments)
+int runTag(CommandEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("tag");
     QCommandLineParser parser;
@@ -68,7 +68,7 @@ int runTag(CliEnvironment &env, const QStringList &arguments)
 }
 
 /// A local note on a session; an empty TEXT removes it.
-int runNote(CliEnvironment &env, const QStringList &arguments)
+int runNote(CommandEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("note");
     QCommandLineParser parser;

@@ -1,6 +1,6 @@
-#include "app/cli/cli.h"
-#include "app/cli/clienvironment.h"
-#include "app/cli/commands.h"
+#include "app/cli/commandenvironment.h"
+#include "app/cli/storecommands.h"
+#include "app/launch/exitcode.h"
 #include "store/sessionstore.h"
 #include "store/transcriptindex.h"
 
@@ -19,7 +19,7 @@ QString clock(double seconds)
 } // namespace
 
 /// Full-text search over every transcript turn in the store, with no server.
-int runSearch(CliEnvironment &env, const QStringList &arguments)
+int runSearch(CommandEnvironment &env, const QStringList &arguments)
 {
     const QString command = QStringLiteral("search");
     QCommandLineParser parser;
@@ -28,8 +28,8 @@ int runSearch(CliEnvironment &env, const QStringList &arguments)
         "ignored; any script). Needs no server: run sessionscope sync first."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("What to find."));
-    CliEnvironment::addFilterOptions(parser);
-    CliEnvironment::addDatabaseOption(parser);
+    CommandEnvironment::addFilterOptions(parser);
+    CommandEnvironment::addDatabaseOption(parser);
     parser.addOptions({
         {QStringLiteral("format"), QStringLiteral("text (default) or json."),
          QStringLiteral("FORMAT"), QStringLiteral("text")},
@@ -53,8 +53,8 @@ int runSearch(CliEnvironment &env, const QStringList &arguments)
     UsageQuery filter;
     StoreLocation location;
     QString error;
-    if (!CliEnvironment::readFilter(parser, filter, &error) ||
-        !CliEnvironment::readDatabase(parser, &location, &error))
+    if (!CommandEnvironment::readFilter(parser, filter, &error) ||
+        !CommandEnvironment::readDatabase(parser, &location, &error))
         return env.usageError(error, command);
 
     SessionStore store;

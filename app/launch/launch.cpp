@@ -1,16 +1,29 @@
-#include "app/cli/launch.h"
-#include "app/cli/cli.h"
-#include "reports/sessionlink.h"
-
-#include <QCoreApplication>
-#include <QString>
+#include "app/launch/launch.h"
+#include "app/launch/exitcode.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <strings.h>
 
 namespace Launch {
 namespace {
+/// The subcommands. The command line's own table (app/cli/cli.cpp) holds the same names, with
+/// what runs them; a test checks that the two agree.
+constexpr const char *Commands[] = {"report", "export", "sync", "compare",
+                                    "search", "tag",    "note", "help"};
+constexpr const char *StoreCommands[] = {"search", "tag", "note"};
+
+template<size_t N> bool among(const char *argument, const char *const (&names)[N])
+{
+    for (const char *name : names) {
+        if (std::strcmp(argument, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool isHeadlessOption(const char *argument)
 {
     return std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0 ||
@@ -28,16 +41,28 @@ bool asksForHelpOrVersion(int argc, char **argv)
 }
 } // namespace
 
+bool isCommand(const char *argument)
+{
+    return among(argument, Commands);
+}
+
+bool isStoreCommand(const char *argument)
+{
+    return among(argument, StoreCommands);
+}
+
+bool isSessionLink(const char *argument)
+{
+    return ::strncasecmp(argument, "sessionscope:", 13) == 0;
+}
+
 Mode modeFor(int argc, char **argv)
 {
-    // A sessionscope: link is what the desktop hands over when a link is clicked (Exec=sessionscope
-    // %u); the window's option parser reads it.
-    if (argc > 1 && argv[1][0] != '-' && !Cli::isSubcommand(argv[1]) &&
-        !SessionLinks::isLink(QString::fromLocal8Bit(argv[1])))
+    if (argc > 1 && argv[1][0] != '-' && !isCommand(argv[1]) && !isSessionLink(argv[1]))
         return Mode::UnknownCommand;
     // A subcommand runs headless, with no display needed; so do --help and --version, which
     // must work over ssh too.
-    if (argc > 1 && (Cli::isSubcommand(argv[1]) || asksForHelpOrVersion(argc, argv)))
+    if (argc > 1 && (isCommand(argv[1]) || asksForHelpOrVersion(argc, argv)))
         return Mode::Command;
     return Mode::Window;
 }
@@ -67,30 +92,6 @@ int reportNoDisplay()
                "command (sessionscope --help)\n",
                stderr);
     return Cli::Usage;
-}
-
-int runCommand(int argc, char **argv, const char *version)
-{
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("sessionscope"));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(version));
-    QCoreApplication::setOrganizationName(QStringLiteral("Sessionscope"));
-    return Cli::run(app); // honours the system's proxies itself
-}
-
-std::optional<int> runUnlessWindow(int argc, char **argv, const char *version)
-{
-    switch (modeFor(argc, argv)) {
-    case Mode::UnknownCommand:
-        return reportUnknownCommand(argv);
-    case Mode::Command:
-        return runCommand(argc, argv, version);
-    case Mode::Window:
-        break;
-    }
-    if (!hasDisplay())
-        return reportNoDisplay();
-    return std::nullopt;
 }
 
 } // namespace Launch
