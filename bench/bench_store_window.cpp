@@ -7,8 +7,10 @@
 // delegate in its place, in turns with the window's.
 //
 //   bench_store_window [--sessions N] [--database FILE] [--runs N] [--compare-delegates]
+//                      [--profile-paints N]
 // A --database file that already holds N sessions is used as it is (no sync).
 // --compare-delegates adds a table: each sort to its first rows painted with either delegate.
+// --profile-paints N only paints the table N times, for a profiler (see profiledPaints).
 #include "bench/benchutil.h"
 #include "bench/storefill.h"
 
@@ -73,6 +75,13 @@ QString ratio(double ours, double baseline)
     return ours <= baseline ? QStringLiteral("%1x faster").arg(baseline / ours, 0, 'f', 2)
                             : QStringLiteral("%1x slower").arg(ours / baseline, 0, 'f', 2);
 }
+/// The paints alone, in a function of their own, so that a profiler can count them apart from
+/// the store's opening: `valgrind --tool=callgrind --toggle-collect='*profiledPaints*'`.
+[[gnu::noinline]] void profiledPaints(QWidget &view, int paints)
+{
+    for (int i = 0; i < paints; ++i)
+        view.grab();
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -120,6 +129,15 @@ int main(int argc, char **argv)
         return paint;
     };
     const bool compareDelegates = arguments.contains(QStringLiteral("--compare-delegates"));
+    // For a profiler: the table painted N times and nothing else timed (see profiledPaints).
+    if (const int paints =
+            argumentAfter(arguments, QStringLiteral("--profile-paints"), QStringLiteral("0"))
+                .toInt();
+        paints > 0) {
+        Bench::waitOrDie([&] { return model->isRowLoaded(0); });
+        profiledPaints(view, paints);
+        return 0;
+    }
 
     // Asking for the list: count and totals, then the first window, then the paint.
     QList<double> firstRows, firstAvailable;

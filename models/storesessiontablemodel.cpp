@@ -39,6 +39,12 @@ const SessionSummary *StoreSessionTableModel::session(int row) const
     return &it->rows[row % WindowSize];
 }
 
+StoreSessionTableModel::Window *StoreSessionTableModel::loadedWindow(int row) const
+{
+    const auto it = m_cache.find(row / WindowSize);
+    return it == m_cache.end() || row % WindowSize >= it->rows.size() ? nullptr : &*it;
+}
+
 QVariant StoreSessionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -46,33 +52,52 @@ QVariant StoreSessionTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(SessionColumns::alignment(column));
+    if (Window *window = loadedWindow(index.row()))
+        return rowData(*window, index.row() % WindowSize, column, role);
     const int windowNumber = index.row() / WindowSize;
-    const auto it = m_cache.find(windowNumber);
-    const int at = index.row() % WindowSize;
-    if (it == m_cache.end() || at >= it->rows.size()) {
-        const bool failed = m_status == Status::Failed;
-        if (!failed && it == m_cache.end())
-            want(windowNumber);
-        switch (role) {
-        case Qt::DisplayRole:
-            if (column != SessionColumns::Created)
-                return {};
-            // A window shorter than asked: the store lost rows since it was counted.
-            return failed ? tr("Failed: %1").arg(m_error)
-                          : (it == m_cache.end() ? tr("Loading…") : tr("Gone from the store"));
-        case ErrorRole:
-            return failed ? m_error : QString();
-        case LoadingRole:
-            return !failed && it == m_cache.end();
-        default:
-            return {};
-        }
-    }
-    it->lastUse = ++m_useClock;
-    const SessionSummary &s = it->rows[at];
+    const bool held = m_cache.contains(windowNumber); // but shorter than asked
+    const bool failed = m_status == Status::Failed;
+    if (!failed && !held)
+        want(windowNumber);
     switch (role) {
     case Qt::DisplayRole:
-        return SessionColumns::displayText(s, column, createdText(*it, at));
+        if (column != SessionColumns::Created)
+            return {};
+        // A window shorter than asked: the store lost rows since it was counted.
+        return failed ? tr("Failed: %1").arg(m_error)
+                      : (!held ? tr("Loading…") : tr("Gone from the store"));
+    case ErrorRole:
+        return failed ? m_error : QString();
+    case LoadingRole:
+        return !failed && !held;
+    default:
+        return {};
+    }
+}
+
+void StoreSessionTableModel::multiData(const QModelIndex &index,
+                                       QModelRoleDataSpan roleDataSpan) const
+{
+    Window *window =
+        checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+            ? loadedWindow(index.row())
+            : nullptr;
+    for (QModelRoleData &roleData : roleDataSpan) {
+        roleData.setData(
+            window ? rowData(*window, index.row() % WindowSize, index.column(), roleData.role())
+                   : data(index, roleData.role()));
+    }
+}
+
+QVariant StoreSessionTableModel::rowData(Window &window, int at, int column, int role) const
+{
+    window.lastUse = ++m_useClock;
+    const SessionSummary &s = window.rows[at];
+    switch (role) {
+    case Qt::DisplayRole:
+        return SessionColumns::displayText(s, column, createdText(window, at));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(SessionColumns::alignment(column));
     case Qt::AccessibleTextRole:
         return SessionColumns::accessibleText(s, column);
     case SortRole:

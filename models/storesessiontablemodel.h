@@ -52,6 +52,9 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// What data() answers for each role, with the row looked up once: a delegate asks seven
+    /// roles of every cell it paints.
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     /// An ORDER BY on the column's index; the row count and totals stay.
@@ -94,6 +97,10 @@ private:
         quint64 lastUse = 0;
     };
     QString createdText(Window &window, int at) const;
+    /// The loaded row `at` of `window`, or null (a window not read yet, or shorter than asked).
+    Window *loadedWindow(int row) const;
+    /// data() of a row that is loaded.
+    QVariant rowData(Window &window, int at, int column, int role) const;
     void startQuestion();
     void want(int window) const;
     void dispatch();

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void filtersTheApiLacks();
     void memoryStaysBoundedWhileScrollingEverything();
     void staleAnswersAreDropped();
+    void multiDataAnswersAsDataDoes();
     void aStoreThatDoesNotOpenFailsWithItsMessage();
     void postgresqlAnswersAsSqliteDoes();
 
@@ -396,6 +397,61 @@ void TestStoreSessionTableModel::staleAnswersAreDropped()
             dearest = qMax(dearest, s.estimatedCost.micros());
     }
     QCOMPARE(rows.constFirst().estimatedCost.micros(), dearest);
+}
+
+void TestStoreSessionTableModel::multiDataAnswersAsDataDoes()
+{
+    // What a delegate asks in one call (QStyledItemDelegate::initStyleOption's roles among them)
+    // must be what it would get role by role, for a row that is read and one still loading.
+    StoreSessionTableModel model(m_reader.get());
+    QAbstractItemModelTester tester(&model);
+    startModel(model);
+    const QList<int> roles{Qt::DisplayRole,
+                           Qt::TextAlignmentRole,
+                           Qt::FontRole,
+                           Qt::ForegroundRole,
+                           Qt::BackgroundRole,
+                           Qt::CheckStateRole,
+                           Qt::DecorationRole,
+                           Qt::AccessibleTextRole,
+                           Qt::ToolTipRole,
+                           StoreSessionTableModel::SortRole,
+                           StoreSessionTableModel::SessionRole,
+                           StoreSessionTableModel::LoadingRole,
+                           StoreSessionTableModel::ErrorRole,
+                           StoreSessionTableModel::SessionIdRole};
+    const auto compareRow = [&](int row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QModelIndex index = model.index(row, column);
+            QList<QModelRoleData> asked;
+            for (const int role : roles)
+                asked.append(QModelRoleData(role));
+            model.multiData(index, asked);
+            for (const QModelRoleData &answer : std::as_const(asked)) {
+                const QVariant alone = model.data(index, answer.role());
+                const QString where = QStringLiteral("row %1, column %2, role %3")
+                                          .arg(row)
+                                          .arg(column)
+                                          .arg(answer.role());
+                QVERIFY2(answer.data().isValid() == alone.isValid(), qPrintable(where));
+                if (answer.role() == StoreSessionTableModel::SessionRole && alone.isValid())
+                    QVERIFY2(answer.data().value<SessionSummary>().sessionId ==
+                                 alone.value<SessionSummary>().sessionId,
+                             qPrintable(where));
+                else
+                    QVERIFY2(answer.data() == alone, qPrintable(where));
+            }
+        }
+    };
+    const int last = model.rowCount() - 1;
+    QVERIFY(!model.isRowLoaded(last));
+    compareRow(last);
+    QCOMPARE(model.data(model.index(last, SessionColumns::Created)).toString(),
+             StoreSessionTableModel::tr("Loading…"));
+    model.data(model.index(0, 0));
+    QVERIFY(QTest::qWaitFor([&] { return model.isRowLoaded(0); }, Timeout));
+    compareRow(0);
+    QVERIFY(!model.data(model.index(0, SessionColumns::Cost)).toString().isEmpty());
 }
 
 void TestStoreSessionTableModel::aStoreThatDoesNotOpenFailsWithItsMessage()
