@@ -1,8 +1,7 @@
 #include "models/sessionexporter.h"
 #include "api/apiclient.h"
 #include "api/usagecollector.h"
-
-#include <QSaveFile>
+#include "reports/outputfile.h"
 
 SessionExporter::SessionExporter(ApiClient *client, QObject *parent)
     : QObject(parent)
@@ -33,17 +32,18 @@ bool SessionExporter::start(const UsageQuery &query, const QString &path,
         Q_EMIT failed(tr("An export is already running."));
         return false;
     }
-    m_file = std::make_unique<QSaveFile>(path);
-    if (!m_file->open(QIODevice::WriteOnly)) {
+    m_file = std::make_unique<OutputFile>(path);
+    if (!m_file->open()) {
         const QString message = tr("Cannot write %1: %2").arg(path, m_file->errorString());
         m_file.reset();
         Q_EMIT failed(message);
         return false;
     }
-    m_writer = std::make_unique<SessionExportWriter>(*m_file, format, keepPresignedQueries);
+    m_writer =
+        std::make_unique<SessionExportWriter>(m_file->device(), format, keepPresignedQueries);
     if (!m_writer->open()) {
         const QString message = m_writer->errorString();
-        m_file->cancelWriting();
+        m_file->cancel();
         m_file.reset();
         m_writer.reset();
         Q_EMIT failed(message);
@@ -66,7 +66,7 @@ void SessionExporter::cancel()
     if (!m_running)
         return;
     m_collector->cancel();
-    m_file->cancelWriting();
+    m_file->cancel();
     end();
     Q_EMIT cancelled();
 }
@@ -102,7 +102,7 @@ void SessionExporter::fail(const QString &message)
 {
     if (!m_running)
         return;
-    m_file->cancelWriting();
+    m_file->cancel();
     end();
     Q_EMIT failed(message);
 }

@@ -10,7 +10,7 @@
 #include <memory>
 
 class ApiClient;
-class QSaveFile;
+class OutputFile;
 class UsageCollector;
 
 /// Writes every session of a query to a file, as `sessionscope export` does and with the same
@@ -52,7 +52,7 @@ private:
 
     ApiClient *m_client;
     UsageCollector *m_collector;
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<OutputFile> m_file;
     std::unique_ptr<SessionExportWriter> m_writer;
     bool m_running = false;
     bool m_keptJsonBefore = false;

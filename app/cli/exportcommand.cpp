@@ -2,12 +2,12 @@
 #include "app/cli/cli.h"
 #include "app/cli/clienvironment.h"
 #include "app/cli/commands.h"
+#include "reports/outputfile.h"
 #include "reports/sessionexportwriter.h"
 #include "store/sessionstore.h"
 #include "store/storedsessions.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 namespace Cli {
 
@@ -141,17 +141,16 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
         return LocalFailure;
     };
 
-    // A file is written to a temporary name and renamed at the end, so that a failed export
-    // never leaves a half file that looks complete.
-    std::unique_ptr<QSaveFile> file;
+    // A file is written whole or not at all (see OutputFile); a device or a pipe as it comes.
+    std::unique_ptr<OutputFile> file;
     QFile standardOutput;
     QIODevice *device = nullptr;
     if (parser.isSet(QStringLiteral("output"))) {
-        file = std::make_unique<QSaveFile>(parser.value(QStringLiteral("output")));
-        if (!file->open(QIODevice::WriteOnly))
+        file = std::make_unique<OutputFile>(parser.value(QStringLiteral("output")));
+        if (!file->open())
             return localFailure(
                 QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString()));
-        device = file.get();
+        device = &file->device();
     } else {
         env.out().flush();
         if (!standardOutput.open(stdout, QIODevice::WriteOnly))
@@ -187,12 +186,12 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     }
     if (stopped) {
         if (file)
-            file->cancelWriting();
+            file->cancel();
         return writer.failedLocally() ? LocalFailure : *stopped;
     }
     if (!writer.finish()) {
         if (file)
-            file->cancelWriting();
+            file->cancel();
         return localFailure(QStringLiteral("%1: %2").arg(target, writer.errorString()));
     }
     if (!file && !standardOutput.flush())

@@ -21,6 +21,8 @@
 
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace {
 constexpr int Sessions = 450; // three pages of 200, the last one short
 
@@ -281,6 +283,38 @@ private Q_SLOTS:
         const QByteArray err = cli.readAllStandardError();
         QCOMPARE(cli.exitCode(), 6);
         QVERIFY2(err.contains("cannot write") || err.contains("No space"), err.constData());
+    }
+
+    void aDeviceOrAPipeIsWrittenInPlace()
+    {
+        // --output /dev/stdout (a pipe here) gets what standard output gets, through the pipe.
+        QProcess piped;
+        startCli(piped, {QStringLiteral("--format"), QStringLiteral("csv"),
+                         QStringLiteral("--output"), QStringLiteral("/dev/stdout")});
+        QProcess plain;
+        startCli(plain, {QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY(piped.waitForFinished(240000) && plain.waitForFinished(240000));
+        QCOMPARE(piped.exitCode(), 0);
+        QCOMPARE(plain.exitCode(), 0);
+        const QByteArray viaPath = piped.readAllStandardOutput();
+        QVERIFY2(viaPath.size() > Sessions * 100, viaPath.left(300).constData());
+        QCOMPARE(viaPath, plain.readAllStandardOutput());
+        // A device is written to, never replaced by a file renamed over it (which a file written
+        // whole would do where the device's folder is writable): /dev/full refuses every byte,
+        // so the export fails, and /dev/full is still the device.
+        struct stat before
+        {};
+        QVERIFY(::stat("/dev/full", &before) == 0 && S_ISCHR(before.st_mode));
+        QProcess full;
+        startCli(full, {QStringLiteral("--output"), QStringLiteral("/dev/full")});
+        QVERIFY(full.waitForFinished(240000));
+        const QByteArray err = full.readAllStandardError();
+        QCOMPARE(full.exitCode(), 6);
+        QVERIFY2(err.contains("/dev/full") && !err.contains("Exported"), err.constData());
+        struct stat after
+        {};
+        QVERIFY(::stat("/dev/full", &after) == 0 && S_ISCHR(after.st_mode));
+        QCOMPARE(after.st_rdev, before.st_rdev);
     }
 
 private:

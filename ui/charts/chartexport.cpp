@@ -1,10 +1,10 @@
 #include "ui/charts/chartexport.h"
+#include "reports/outputfile.h"
 
 #include <QAbstractItemModel>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace ChartExport {
@@ -60,8 +60,8 @@ QImage renderImage(QChartView *view, QSize size)
 bool savePng(QChartView *view, const QString &fileName, QString *error)
 {
     const QImage image = renderImage(view);
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+    OutputFile file(fileName);
+    if (!file.open() || !image.save(&file.device(), "PNG") || !file.commit()) {
         if (error)
             *error = QCoreApplication::translate("ChartExport", "Cannot write %1: %2")
                          .arg(fileName, file.errorString());
@@ -123,9 +123,9 @@ void writeCsv(const QAbstractItemModel *model, QIODevice *device, int role)
 
 bool saveCsv(const QAbstractItemModel *model, const QString &fileName, int role, QString *error)
 {
-    QSaveFile file(fileName);
-    if (file.open(QIODevice::WriteOnly)) {
-        writeCsv(model, &file, role);
+    OutputFile file(fileName);
+    if (file.open()) {
+        writeCsv(model, &file.device(), role);
         if (file.commit())
             return true;
     }

@@ -1,6 +1,7 @@
 #include "ui/comparison/comparisonview.h"
 #include "models/characterpalette.h"
 #include "models/comparisonmodel.h"
+#include "reports/outputfile.h"
 #include "ui/charts/chartexport.h"
 #include "ui/charts/comparisoncharts.h"
 
@@ -11,7 +12,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPixmap>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -146,8 +146,8 @@ bool ComparisonView::exportTo(const QString &fileName, QString *error)
                     field(m_model->index(row, column).data(ComparisonModel::ExactRole).toString());
             csv += QStringLiteral("\r\n");
         }
-        QSaveFile file(fileName);
-        if (file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit())
+        OutputFile file(fileName);
+        if (file.open() && file.device().write(csv.toUtf8()) >= 0 && file.commit())
             return true;
         if (error)
             *error = tr("Cannot write %1: %2").arg(fileName, file.errorString());

@@ -2,13 +2,13 @@
 
 #include "models/transcriptmodel.h"
 #include "models/waveformbuilder.h"
+#include "reports/outputfile.h"
 #include "ui/player/waveformview.h"
 
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSaveFile>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QStyle>
@@ -218,9 +218,10 @@ void PlayerWidget::updatePlayButton(bool playing)
 
 bool PlayerWidget::saveRecording(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (m_controller->recordingBytes().isEmpty() || !file.open(QIODevice::WriteOnly) ||
-        file.write(m_controller->recordingBytes()) != m_controller->recordingBytes().size() ||
+    OutputFile file(path);
+    if (m_controller->recordingBytes().isEmpty() || !file.open() ||
+        file.device().write(m_controller->recordingBytes()) !=
+            m_controller->recordingBytes().size() ||
         !file.commit()) {
         if (error)
             *error = m_controller->recordingBytes().isEmpty() ? tr("The recording is not loaded.")

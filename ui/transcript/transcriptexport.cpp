@@ -2,10 +2,10 @@
 
 #include "api/sessionserializer.h"
 #include "models/transcriptmodel.h"
+#include "reports/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -60,8 +60,8 @@ QString suffix(Format format)
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+    OutputFile file(path);
+    if (file.open() && file.device().write(bytes) == bytes.size() && file.commit())
         return true;
     if (error)
         *error = QCoreApplication::translate("TranscriptExport", "Could not write %1: %2")
