@@ -109,7 +109,8 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
                         "number, true, false or null; unknown objects and arrays are only in "
                         "jsonl."),
          QStringLiteral("FORMAT"), QStringLiteral("jsonl")},
-        {QStringLiteral("output"), QStringLiteral("Write to FILE instead of standard output."),
+        {QStringLiteral("output"),
+         QStringLiteral("Write to FILE instead of standard output (- is standard output)."),
          QStringLiteral("FILE")},
         {QStringLiteral("keep-presigned-urls"),
          QStringLiteral("Keep the signed query of recording_presigned_url (anyone holding it can "
@@ -145,8 +146,12 @@ int runExport(CliEnvironment &env, const QStringList &arguments)
     std::unique_ptr<OutputFile> file;
     QFile standardOutput;
     QIODevice *device = nullptr;
-    if (parser.isSet(QStringLiteral("output"))) {
-        file = std::make_unique<OutputFile>(parser.value(QStringLiteral("output")));
+    const QString output = parser.value(QStringLiteral("output"));
+    if (parser.isSet(QStringLiteral("output")) && output.isEmpty())
+        return env.usageError(QStringLiteral("--output needs a file name (- is standard output)."),
+                              command);
+    if (!output.isEmpty() && output != u"-") {
+        file = std::make_unique<OutputFile>(output);
         if (!file->open())
             return localFailure(
                 QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString()));

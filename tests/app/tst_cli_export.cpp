@@ -298,7 +298,25 @@ private Q_SLOTS:
         QCOMPARE(plain.exitCode(), 0);
         const QByteArray viaPath = piped.readAllStandardOutput();
         QVERIFY2(viaPath.size() > Sessions * 100, viaPath.left(300).constData());
-        QCOMPARE(viaPath, plain.readAllStandardOutput());
+        const QByteArray viaStandardOutput = plain.readAllStandardOutput();
+        QCOMPARE(viaPath, viaStandardOutput);
+        // "-" is standard output, as for most tools; no file of that name is made.
+        QTemporaryDir here;
+        QProcess dash;
+        dash.setWorkingDirectory(here.path());
+        startCli(dash, {QStringLiteral("--format"), QStringLiteral("csv"),
+                        QStringLiteral("--output"), QStringLiteral("-")});
+        QVERIFY(dash.waitForFinished(240000));
+        QCOMPARE(dash.exitCode(), 0);
+        QCOMPARE(dash.readAllStandardOutput(), viaStandardOutput);
+        QVERIFY(QDir(here.path()).isEmpty());
+        // An empty name (an unset variable in a script) is a usage error, not standard output.
+        QProcess empty;
+        startCli(empty, {QStringLiteral("--output"), QString()});
+        QVERIFY(empty.waitForFinished(240000));
+        QCOMPARE(empty.exitCode(), 2);
+        QVERIFY(empty.readAllStandardOutput().isEmpty());
+        QVERIFY(empty.readAllStandardError().contains("--output needs a file name"));
         // A device is written to, never replaced by a file renamed over it (which a file written
         // whole would do where the device's folder is writable): /dev/full refuses every byte,
         // so the export fails, and /dev/full is still the device.
