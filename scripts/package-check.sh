@@ -121,7 +121,10 @@ handed="$(run env QT_QPA_PLATFORM=offscreen "$root/usr/bin/sessionscope" \
 echo "sessionscope links no Qt library and starts the programs in libexec: ok"
 
 # The packaged demo server on a free port, and a report against it over HTTP.
-run "$root/usr/bin/sessionscope-demo-server" --port 0 --sessions 300 --seed 1 \
+# Started by env itself, not through run(): a function sent to the background is a subshell,
+# and $! would name the subshell, leaving the server running after the cleanup's kill.
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u SESSIONSCOPE_API_KEY -u SESSIONSCOPE_TOKEN \
+    "$root/usr/bin/sessionscope-demo-server" --port 0 --sessions 300 --seed 1 \
     >"$work/demo.txt" 2>&1 &
 demo_pid=$!
 for _ in $(seq 1 300); do
