@@ -216,6 +216,27 @@ private Q_SLOTS:
         QVERIFY2(search.out.startsWith("Usage: sessionscope search"), search.out.constData());
     }
 
+    void aLinkToTheLauncherFindsThePrograms()
+    {
+        // A link in a folder of the user's (~/bin) leads to the programs beside the real file.
+        QTemporaryDir prefix(QDir::currentPath() + QStringLiteral("/linked-XXXXXX"));
+        QVERIFY(prefix.isValid());
+        const QString bin = installed(prefix, {QStringLiteral("sessionscope-commands"),
+                                               QStringLiteral("sessionscope-store-commands")});
+        QVERIFY(!bin.isEmpty());
+        QVERIFY(QDir().mkpath(prefix.filePath(QStringLiteral("home/bin"))));
+        const QString link = prefix.filePath(QStringLiteral("home/bin/sessionscope"));
+        QVERIFY(QFile::link(bin, link));
+        const auto version = TestSupport::runProgram(link, {QStringLiteral("--version")},
+                                                     TestSupport::cliEnvironment());
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out, QByteArray("sessionscope " VERSION "\n"));
+        const auto search =
+            TestSupport::runProgram(link, {QStringLiteral("search"), QStringLiteral("--help")},
+                                    TestSupport::cliEnvironment());
+        QCOMPARE(search.exitCode, 0);
+    }
+
     void missingWindowIsAClearError()
     {
         QTemporaryDir prefix(QDir::currentPath() + QStringLiteral("/alone-XXXXXX"));
