@@ -11,8 +11,6 @@
 #include <QNetworkProxyFactory>
 #include <QRegularExpression>
 
-#include <cstring>
-
 namespace Cli {
 namespace {
 struct Command
@@ -28,7 +26,8 @@ constexpr Command Commands[] = {
     {"sync", "copy sessions into a local database (SQLite or PostgreSQL), keep it current",
      &runSync},
     {"compare", "compare characters side by side over a range", &runCompare},
-    // The store's commands take less than the others: they run in a program of their own too.
+    // The store's commands need no network: `sessionscope` runs them in a program of their own
+    // (app/launch/programs.h); this table runs them when this program is started directly.
     {"search", "find words in every stored transcript",
      [](CliEnvironment &env, const QStringList &arguments) {
          return runSearch(env, arguments);
