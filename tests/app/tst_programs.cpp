@@ -96,6 +96,20 @@ private:
         return env;
     }
 
+    /// `launcher` hands --version to the commands' program and search to the store's.
+    static void commandsRunThrough(const QString &launcher)
+    {
+        const auto version = TestSupport::runProgram(launcher, {QStringLiteral("--version")},
+                                                     TestSupport::cliEnvironment());
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out, QByteArray("sessionscope " VERSION "\n"));
+        const auto search =
+            TestSupport::runProgram(launcher, {QStringLiteral("search"), QStringLiteral("--help")},
+                                    TestSupport::cliEnvironment());
+        QCOMPARE(search.exitCode, 0);
+        QVERIFY2(search.out.startsWith("Usage: sessionscope search"), search.out.constData());
+    }
+
     /// A link the window's option parser refuses: only sessionscope-window says this, and it
     /// says it before any window opens.
     static QString badLink()
@@ -205,15 +219,7 @@ private Q_SLOTS:
         const auto window = TestSupport::runProgram(bin, {badLink()}, offscreen());
         QCOMPARE(window.exitCode, 2);
         QVERIFY2(window.err.contains("without a user name"), window.err.constData());
-        const auto version = TestSupport::runProgram(bin, {QStringLiteral("--version")},
-                                                     TestSupport::cliEnvironment());
-        QCOMPARE(version.exitCode, 0);
-        QCOMPARE(version.out, QByteArray("sessionscope " VERSION "\n"));
-        const auto search =
-            TestSupport::runProgram(bin, {QStringLiteral("search"), QStringLiteral("--help")},
-                                    TestSupport::cliEnvironment());
-        QCOMPARE(search.exitCode, 0);
-        QVERIFY2(search.out.startsWith("Usage: sessionscope search"), search.out.constData());
+        commandsRunThrough(bin);
     }
 
     void aLinkToTheLauncherFindsThePrograms()
@@ -227,14 +233,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(prefix.filePath(QStringLiteral("home/bin"))));
         const QString link = prefix.filePath(QStringLiteral("home/bin/sessionscope"));
         QVERIFY(QFile::link(bin, link));
-        const auto version = TestSupport::runProgram(link, {QStringLiteral("--version")},
-                                                     TestSupport::cliEnvironment());
-        QCOMPARE(version.exitCode, 0);
-        QCOMPARE(version.out, QByteArray("sessionscope " VERSION "\n"));
-        const auto search =
-            TestSupport::runProgram(link, {QStringLiteral("search"), QStringLiteral("--help")},
-                                    TestSupport::cliEnvironment());
-        QCOMPARE(search.exitCode, 0);
+        commandsRunThrough(link);
     }
 
     void missingWindowIsAClearError()
