@@ -31,16 +31,14 @@ int StoreSessionTableModel::columnCount(const QModelIndex &parent) const
 
 const SessionSummary *StoreSessionTableModel::session(int row) const
 {
-    if (row < 0 || row >= m_count)
-        return nullptr;
-    const auto it = m_cache.constFind(row / WindowSize);
-    if (it == m_cache.cend() || row % WindowSize >= it->rows.size())
-        return nullptr;
-    return &it->rows[row % WindowSize];
+    const Window *window = loadedWindow(row);
+    return window ? &window->rows[row % WindowSize] : nullptr;
 }
 
 StoreSessionTableModel::Window *StoreSessionTableModel::loadedWindow(int row) const
 {
+    if (row < 0 || row >= m_count)
+        return nullptr;
     const auto it = m_cache.find(row / WindowSize);
     return it == m_cache.end() || row % WindowSize >= it->rows.size() ? nullptr : &*it;
 }

@@ -97,7 +97,8 @@ private:
         quint64 lastUse = 0;
     };
     QString createdText(Window &window, int at) const;
-    /// The loaded row `at` of `window`, or null (a window not read yet, or shorter than asked).
+    /// The window that holds `row`, read and long enough; null otherwise (a row out of range, a
+    /// window not read yet, or one shorter than asked).
     Window *loadedWindow(int row) const;
     /// data() of a row that is loaded.
     QVariant rowData(Window &window, int at, int column, int role) const;
