@@ -122,16 +122,13 @@ bool SessionStore::open(const StoreLocation &location, Access access, QString *e
             return false;
         }
     }
-    // A sync writes hundreds of megabytes. SQLite's default checkpoint, every 4 MB of log,
-    // copies the pages every page's commit rewrites (the search index's merges, the indexes'
-    // inner pages) into the file again and again; a writer lets the log grow to 64 MB first,
-    // which took about a sixth off the CPU time of writing 20,000 sessions. Readers are not
-    // slowed: they read the log.
-    if (access == Access::Writer && dialect.isSqlite() &&
-        !setup.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"))) {
-        *error = QCoreApplication::translate("SessionStore", "cannot set up %1: %2")
-                     .arg(name, setup.lastError().text());
-        return false;
+    for (const QString &statement :
+         access == Access::Writer ? dialect.writerSetup() : QStringList()) {
+        if (!setup.exec(statement)) {
+            *error = QCoreApplication::translate("SessionStore", "cannot set up %1: %2")
+                         .arg(name, setup.lastError().text());
+            return false;
+        }
     }
     if (access == Access::Writer && !dialect.tryWriterLock().isEmpty()) {
         if (!setup.exec(dialect.tryWriterLock()) || !setup.next()) {

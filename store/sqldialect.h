@@ -24,6 +24,8 @@ public:
     void configure(QSqlDatabase &db, const StoreLocation &location) const;
     /// Run once per connection, before anything else (SQLite's journal and foreign keys).
     [[nodiscard]] QStringList connectionSetup() const;
+    /// Run next, on the connection that writes (the sync's): its log and cache sizes.
+    [[nodiscard]] QStringList writerSetup() const;
     /// An integer key the database assigns: SQLite's rowid alias, PostgreSQL's identity.
     [[nodiscard]] QString generatedKey() const;
     /// Whether a table exists (the query takes the name as its one bound value).

@@ -105,10 +105,18 @@ private Q_SLOTS:
             QCOMPARE(store.versionFound(), 0);
             QCOMPARE(scalar(store, QStringLiteral("SELECT MAX(version) FROM schema_version")),
                      qint64(StoreSchema::CurrentVersion));
+            if (location.kind == StoreLocation::Kind::Sqlite) {
+                // The writer's cache holds what the search index's merges read back; a reader
+                // keeps SQLite's default, which it fills faster.
+                QCOMPARE(scalar(store, QStringLiteral("PRAGMA cache_size")), qint64(-65536));
+                QCOMPARE(scalar(store, QStringLiteral("PRAGMA wal_autocheckpoint")), qint64(16384));
+            }
         }
         SessionStore again;
         QVERIFY2(again.open(location, SessionStore::Access::Reader, &error), qPrintable(error));
         QCOMPARE(again.versionFound(), StoreSchema::CurrentVersion);
+        if (location.kind == StoreLocation::Kind::Sqlite)
+            QCOMPARE(scalar(again, QStringLiteral("PRAGMA cache_size")), qint64(-2000));
     }
 
     /// A database written by the first release's `sync` (its statements, verbatim) is
