@@ -183,6 +183,33 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QLatin1Char('0'));
 }
 
+QVariant cellData(const SessionSummary &s, int column, int role, const QString &createdText,
+                  const QTimeZone &zone)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(s, column, createdText);
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(alignment(column));
+    case Qt::AccessibleTextRole:
+        return accessibleText(s, column);
+    case SortRole:
+        return sortValue(s, column);
+    case Qt::ToolTipRole:
+        return toolTip(s, column, zone);
+    case SessionRole:
+        return QVariant::fromValue(s);
+    case LoadingRole:
+        return false;
+    case ErrorRole:
+        return QString();
+    case SessionIdRole:
+        return s.sessionId;
+    default:
+        return {};
+    }
+}
+
 QVariant headerData(int section, int role)
 {
     if (role == Qt::DisplayRole)

@@ -47,6 +47,10 @@ enum Column : int {
 /// The roles both session tables (live and stored) answer besides Qt's own, so that views and
 /// delegates serve both; each model's Role enum has these values.
 enum Role : int { SortRole = Qt::UserRole + 1, SessionRole, LoadingRole, ErrorRole, SessionIdRole };
+/// What a session table answers for `role` of a cell whose session is loaded: the answers the
+/// live and the stored table share. `createdText` is the created time formatted in `zone`.
+[[nodiscard]] QVariant cellData(const SessionSummary &session, int column, int role,
+                                const QString &createdText, const QTimeZone &zone);
 /// A horizontal header's title or alignment; nothing for any other role.
 [[nodiscard]] QVariant headerData(int section, int role);
 /// `names` with the roles above added.

@@ -133,32 +133,17 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         }
     }
     const SessionSummary &s = *loc.session;
-    switch (role) {
-    case Qt::DisplayRole:
-        if (column == SessionColumns::Character)
-            return m_characterNames.value(s.characterSlug, s.characterSlug);
-        return SessionColumns::displayText(
-            s, column,
-            column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString());
-    case Qt::AccessibleTextRole:
-        return SessionColumns::accessibleText(s, column);
-    case SortRole:
-        return SessionColumns::sortValue(s, column);
-    case Qt::ToolTipRole:
-        if (column == SessionColumns::Character && m_characterNames.contains(s.characterSlug))
+    // The characters' names, when the server gave them, stand for their slugs.
+    if (column == SessionColumns::Character && m_characterNames.contains(s.characterSlug)) {
+        if (role == Qt::DisplayRole)
+            return m_characterNames.value(s.characterSlug);
+        if (role == Qt::ToolTipRole)
             return s.characterSlug;
-        return SessionColumns::toolTip(s, column, m_zone);
-    case SessionRole:
-        return QVariant::fromValue(s);
-    case LoadingRole:
-        return false;
-    case ErrorRole:
-        return QString();
-    case SessionIdRole:
-        return s.sessionId;
-    default:
-        return {};
     }
+    return SessionColumns::cellData(
+        s, column, role,
+        column == SessionColumns::Created ? loc.page->createdText.value(loc.index) : QString(),
+        m_zone);
 }
 
 QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const

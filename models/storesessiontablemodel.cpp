@@ -91,28 +91,9 @@ QVariant StoreSessionTableModel::rowData(Window &window, int at, int column, int
 {
     window.lastUse = ++m_useClock;
     const SessionSummary &s = window.rows[at];
-    switch (role) {
-    case Qt::DisplayRole:
-        return SessionColumns::displayText(s, column, createdText(window, at));
-    case Qt::TextAlignmentRole:
-        return QVariant::fromValue(SessionColumns::alignment(column));
-    case Qt::AccessibleTextRole:
-        return SessionColumns::accessibleText(s, column);
-    case SortRole:
-        return SessionColumns::sortValue(s, column);
-    case Qt::ToolTipRole:
-        return SessionColumns::toolTip(s, column, m_zone);
-    case SessionRole:
-        return QVariant::fromValue(s);
-    case LoadingRole:
-        return false;
-    case ErrorRole:
-        return QString();
-    case SessionIdRole:
-        return s.sessionId;
-    default:
-        return {};
-    }
+    const bool showsCreated = role == Qt::DisplayRole && column == SessionColumns::Created;
+    return SessionColumns::cellData(s, column, role,
+                                    showsCreated ? createdText(window, at) : QString(), m_zone);
 }
 
 QVariant StoreSessionTableModel::headerData(int section, Qt::Orientation orientation,

@@ -1,3 +1,4 @@
+#include "models/sessiontablemodel.h"
 #include "models/storesessiontablemodel.h"
 #include "store/reviewstore.h"
 #include "store/storefilter.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void memoryStaysBoundedWhileScrollingEverything();
     void staleAnswersAreDropped();
     void multiDataAnswersAsDataDoes();
+    void cellsReadAsInTheLiveTable();
     void aStoreThatDoesNotOpenFailsWithItsMessage();
     void postgresqlAnswersAsSqliteDoes();
 
@@ -397,6 +399,52 @@ void TestStoreSessionTableModel::staleAnswersAreDropped()
             dearest = qMax(dearest, s.estimatedCost.micros());
     }
     QCOMPARE(rows.constFirst().estimatedCost.micros(), dearest);
+}
+
+void TestStoreSessionTableModel::cellsReadAsInTheLiveTable()
+{
+    // A session shows the same in the stored table as in the live one: each cell of each role
+    // the two share, for the first page the server gives.
+    SessionTableModel live(&m_store.stack->fetcher);
+    QAbstractItemModelTester liveTester(&live);
+    live.setQuery(UsageQuery{});
+    QTRY_COMPARE_WITH_TIMEOUT(live.status(), SessionTableModel::Status::Ready, Timeout);
+    QHash<QString, int> storedRow;
+    for (int row = 0; row < m_all.size(); ++row)
+        storedRow.insert(m_all[row].sessionId, row);
+    StoreSessionTableModel stored(m_reader.get());
+    QAbstractItemModelTester storedTester(&stored);
+    startModel(stored);
+
+    const QList<int> roles{Qt::DisplayRole,
+                           Qt::TextAlignmentRole,
+                           Qt::AccessibleTextRole,
+                           Qt::ToolTipRole,
+                           SessionTableModel::SortRole,
+                           SessionTableModel::LoadingRole,
+                           SessionTableModel::ErrorRole,
+                           SessionTableModel::SessionIdRole};
+    int compared = 0;
+    for (int row = 0; row < SessionTableModel::PageSize && live.isRowLoaded(row); ++row) {
+        const QString id = live.session(row)->sessionId;
+        QVERIFY2(storedRow.contains(id), qPrintable(id));
+        const int other = storedRow.value(id);
+        stored.index(other, 0).data(); // what a view painting the row does
+        QTRY_VERIFY_WITH_TIMEOUT(stored.isRowLoaded(other), Timeout);
+        for (int column = 0; column < live.columnCount(); ++column) {
+            for (const int role : roles) {
+                const QVariant shown = live.index(row, column).data(role);
+                const QVariant kept = stored.index(other, column).data(role);
+                QVERIFY2(shown == kept, qPrintable(QStringLiteral("%1, column %2, role %3: %4 / %5")
+                                                       .arg(id)
+                                                       .arg(column)
+                                                       .arg(role)
+                                                       .arg(shown.toString(), kept.toString())));
+                ++compared;
+            }
+        }
+    }
+    QCOMPARE(compared, SessionTableModel::PageSize * live.columnCount() * int(roles.size()));
 }
 
 void TestStoreSessionTableModel::multiDataAnswersAsDataDoes()
