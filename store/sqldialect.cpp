@@ -51,7 +51,7 @@ QStringList SqlDialect::writerSetup() const
     // time on them: `search practise --character interview-coach` over 100,000 sessions took
     // 146 ms with 64 MB and 64 ms with 2 MB (a rare word 27 ms with either). The window's
     // reader showed its first rows in 195 ms instead of 245 and held 46 MiB instead of 110; a
-    // sort that reads rows its cache no longer holds takes up to 4 ms more.
+    // sort that reads rows its cache no longer holds takes up to 5 ms more.
     return {QStringLiteral("PRAGMA wal_autocheckpoint = 16384"),
             QStringLiteral("PRAGMA cache_size = -65536")};
 }
