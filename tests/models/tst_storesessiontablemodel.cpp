@@ -42,6 +42,15 @@ QList<SessionSummary> readAll(StoreSessionTableModel &model,
     return rows;
 }
 
+/// The roles a session table answers with a plain value (not the whole session), the same in
+/// the live and the stored table.
+QList<int> valueRoles()
+{
+    return {Qt::DisplayRole,           Qt::TextAlignmentRole,        Qt::AccessibleTextRole,
+            Qt::ToolTipRole,           SessionColumns::SortRole,     SessionColumns::LoadingRole,
+            SessionColumns::ErrorRole, SessionColumns::SessionIdRole};
+}
+
 QSet<QString> idsOf(const QList<SessionSummary> &rows)
 {
     QSet<QString> ids;
@@ -416,14 +425,7 @@ void TestStoreSessionTableModel::cellsReadAsInTheLiveTable()
     QAbstractItemModelTester storedTester(&stored);
     startModel(stored);
 
-    const QList<int> roles{Qt::DisplayRole,
-                           Qt::TextAlignmentRole,
-                           Qt::AccessibleTextRole,
-                           Qt::ToolTipRole,
-                           SessionTableModel::SortRole,
-                           SessionTableModel::LoadingRole,
-                           SessionTableModel::ErrorRole,
-                           SessionTableModel::SessionIdRole};
+    const QList<int> roles = valueRoles();
     int compared = 0;
     for (int row = 0; row < SessionTableModel::PageSize && live.isRowLoaded(row); ++row) {
         const QString id = live.session(row)->sessionId;
@@ -454,20 +456,10 @@ void TestStoreSessionTableModel::multiDataAnswersAsDataDoes()
     StoreSessionTableModel model(m_reader.get());
     QAbstractItemModelTester tester(&model);
     startModel(model);
-    const QList<int> roles{Qt::DisplayRole,
-                           Qt::TextAlignmentRole,
-                           Qt::FontRole,
-                           Qt::ForegroundRole,
-                           Qt::BackgroundRole,
-                           Qt::CheckStateRole,
-                           Qt::DecorationRole,
-                           Qt::AccessibleTextRole,
-                           Qt::ToolTipRole,
-                           StoreSessionTableModel::SortRole,
-                           StoreSessionTableModel::SessionRole,
-                           StoreSessionTableModel::LoadingRole,
-                           StoreSessionTableModel::ErrorRole,
-                           StoreSessionTableModel::SessionIdRole};
+    const QList<int> roles =
+        valueRoles() + QList<int>{Qt::FontRole,       Qt::ForegroundRole,
+                                  Qt::BackgroundRole, Qt::CheckStateRole,
+                                  Qt::DecorationRole, StoreSessionTableModel::SessionRole};
     const auto compareRow = [&](int row) {
         for (int column = 0; column < model.columnCount(); ++column) {
             const QModelIndex index = model.index(row, column);
